@@ -1,0 +1,1 @@
+//! `lanyard check`: what would break or degrade a Jekyll build of the blog.

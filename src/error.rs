@@ -1,0 +1,85 @@
+//! The core's error type: every variant names the file it is about, so a user can act on it.
+
+use std::path::{Path, PathBuf};
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core. Each variant carries the path it concerns.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// A post's front matter is not valid YAML (or not a mapping).
+    #[error("{}:{line}: front matter does not parse: {message}", path.display())]
+    FrontMatter {
+        /// The post.
+        path: PathBuf,
+        /// 1-based line in the file.
+        line: usize,
+        /// The parser's explanation.
+        message: String,
+    },
+    /// The site configuration file is invalid.
+    #[error("{}: {message}", path.display())]
+    Config {
+        /// The config file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// The folder is not a Jekyll site.
+    #[error("{}: not a Jekyll site (no _config.yml, _config.yaml or _config.toml, and no _posts/)", path.display())]
+    NotASite {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Input the core refuses (binary file, name with `..`, ...).
+    #[error("{}: {message}", path.display())]
+    Invalid {
+        /// The offending file or name.
+        path: PathBuf,
+        /// Why it is refused.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Builds an [`Error::Io`] for `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    /// A short machine-readable kind, used by the UI to branch (`io`, `front_matter`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => "not_found",
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+                "permission_denied"
+            }
+            Error::Io { .. } => "io",
+            Error::FrontMatter { .. } => "front_matter",
+            Error::Config { .. } => "config",
+            Error::NotASite { .. } => "not_a_site",
+            Error::Invalid { .. } => "invalid",
+        }
+    }
+
+    /// The file or folder the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Error::Io { path, .. }
+            | Error::FrontMatter { path, .. }
+            | Error::Config { path, .. }
+            | Error::NotASite { path }
+            | Error::Invalid { path, .. } => path,
+        }
+    }
+}

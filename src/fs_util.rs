@@ -1,0 +1,83 @@
+//! File I/O that names the path in every error, and the one atomic write everything uses.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::{Error, Result};
+
+/// Reads a UTF-8 text file. A binary file (a NUL byte) or invalid UTF-8 is an
+/// [`Error::Invalid`] naming the file, never a panic.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    if bytes.contains(&0) {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            message: "is a binary file, not text".into(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Error::Invalid {
+        path: path.to_path_buf(),
+        message: format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+    })
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, fsync,
+/// rename over the target, fsync of the folder. A reader sees the old or the new file,
+/// never half of one; on error the old file is untouched.
+pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".lanyard-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(path, e))?;
+    tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if let Ok(meta) = fs::metadata(path) {
+        // Keep the permissions of the file we replace (a tempfile is 0600).
+        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_content_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("post.md");
+        atomic_write(&file, b"one").expect("first write");
+        atomic_write(&file, b"two").expect("second write");
+        assert_eq!(fs::read_to_string(&file).expect("read"), "two");
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("ls").collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn atomic_write_into_missing_folder_names_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("nope/post.md");
+        let err = atomic_write(&file, b"x").expect_err("must fail");
+        assert!(err.to_string().contains("nope/post.md"), "{err}");
+    }
+
+    #[test]
+    fn read_text_refuses_binary_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("photo.md");
+        fs::write(&file, b"\x89PNG\0\0").expect("write");
+        let err = read_text(&file).expect_err("binary");
+        assert_eq!(err.kind(), "invalid");
+        assert!(err.to_string().contains("photo.md"));
+    }
+}

@@ -1,0 +1,18 @@
+//! Lanyard's core: everything Lanyard knows about a Jekyll blog, with no window attached.
+//!
+//! The desktop shell (`src-tauri/`) and the `lanyard` CLI are thin faces over these modules:
+//! - [`site`]: the workspace (config, posts, drafts, URLs, what is published);
+//! - [`front_matter`]: splitting and reading a post's YAML front matter as Jekyll does;
+//! - [`render`]: a post's HTML body as Jekyll's kramdown would produce it, sanitized;
+//! - [`check`]: problems a Jekyll build would trip on;
+//! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder.
+
+pub mod check;
+pub mod data_dir;
+pub mod error;
+pub mod front_matter;
+pub mod fs_util;
+pub mod render;
+pub mod site;
+
+pub use error::{Error, Result};

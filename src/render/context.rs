@@ -1,0 +1,34 @@
+//! What the renderer needs to know about the blog around a post, as a trait so that the
+//! renderer can be tested without a workspace on disk. [`crate::site::Workspace`] implements it.
+
+use std::path::PathBuf;
+
+/// A post that a `{% post_url %}` tag can point to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostTarget {
+    /// The URL Jekyll gives the post (with `baseurl`), e.g. `/2023/04/19/kubecon-j1.html`.
+    pub url: String,
+    /// The post file, absolute.
+    pub path: PathBuf,
+    /// Whether Jekyll would build the post (in `_posts/`, not `published: false`, not in the
+    /// future unless `future: true`). A `post_url` to an unpublished post fails a Jekyll build.
+    pub published: bool,
+    /// Whether the post is dated after now (and the site does not set `future: true`).
+    pub future: bool,
+}
+
+/// The blog as seen from the post being rendered.
+pub trait SiteContext {
+    /// Resolves a `post_url` argument as Jekyll 4.3 does: `2023-04-19-kubecon-j1`, or with a
+    /// subfolder path `sub/2023-04-19-kubecon-j1`; `None` when no post has that name.
+    fn resolve_post_url(&self, name: &str) -> Option<PostTarget>;
+    /// Whether a site-relative URL path (`/assets/images/x.jpg`, `baseurl` already stripped)
+    /// names a file in the site.
+    fn site_file_exists(&self, url_path: &str) -> bool;
+    /// The text of `_includes/<name>`, when the blog has it.
+    fn include(&self, name: &str) -> Option<String>;
+    /// The `site` Liquid variables: the config merged over Jekyll's defaults.
+    fn site_vars(&self) -> serde_json::Value;
+    /// The site's `baseurl` ("" when unset), without a trailing slash.
+    fn baseurl(&self) -> String;
+}
