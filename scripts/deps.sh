@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what Lanyard needs on Debian 12 and is missing; idempotent (does nothing when all is there).
+# Used by `make deps`, hence by `make run` and `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  # core tests: the fidelity judge
+  jekyll ruby-kramdown-parser-gfm
+  # desktop app (Tauri 2 on WebKitGTK 4.1)
+  build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
+  libayatana-appindicator3-dev libxdo-dev
+  # spell checking dictionaries
+  hunspell-fr hunspell-en-us
+  # end-to-end tests and screenshots
+  xvfb xauth webkit2gtk-driver imagemagick
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "deps: cargo not found; install the Rust toolchain (https://rustup.rs) and run again" >&2
+  exit 2
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "deps: Node.js 20+ and npm are needed for the UI (node and npm not found)" >&2
+  exit 2
+fi
+
+# tauri-driver (WebDriver for the end-to-end tests); v2 matches Tauri 2.
+if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "deps: cargo install tauri-driver"
+  cargo install tauri-driver --version '^2' --locked -q
+fi
+
+# The UI's npm packages, reinstalled only when the lock file changed.
+if [ -f ui/package-lock.json ]; then
+  if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    echo "deps: npm ci (ui)"
+    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
