@@ -1,0 +1,2 @@
+//! Render benchmark (filled in below).
+fn main() {}
