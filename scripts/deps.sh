@@ -10,6 +10,9 @@ APT_PACKAGES=(
   # desktop app (Tauri 2 on WebKitGTK 4.1)
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev
+  # photo import: the turbojpeg crate builds libjpeg-turbo from source (cmake, nasm for SIMD);
+  # scripts/bench-photos.sh compares with vipsthumbnail and ImageMagick under hyperfine
+  cmake nasm libvips-tools hyperfine
   # spell checking dictionaries
   hunspell-fr hunspell-en-us
   # end-to-end tests and screenshots
