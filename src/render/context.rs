@@ -32,3 +32,48 @@ pub trait SiteContext {
     /// The site's `baseurl` ("" when unset), without a trailing slash.
     fn baseurl(&self) -> String;
 }
+
+/// A small in-memory blog for the renderer's unit tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::{PostTarget, SiteContext};
+    use std::path::PathBuf;
+
+    /// Posts `2023-04-18-day-one` (and `sub/2023-04-19-day-two`) published,
+    /// `2023-04-20-draft` unpublished, `2099-01-01-future` in the future; the image
+    /// `/assets/images/present.jpg`; the include `note.html`.
+    #[derive(Debug, Default)]
+    pub(crate) struct FakeSite;
+
+    impl SiteContext for FakeSite {
+        fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
+            let (url, published, future) = match name {
+                "2023-04-18-day-one" => ("/2023/04/18/day-one.html", true, false),
+                "sub/2023-04-19-day-two" | "2023-04-19-day-two" => {
+                    ("/2023/04/19/day-two.html", true, false)
+                }
+                "2023-04-20-draft" => ("/2023/04/20/draft.html", false, false),
+                "2099-01-01-future" => ("/2099/01/01/future.html", false, true),
+                _ => return None,
+            };
+            Some(PostTarget {
+                url: url.into(),
+                path: PathBuf::from(name),
+                published,
+                future,
+            })
+        }
+        fn site_file_exists(&self, url_path: &str) -> bool {
+            url_path == "/assets/images/present.jpg"
+        }
+        fn include(&self, name: &str) -> Option<String> {
+            (name == "note.html").then(|| "<aside>{{ include.text }}</aside>\n".to_string())
+        }
+        fn site_vars(&self) -> serde_json::Value {
+            serde_json::json!({"title": "Blog", "baseurl": "", "url": "https://example.org"})
+        }
+        fn baseurl(&self) -> String {
+            String::new()
+        }
+    }
+}

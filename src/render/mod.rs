@@ -3,6 +3,9 @@
 //! flagged both in the HTML and as a list.
 
 mod context;
+pub(crate) mod liquid;
+pub(crate) mod markdown;
+mod sanitize;
 
 pub use context::{PostTarget, SiteContext};
 
@@ -54,16 +57,76 @@ pub struct Rendered {
 
 /// Renders a whole post file's text (front matter included; it is skipped) to HTML.
 /// `page` holds the parsed front matter (the `page` Liquid variables).
+///
+/// The pipeline is Jekyll's: Liquid first ([`liquid`]), then Markdown shaped like kramdown's
+/// output ([`markdown`]), then sanitizing ([`sanitize`]). It never fails: what it cannot do is
+/// shown in the HTML and listed in [`Rendered::problems`].
 pub fn render_source(
     source: &str,
     page: &serde_json::Value,
     site: &dyn SiteContext,
     options: &RenderOptions,
 ) -> Rendered {
-    // Placeholder until the kramdown-faithful pipeline lands: plain CommonMark.
-    let _ = (page, site, options);
     let split = split_front_matter(source);
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(split.body));
-    Rendered { html, problems: Vec::new() }
+    let (expanded, liquid_problems) =
+        liquid::expand_liquid(split.body, split.body_start, page, site);
+    let line_starts = line_starts(source);
+    let line_of = |offset: usize| line_at(&line_starts, expanded.source_offset(offset));
+    let site_vars = site.site_vars();
+    let kramdown = site_vars.get("kramdown");
+    let input = markdown::MarkdownInput {
+        site,
+        page_dir: page_dir(page),
+        line_of: options
+            .source_lines
+            .then_some(&line_of as &dyn Fn(usize) -> usize),
+        code_line_numbers: kramdown
+            .and_then(|k| k.pointer("/syntax_highlighter_opts/block/line_numbers"))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false),
+        footnote_backlink: kramdown
+            .and_then(|k| k.get("footnote_backlink"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("&#8617;")
+            .to_string(),
+    };
+    let (html, markdown_problems) = markdown::render_markdown(&expanded.text, &input);
+    let html = sanitize::sanitize_html(&liquid::unstash(&html, &expanded.stash));
+    let mut problems: Vec<RenderProblem> = liquid_problems
+        .into_iter()
+        .map(|p| RenderProblem {
+            line: line_at(&line_starts, p.offset),
+            kind: p.kind,
+            message: p.message,
+        })
+        .chain(markdown_problems.into_iter().map(|p| RenderProblem {
+            line: line_of(p.offset),
+            kind: p.kind,
+            message: p.message,
+        }))
+        .collect();
+    problems.sort_by_key(|p| p.line);
+    Rendered { html, problems }
+}
+
+/// Byte offsets where each line of `source` starts.
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The 1-based line holding byte `offset`.
+fn line_at(line_starts: &[usize], offset: usize) -> usize {
+    line_starts.partition_point(|&start| start <= offset).max(1)
+}
+
+/// The directory of the page's URL (`/2023/04/19/` for `/2023/04/19/x.html`), `/` if unknown.
+fn page_dir(page: &serde_json::Value) -> String {
+    match page.get("url").and_then(serde_json::Value::as_str) {
+        Some(url) => url
+            .rsplit_once('/')
+            .map_or("/".to_string(), |(dir, _)| format!("{dir}/")),
+        None => "/".to_string(),
+    }
 }

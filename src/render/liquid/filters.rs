@@ -1,0 +1,212 @@
+//! The Liquid filters posts and includes use most: Liquid's standard string and array filters
+//! and Jekyll's URL filters (`relative_url`, `absolute_url`, from Jekyll's `filters/url_filters.rb`).
+//! An unknown filter returns its input, as Liquid's lax mode does.
+
+use serde_json::Value;
+
+use super::expr::{to_output, Scope};
+
+/// Applies filter `name` with `args` to `value`.
+pub(crate) fn apply_filter(name: &str, value: Value, args: &[Value], scope: &Scope) -> Value {
+    let s = || to_output(&value);
+    let arg = |i: usize| args.get(i).map(to_output).unwrap_or_default();
+    let text = |t: String| Value::String(t);
+    match name {
+        "relative_url" => text(relative_url(&s(), &scope.site_str("baseurl"))),
+        "absolute_url" => {
+            let rel = relative_url(&s(), &scope.site_str("baseurl"));
+            text(format!(
+                "{}{}",
+                scope.site_str("url").trim_end_matches('/'),
+                rel
+            ))
+        }
+        "default" => match &value {
+            Value::Null | Value::Bool(false) => args.first().cloned().unwrap_or(Value::Null),
+            Value::String(x) if x.is_empty() => args.first().cloned().unwrap_or(Value::Null),
+            Value::Array(a) if a.is_empty() => args.first().cloned().unwrap_or(Value::Null),
+            _ => value,
+        },
+        "escape" | "xml_escape" | "h" => text(escape_html(&s())),
+        "upcase" => text(s().to_uppercase()),
+        "downcase" => text(s().to_lowercase()),
+        "capitalize" => {
+            let v = s();
+            let mut c = v.chars();
+            text(
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default(),
+            )
+        }
+        "strip" => text(s().trim().to_string()),
+        "lstrip" => text(s().trim_start().to_string()),
+        "rstrip" => text(s().trim_end().to_string()),
+        "append" => text(s() + &arg(0)),
+        "prepend" => text(arg(0) + &s()),
+        "replace" => text(s().replace(&arg(0), &arg(1))),
+        "replace_first" => text(s().replacen(&arg(0), &arg(1), 1)),
+        "remove" => text(s().replace(&arg(0), "")),
+        "remove_first" => text(s().replacen(&arg(0), "", 1)),
+        "strip_html" => text(strip_html(&s())),
+        "strip_newlines" => text(s().replace(['\n', '\r'], "")),
+        "newline_to_br" => text(s().replace('\n', "<br />\n")),
+        "split" => Value::Array(
+            s().split(arg(0).as_str())
+                .map(|p| text(p.to_string()))
+                .collect(),
+        ),
+        "size" => match &value {
+            Value::Array(a) => Value::from(a.len()),
+            _ => Value::from(s().chars().count()),
+        },
+        "join" => match &value {
+            Value::Array(a) => {
+                let sep = if args.is_empty() {
+                    " ".to_string()
+                } else {
+                    arg(0)
+                };
+                text(a.iter().map(to_output).collect::<Vec<_>>().join(&sep))
+            }
+            _ => value,
+        },
+        "first" => match &value {
+            Value::Array(a) => a.first().cloned().unwrap_or(Value::Null),
+            _ => value,
+        },
+        "last" => match &value {
+            Value::Array(a) => a.last().cloned().unwrap_or(Value::Null),
+            _ => value,
+        },
+        "truncate" => {
+            let n = args.first().and_then(Value::as_u64).unwrap_or(50) as usize;
+            let v = s();
+            if v.chars().count() <= n {
+                text(v)
+            } else {
+                let ellipsis = if args.len() > 1 { arg(1) } else { "...".into() };
+                let keep = n.saturating_sub(ellipsis.chars().count());
+                text(v.chars().take(keep).collect::<String>() + &ellipsis)
+            }
+        }
+        "slugify" => text(slugify(&s())),
+        "jsonify" => text(value.to_string()),
+        "url_encode" | "cgi_escape" | "uri_escape" => text(url_encode(&s())),
+        _ => value,
+    }
+}
+
+/// Jekyll's `relative_url`: prefixes `baseurl` to a site path.
+fn relative_url(input: &str, baseurl: &str) -> String {
+    if input.contains("://") || input.starts_with("//") {
+        return input.to_string();
+    }
+    let base = baseurl.trim_end_matches('/');
+    let path = input.trim_start_matches('/');
+    let joined = format!("{base}/{path}");
+    if joined.starts_with('/') {
+        joined
+    } else {
+        format!("/{joined}")
+    }
+}
+
+/// Escapes `&<>"'` as Liquid's `escape` does.
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes tags, as Liquid's `strip_html` does.
+fn strip_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Jekyll's default `slugify`: lowercase, runs of non-alphanumerics become one `-`.
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Percent-encodes everything but unreserved characters.
+fn url_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn scope() -> Scope {
+        let mut s = Scope::default();
+        s.globals.insert(
+            "site".into(),
+            json!({"baseurl": "/blog", "url": "https://ex.org"}),
+        );
+        s
+    }
+
+    #[test]
+    fn prefixes_baseurl_in_relative_url() {
+        let v = apply_filter("relative_url", json!("/assets/a.png"), &[], &scope());
+        assert_eq!(v, json!("/blog/assets/a.png"));
+        let v = apply_filter("absolute_url", json!("x/"), &[], &scope());
+        assert_eq!(v, json!("https://ex.org/blog/x/"));
+    }
+
+    #[test]
+    fn falls_back_with_default_and_passes_unknown_filters() {
+        assert_eq!(
+            apply_filter("default", Value::Null, &[json!("d")], &scope()),
+            json!("d")
+        );
+        assert_eq!(
+            apply_filter("no_such", json!("x"), &[], &scope()),
+            json!("x")
+        );
+    }
+
+    #[test]
+    fn slugifies_like_jekyll() {
+        assert_eq!(slugify("Hello, World!"), "hello-world");
+    }
+}

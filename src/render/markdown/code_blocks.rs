@@ -1,0 +1,66 @@
+//! Code blocks as kramdown writes them with rouge (Jekyll's default highlighter):
+//! `<div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>`,
+//! `plaintext` when the fence names no language, and rouge's line-number table when the site
+//! sets `kramdown.syntax_highlighter_opts.block.line_numbers`. Token colours are not reproduced.
+
+use super::writer::escape_text;
+
+/// The language kramdown takes from a fence's info string: its first word, without any
+/// `?options` suffix (`FENCED_CODEBLOCK_MATCH` in kramdown-parser-gfm).
+pub(crate) fn fence_language(info: &str) -> &str {
+    let word = info.split_whitespace().next().unwrap_or("");
+    let word = word.split('?').next().unwrap_or("");
+    word.trim_start_matches('{')
+        .trim_start_matches('.')
+        .trim_end_matches('}')
+}
+
+/// The HTML of a code block. `extra` is written inside the outer `<div>` tag (attributes).
+pub(crate) fn code_block_html(lang: &str, code: &str, line_numbers: bool, extra: &str) -> String {
+    let lang = if lang.is_empty() {
+        "plaintext".to_string()
+    } else {
+        lang.to_lowercase()
+    };
+    let escaped = escape_text(code);
+    let inner = if line_numbers {
+        let lines = code.trim_end_matches('\n').lines().count().max(1);
+        let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
+        format!(
+            "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">{numbers}</pre></td><td class=\"rouge-code\"><pre>{escaped}</pre></td></tr></tbody></table>"
+        )
+    } else {
+        escaped
+    };
+    format!(
+        "<div class=\"language-{} highlighter-rouge\"{extra}><div class=\"highlight\"><pre class=\"highlight\"><code>{inner}</code></pre></div></div>\n",
+        super::escape_attr(&lang)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_first_word_of_the_fence_info() {
+        assert_eq!(fence_language("ruby title=x"), "ruby");
+        assert_eq!(fence_language("js?linenos"), "js");
+        assert_eq!(fence_language(""), "");
+    }
+
+    #[test]
+    fn writes_rouge_wrappers_with_plaintext_default() {
+        let html = code_block_html("", "a < b\n", false, "");
+        assert_eq!(
+            html,
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a &lt; b\n</code></pre></div></div>\n"
+        );
+    }
+
+    #[test]
+    fn numbers_lines_when_the_site_asks() {
+        let html = code_block_html("sh", "a\nb\n", true, "");
+        assert!(html.contains("<pre class=\"lineno\">1\n2\n</pre>"));
+    }
+}

@@ -1,0 +1,117 @@
+//! Heading ids as kramdown-parser-gfm's `generate_gfm_header_id` makes them: the heading's
+//! text (code spans included, markup excluded) lowercased, every character that is not a
+//! word character, `-`, space or tab removed, spaces and tabs turned into `-`, and `-1`, `-2`
+//! appended to repeats. Unicode letters are kept (`héllo-world`).
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::Node;
+
+/// Gives every heading without an explicit id (`{#id}`, IAL) its kramdown id.
+pub(crate) fn assign_heading_ids<'a>(
+    nodes: impl Iterator<Item = Node<'a>>,
+) -> impl Iterator<Item = Node<'a>> {
+    let mut nodes = nodes;
+    let mut counters: HashMap<String, usize> = HashMap::new();
+    let mut ready: std::collections::VecDeque<Node<'a>> = std::collections::VecDeque::new();
+    std::iter::from_fn(move || {
+        if let Some(n) = ready.pop_front() {
+            return Some(n);
+        }
+        let node = nodes.next()?;
+        if !matches!(node.event, Event::Start(Tag::Heading { .. })) {
+            return Some(node);
+        }
+        let mut text = String::new();
+        ready.push_back(node);
+        for inner in nodes.by_ref() {
+            let end = matches!(inner.event, Event::End(TagEnd::Heading(_)));
+            if let Event::Text(t) | Event::Code(t) = &inner.event {
+                text.push_str(t);
+            }
+            ready.push_back(inner);
+            if end {
+                break;
+            }
+        }
+        if let Some(start) = ready.front_mut() {
+            let explicit = matches!(&start.event, Event::Start(Tag::Heading { id: Some(_), .. }));
+            if start.attrs.id.is_none() && !explicit {
+                start.attrs.id = Some(unique_id(gfm_header_id(&text), &mut counters));
+            }
+        }
+        ready.pop_front()
+    })
+}
+
+/// kramdown-parser-gfm's id for a heading's text, before duplicate numbering.
+pub(crate) fn gfm_header_id(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .filter(|&c| is_word_char(c) || c == '-' || c == ' ' || c == '\t')
+        .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
+        .collect()
+}
+
+/// Ruby's `\p{Word}`: letters, marks, decimal digits and connector punctuation.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || c == '_'
+        || matches!(
+            c,
+            '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'
+                ..='\u{FE4F}' | '\u{FF3F}'
+        )
+        || is_combining_mark(c)
+}
+
+/// The common combining diacritical marks (kept by `\p{Word}`).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Appends `-N` to the N-th repeat of an id, as kramdown's `@id_counter` does.
+fn unique_id(id: String, counters: &mut HashMap<String, usize>) -> String {
+    let count = counters
+        .entry(id.clone())
+        .and_modify(|c| *c += 1)
+        .or_insert(0);
+    if *count > 0 {
+        format!("{id}-{count}")
+    } else {
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generates_kramdown_ids_with_accents() {
+        assert_eq!(gfm_header_id("Héllo World!"), "héllo-world");
+        assert_eq!(
+            gfm_header_id("Jour 1 : la keynote d'ouverture"),
+            "jour-1--la-keynote-douverture"
+        );
+    }
+
+    #[test]
+    fn removes_punctuation_and_keeps_each_space_as_a_dash() {
+        assert_eq!(
+            gfm_header_id("C++ & Rust: 2023 — why?"),
+            "c--rust-2023--why"
+        );
+        assert_eq!(gfm_header_id("snake_case and-dash"), "snake_case-and-dash");
+    }
+
+    #[test]
+    fn numbers_duplicate_ids_from_one() {
+        let mut c = HashMap::new();
+        assert_eq!(unique_id("a".into(), &mut c), "a");
+        assert_eq!(unique_id("a".into(), &mut c), "a-1");
+        assert_eq!(unique_id("a".into(), &mut c), "a-2");
+    }
+}

@@ -1,0 +1,253 @@
+//! kramdown inline attribute lists: `{: .class #id key="value"}`.
+//!
+//! A block IAL is a line of its own, right after the block it applies to (or right before it,
+//! with a blank line above); a span IAL directly follows a link, image, emphasis or code span.
+//! They are applied where kramdown would apply them and are never printed. Lines that are
+//! attribute list definitions (`{:name: ...}`) or kramdown extensions (`{::comment}`) vanish.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, Tag};
+
+use super::{Attrs, Node};
+
+/// A block IAL found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BlockIal {
+    /// Apply to the block ending right before this offset (the IAL line's start)...
+    pub after: Option<usize>,
+    /// ...or to the block starting at this offset (the next line's start).
+    pub before: Option<usize>,
+    /// The attributes.
+    pub attrs: Attrs,
+}
+
+/// Blanks block IAL lines (keeping every offset) and returns them. Fenced code is skipped.
+pub(crate) fn extract_block_ials(text: &str) -> (Cow<'_, str>, Vec<BlockIal>) {
+    if !text.contains("{:") {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let mut blanked = text.to_string();
+    let mut found = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut offset = 0;
+    let mut prev_blank = true;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if let Some(f) = fence_marker(trimmed) {
+            match fence {
+                None => fence = Some(f),
+                Some((c, n)) if f.0 == c && f.1 >= n && trimmed.chars().all(|x| x == c) => {
+                    fence = None
+                }
+                _ => {}
+            }
+        }
+        let is_ial = fence.is_none()
+            && line.len() - line.trim_start().len() < 4
+            && trimmed.starts_with("{:")
+            && trimmed.ends_with('}');
+        if !is_ial {
+            prev_blank = trimmed.is_empty();
+            continue;
+        }
+        let content = &trimmed[2..trimmed.len() - 1];
+        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        let is_definition = content.starts_with(':') || is_ald(content);
+        if !is_definition {
+            let attrs = parse_attrs(content);
+            if !prev_blank {
+                found.push(BlockIal {
+                    after: Some(start),
+                    before: None,
+                    attrs,
+                });
+            } else if !next_blank {
+                found.push(BlockIal {
+                    after: None,
+                    before: Some(offset),
+                    attrs,
+                });
+            }
+        }
+        let body_len = line.trim_end_matches(['\n', '\r']).len();
+        blanked.replace_range(start..start + body_len, &" ".repeat(body_len));
+        prev_blank = true;
+    }
+    (Cow::Owned(blanked), found)
+}
+
+/// `{:name: attrs}` defines a reference, not attributes for a block.
+fn is_ald(content: &str) -> bool {
+    let name_end = content.find(':');
+    name_end.is_some_and(|i| {
+        let name = content[..i].trim();
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    })
+}
+
+/// The fence character and length when `line` opens or closes a fenced code block.
+fn fence_marker(line: &str) -> Option<(char, usize)> {
+    let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = line.chars().take_while(|x| *x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// Parses `.class #id key="value" key='v' key=v` into attributes.
+pub(crate) fn parse_attrs(content: &str) -> Attrs {
+    let mut attrs = Attrs::default();
+    let mut rest = content.trim();
+    while !rest.is_empty() {
+        let end = token_end(rest);
+        let token = &rest[..end];
+        if let Some(class) = token.strip_prefix('.') {
+            attrs.classes.push(class.to_string());
+        } else if let Some(id) = token.strip_prefix('#') {
+            attrs.id = Some(id.to_string());
+        } else if let Some((k, v)) = token.split_once('=') {
+            let v = v.trim_matches(|c| c == '"' || c == '\'');
+            if k == "class" {
+                attrs
+                    .classes
+                    .extend(v.split_whitespace().map(str::to_string));
+            } else if k == "id" {
+                attrs.id = Some(v.to_string());
+            } else {
+                attrs.other.push((k.to_string(), v.to_string()));
+            }
+        }
+        rest = rest[end..].trim_start();
+    }
+    attrs
+}
+
+/// End of the next whitespace-separated token, keeping quoted values whole.
+fn token_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c.is_whitespace() => return i,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// Attaches block IALs to the Start event of the block they name.
+pub(crate) fn apply_block_ials<'a>(
+    nodes: impl Iterator<Item = Node<'a>>,
+    ials: &[BlockIal],
+) -> impl Iterator<Item = Node<'a>> {
+    let mut after: HashMap<usize, Attrs> = ials
+        .iter()
+        .filter_map(|i| Some((i.after?, i.attrs.clone())))
+        .collect();
+    let mut before: HashMap<usize, Attrs> = ials
+        .iter()
+        .filter_map(|i| Some((i.before?, i.attrs.clone())))
+        .collect();
+    nodes.map(move |mut node| {
+        if (after.is_empty() && before.is_empty()) || !matches!(node.event, Event::Start(_)) {
+            return node;
+        }
+        if let Some(a) = before.remove(&node.range.start) {
+            node.attrs.merge(a);
+        }
+        if let Some(a) = after.remove(&node.range.end) {
+            node.attrs.merge(a);
+        }
+        node
+    })
+}
+
+/// Attaches a span IAL (`[x](u){:target="_blank"}`) to the element before it and strips it
+/// from the text that follows.
+pub(crate) fn apply_span_ials<'a>(
+    nodes: impl Iterator<Item = Node<'a>>,
+) -> impl Iterator<Item = Node<'a>> {
+    let mut strip_at: Option<usize> = None;
+    let mut open: Vec<usize> = Vec::new();
+    nodes.scan((), move |_, mut node| {
+        match &node.event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong) => {
+                open.push(node.range.end);
+            }
+            Event::End(_)
+                if !open.is_empty()
+                    && matches!(
+                        node.event,
+                        Event::End(
+                            pulldown_cmark::TagEnd::Link
+                                | pulldown_cmark::TagEnd::Image
+                                | pulldown_cmark::TagEnd::Emphasis
+                                | pulldown_cmark::TagEnd::Strong
+                        )
+                    ) =>
+            {
+                let end = open.pop().unwrap_or(node.range.end);
+                strip_at = Some(end);
+            }
+            Event::Text(t) if strip_at == Some(node.range.start) && t.starts_with("{:") => {
+                if let Some(close) = t.find('}') {
+                    node.attrs = parse_attrs(&t[2..close]);
+                    let rest = t[close + 1..].to_string();
+                    node.event = Event::Text(CowStr::from(rest));
+                }
+                strip_at = None;
+            }
+            _ => strip_at = None,
+        }
+        Some(node)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_classes_ids_and_quoted_values() {
+        let a = parse_attrs(r#" .big #top target="_blank" title='a b'"#);
+        assert_eq!(a.classes, vec!["big"]);
+        assert_eq!(a.id.as_deref(), Some("top"));
+        assert_eq!(
+            a.other,
+            vec![
+                ("target".into(), "_blank".into()),
+                ("title".into(), "a b".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn blanks_block_ial_lines_keeping_offsets() {
+        let src = "Para\n{: .x}\n\nNext\n";
+        let (text, ials) = extract_block_ials(src);
+        assert_eq!(text.len(), src.len());
+        assert!(!text.contains("{:"));
+        assert_eq!(ials[0].after, Some(5));
+    }
+
+    #[test]
+    fn leaves_ials_inside_fenced_code() {
+        let (text, ials) = extract_block_ials("```\n{: .x}\n```\n");
+        assert!(text.contains("{: .x}"));
+        assert!(ials.is_empty());
+    }
+
+    #[test]
+    fn drops_attribute_list_definitions() {
+        let (text, ials) = extract_block_ials("{:ref: .x}\n\nPara\n");
+        assert!(!text.contains("{:"));
+        assert!(ials.is_empty());
+    }
+}

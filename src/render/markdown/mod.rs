@@ -1,0 +1,112 @@
+//! Markdown to HTML, shaped like kramdown's output with `input: GFM` (Jekyll 4.3's default).
+//!
+//! pulldown-cmark parses (options in [`options`]); each kramdown difference is one iterator
+//! adapter over [`Node`]s (a pulldown-cmark event, its source range, and the attributes a
+//! kramdown attribute list gave it), chained in [`render_markdown`]; [`writer`] prints HTML.
+
+mod code_blocks;
+mod footnotes;
+mod heading_ids;
+mod ial;
+mod images;
+mod options;
+mod writer;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser};
+
+use super::{ProblemKind, SiteContext};
+
+pub(crate) use writer::escape_attr;
+
+/// A parsed event with where it came from and the attributes it will be written with.
+#[derive(Debug, Clone)]
+pub(crate) struct Node<'a> {
+    /// The pulldown-cmark event.
+    pub event: Event<'a>,
+    /// Its byte range in the parsed text.
+    pub range: Range<usize>,
+    /// Attributes from kramdown attribute lists or our transforms (id, classes, others).
+    pub attrs: Attrs,
+}
+
+impl<'a> Node<'a> {
+    /// A node without attributes.
+    pub fn new(event: Event<'a>, range: Range<usize>) -> Self {
+        Node {
+            event,
+            range,
+            attrs: Attrs::default(),
+        }
+    }
+}
+
+/// HTML attributes to add to an element.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Attrs {
+    /// `id`, when set.
+    pub id: Option<String>,
+    /// Classes, in order.
+    pub classes: Vec<String>,
+    /// Other attributes, in order.
+    pub other: Vec<(String, String)>,
+}
+
+impl Attrs {
+    /// Adds `other`'s attributes over these (id replaced, classes appended).
+    pub fn merge(&mut self, other: Attrs) {
+        if other.id.is_some() {
+            self.id = other.id;
+        }
+        self.classes.extend(other.classes);
+        for (k, v) in other.other {
+            self.other.retain(|(key, _)| *key != k);
+            self.other.push((k, v));
+        }
+    }
+}
+
+/// A problem found while rendering Markdown, at a byte offset of the parsed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MarkdownProblem {
+    /// Byte offset in the parsed text.
+    pub offset: usize,
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+/// What the Markdown pass needs besides the text.
+pub(crate) struct MarkdownInput<'c> {
+    /// The blog, for image checks.
+    pub site: &'c dyn SiteContext,
+    /// The post's URL directory, to resolve relative image paths (`/` when unknown).
+    pub page_dir: String,
+    /// Maps a byte offset of the parsed text to a 1-based line of the file, when
+    /// `data-line` attributes are wanted.
+    pub line_of: Option<&'c dyn Fn(usize) -> usize>,
+    /// Whether fenced code blocks get rouge's line-number table (site option).
+    pub code_line_numbers: bool,
+    /// kramdown's `footnote_backlink` (`&#8617;` unless the site sets it).
+    pub footnote_backlink: String,
+}
+
+/// Renders `text` to HTML, returning the HTML and the problems found.
+pub(crate) fn render_markdown(
+    text: &str,
+    input: &MarkdownInput<'_>,
+) -> (String, Vec<MarkdownProblem>) {
+    let (text, block_ials) = ial::extract_block_ials(text);
+    let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
+    let nodes = parser.map(|(event, range)| Node::new(event, range));
+    let nodes = ial::apply_block_ials(nodes, &block_ials);
+    let nodes = ial::apply_span_ials(nodes);
+    let nodes = heading_ids::assign_heading_ids(nodes);
+    let mut problems = Vec::new();
+    let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
+    let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
+    let html = writer::write_html(nodes, text.len(), input);
+    (html, problems)
+}

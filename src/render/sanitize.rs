@@ -1,0 +1,78 @@
+//! The preview is untrusted: whatever a post contains, the HTML we hand out has no script,
+//! no event handler, no `javascript:` URL, no iframe, object or SVG (ammonia's allowlist).
+//! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge,
+//! the `lanyard-*` flags), `data-line`, footnote `rel`/`role`, table alignment, comments
+//! (`<!--more-->`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Sanitizes an HTML fragment.
+pub(crate) fn sanitize_html(html: &str) -> String {
+    builder().clean(html).to_string()
+}
+
+/// The sanitizer, built once.
+fn builder() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
+            .add_tag_attributes("a", ["rel", "target", "name"])
+            .add_tag_attributes("img", ["loading"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .add_tag_attributes("code", ["data-lang"])
+            .add_tag_attributes("ol", ["start", "type"])
+            .add_tags(["input", "source", "video", "audio"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
+            .add_tag_attributes("audio", ["src", "controls"])
+            .add_tag_attributes("source", ["src", "type"])
+            .filter_style_properties(HashSet::from(["text-align"]))
+            .link_rel(None)
+            .strip_comments(false);
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_scripts_and_event_handlers() {
+        let out = sanitize_html(
+            "<p onclick=\"x()\">a<script>alert(1)</script></p><img src=x onerror=alert(1)>",
+        );
+        assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("onerror"));
+    }
+
+    #[test]
+    fn removes_javascript_urls() {
+        let out = sanitize_html(
+            "<a href=\"javascript:alert(1)\">x</a><a href=\"JaVaScRiPt:alert(1)\">y</a>",
+        );
+        assert!(!out.to_lowercase().contains("javascript"));
+    }
+
+    #[test]
+    fn keeps_footnote_attributes_ids_and_data_lines() {
+        let html = "<p data-line=\"3\"><sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>";
+        assert_eq!(sanitize_html(html), html);
+    }
+
+    #[test]
+    fn keeps_text_alignment_only() {
+        let out = sanitize_html("<table><tbody><tr><td style=\"text-align: right; background: url(x)\">1</td></tr></tbody></table>");
+        assert!(out.contains("text-align: right") && !out.contains("background"));
+    }
+
+    #[test]
+    fn keeps_the_more_comment() {
+        assert_eq!(
+            sanitize_html("<p>a</p><!--more--><p>b</p>"),
+            "<p>a</p><!--more--><p>b</p>"
+        );
+    }
+}
