@@ -5,6 +5,7 @@
 //! - [`front_matter`]: splitting and reading a post's YAML front matter as Jekyll does;
 //! - [`render`]: a post's HTML body as Jekyll's kramdown would produce it, sanitized;
 //! - [`check`]: problems a Jekyll build would trip on;
+//! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder.
 
 pub mod check;
@@ -12,6 +13,7 @@ pub mod data_dir;
 pub mod error;
 pub mod front_matter;
 pub mod fs_util;
+pub mod photo_import;
 pub mod render;
 pub mod site;
 

@@ -1,0 +1,178 @@
+//! What can go wrong importing one photo. Every variant names the source file, so the CLI can
+//! print `file: reason` and the desktop can show the reason next to the photo that failed.
+
+use std::path::{Path, PathBuf};
+
+/// An import of one photo failed; nothing was written for it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PhotoError {
+    /// The photo (or the assets folder) could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The photo, or the file of the assets folder that failed.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The photo could not be written into the assets folder (a read-only folder, a file
+    /// where the folder should be, a full disk). Nothing was left behind.
+    #[error("{}: cannot write {}: {source}", path.display(), target.display())]
+    Write {
+        /// The photo.
+        path: PathBuf,
+        /// The file or folder that could not be written.
+        target: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The file is not a JPEG, PNG or WebP image (empty, text, random bytes, another format).
+    #[error("{}: not a JPEG, PNG or WebP image{}", path.display(), detail_suffix(detail))]
+    UnknownFormat {
+        /// The photo.
+        path: PathBuf,
+        /// What the file looks like instead, when we can tell.
+        detail: String,
+    },
+    /// HEIC/HEIF (or AVIF) photos, as iPhones take them, cannot be decoded yet.
+    #[error("{}: HEIC is not supported yet: export it as JPEG", path.display())]
+    Heic {
+        /// The photo.
+        path: PathBuf,
+    },
+    /// The header claims more pixels than the limit; refused before decoding anything.
+    #[error(
+        "{}: {width}x{height} is {} megapixels, more than the {} megapixel limit",
+        path.display(),
+        megapixels(*width, *height),
+        limit / 1_000_000
+    )]
+    TooLarge {
+        /// The photo.
+        path: PathBuf,
+        /// Width its header claims.
+        width: u32,
+        /// Height its header claims.
+        height: u32,
+        /// The limit in pixels ([`super::ImportSettings::max_pixels`]).
+        limit: u64,
+    },
+    /// The decoder found the image corrupt or truncated (warnings count: a decoder would
+    /// otherwise fill the missing part with grey).
+    #[error("{}: the image is corrupt or truncated ({message})", path.display())]
+    Corrupt {
+        /// The photo.
+        path: PathBuf,
+        /// The decoder's words.
+        message: String,
+    },
+    /// Encoding, colour conversion or resizing failed (a bug or an exotic input).
+    #[error("{}: could not convert the image ({message})", path.display())]
+    Convert {
+        /// The photo.
+        path: PathBuf,
+        /// The library's words.
+        message: String,
+    },
+    /// A setting or a name is unusable (absolute folder, `..`, no room for a suffix...).
+    #[error("{}: {message}", path.display())]
+    Invalid {
+        /// The photo or the setting's path.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// The batch was cancelled before this photo was imported.
+    #[error("{}: cancelled", path.display())]
+    Cancelled {
+        /// The photo.
+        path: PathBuf,
+    },
+}
+
+impl PhotoError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            PhotoError::Io { path, .. }
+            | PhotoError::Write { path, .. }
+            | PhotoError::UnknownFormat { path, .. }
+            | PhotoError::Heic { path }
+            | PhotoError::TooLarge { path, .. }
+            | PhotoError::Corrupt { path, .. }
+            | PhotoError::Convert { path, .. }
+            | PhotoError::Invalid { path, .. }
+            | PhotoError::Cancelled { path } => path,
+        }
+    }
+
+    /// A short machine-readable kind the UI can branch on (`io`, `heic`, `too_large`, ...).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PhotoError::Io { .. } => "io",
+            PhotoError::Write { .. } => "write",
+            PhotoError::UnknownFormat { .. } => "unknown_format",
+            PhotoError::Heic { .. } => "heic",
+            PhotoError::TooLarge { .. } => "too_large",
+            PhotoError::Corrupt { .. } => "corrupt",
+            PhotoError::Convert { .. } => "convert",
+            PhotoError::Invalid { .. } => "invalid",
+            PhotoError::Cancelled { .. } => "cancelled",
+        }
+    }
+
+    /// The reason alone, without the leading `path: ` (for a UI that shows the path apart).
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let prefix = format!("{}: ", self.path().display());
+        match full.strip_prefix(&prefix) {
+            Some(reason) => reason.to_string(),
+            None => full,
+        }
+    }
+
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        PhotoError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub(crate) fn convert(path: &Path, message: impl std::fmt::Display) -> Self {
+        PhotoError::Convert {
+            path: path.to_path_buf(),
+            message: message.to_string(),
+        }
+    }
+
+    pub(crate) fn corrupt(path: &Path, message: impl std::fmt::Display) -> Self {
+        PhotoError::Corrupt {
+            path: path.to_path_buf(),
+            message: message.to_string(),
+        }
+    }
+}
+
+impl From<PhotoError> for crate::Error {
+    fn from(err: PhotoError) -> Self {
+        match err {
+            PhotoError::Io { path, source } => crate::Error::Io { path, source },
+            other => crate::Error::Invalid {
+                path: other.path().to_path_buf(),
+                message: other.reason(),
+            },
+        }
+    }
+}
+
+fn detail_suffix(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    }
+}
+
+fn megapixels(width: u32, height: u32) -> u64 {
+    u64::from(width) * u64::from(height) / 1_000_000
+}

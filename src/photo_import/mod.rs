@@ -1,0 +1,300 @@
+//! Photo import: a phone photo (or a screenshot) dropped into a post becomes a small, clean
+//! file in the blog's `assets/images/`, ready for an `![](...)` line.
+//!
+//! The pipeline for one photo ([`import_photo`]), one module per step:
+//! 1. [`decode`]: sniff the format (JPEG, PNG, WebP; HEIC gets a clear refusal), check the
+//!    header against the pixel limit, decode (JPEG at the smallest DCT scale that still covers
+//!    the target size); decoder warnings are errors;
+//! 2. [`metadata`]: read the EXIF orientation and the day the photo was taken;
+//! 3. [`resize`]: scale the long edge down to 1600 px (Lanczos3, never up);
+//! 4. [`color`]: convert from an embedded ICC profile (Display P3...) to sRGB;
+//! 5. [`orientation`]: apply the EXIF orientation (after resizing: cheaper);
+//! 6. [`encode`]: JPEG (quality 82) or PNG, with no metadata at all;
+//! 7. [`naming`] and [`store`]: `YYYY-MM-DD-<name>.<ext>`, a suffix when the name holds other
+//!    content, the same file when it holds the same; atomic, never overwriting.
+//!
+//! [`import_photos`] runs a batch on all cores with a progress callback and a cancel flag;
+//! that is what the desktop calls on a drop, and what `lanyard photos import` calls.
+
+mod batch;
+mod color;
+pub mod decode;
+pub mod encode;
+mod error;
+mod markers;
+pub mod metadata;
+pub mod naming;
+pub mod orientation;
+pub mod post;
+pub mod resize;
+mod store;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+pub use batch::{import_photos, ImportProgress};
+pub use decode::SourceFormat;
+pub use encode::OutputFormat;
+pub use error::PhotoError;
+pub use markers::jpeg_metadata_markers;
+pub use metadata::{read_photo_metadata, PhotoMetadata};
+
+/// Settings of the import, with the defaults the seed blog uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSettings {
+    /// Folder of imported photos, relative to the blog folder. Default `assets/images`.
+    pub folder: PathBuf,
+    /// File name without extension: `{date}` (`YYYY-MM-DD`), `{year}`, `{month}`, `{day}`,
+    /// `{name}`. Default `{date}-{name}`.
+    pub pattern: String,
+    /// Longest edge of the output in pixels; `None` keeps the size. Default 1600.
+    pub max_long_edge: Option<u32>,
+    /// Photos whose header claims more pixels are refused before decoding. Default 100 MP.
+    pub max_pixels: u64,
+    /// JPEG quality, 1-100. Default 82.
+    pub jpeg_quality: u8,
+    /// Progressive JPEG (smaller, about 40 ms slower per photo). Default off (baseline).
+    pub progressive: bool,
+    /// Force an output format; `None` (default) picks JPEG for photos and PNG for PNG input
+    /// (screenshots, graphics) and anything with transparency.
+    pub format: Option<OutputFormat>,
+}
+
+impl Default for ImportSettings {
+    fn default() -> Self {
+        ImportSettings {
+            folder: PathBuf::from("assets/images"),
+            pattern: "{date}-{name}".to_string(),
+            max_long_edge: Some(1600),
+            max_pixels: 100_000_000,
+            jpeg_quality: 82,
+            progressive: false,
+            format: None,
+        }
+    }
+}
+
+/// One photo to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoJob {
+    /// The file to import (it is only read).
+    pub source: PathBuf,
+    /// Alt text; also names the file when it has letters or digits.
+    pub alt: Option<String>,
+}
+
+impl PhotoJob {
+    /// A job for `source` without alt text.
+    pub fn new(source: impl Into<PathBuf>) -> Self {
+        PhotoJob {
+            source: source.into(),
+            alt: None,
+        }
+    }
+}
+
+/// Where the photos go: the blog folder, and the date used when a photo has no EXIF date
+/// (the post's date, see [`post::post_date`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportTarget {
+    /// The blog (workspace) folder; [`ImportSettings::folder`] is relative to it.
+    pub workspace: PathBuf,
+    /// The post's date.
+    pub post_date: Date,
+}
+
+/// A photo imported into the blog.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportedPhoto {
+    /// The file that was imported.
+    pub source: PathBuf,
+    /// The file written (or reused) in the assets folder.
+    pub path: PathBuf,
+    /// Its site URL, as the seed writes it: `/assets/images/2023-04-19-keynote.jpg`.
+    pub url: String,
+    /// Output width in pixels.
+    pub width: u32,
+    /// Output height in pixels.
+    pub height: u32,
+    /// Output format.
+    pub format: OutputFormat,
+    /// Output size in bytes.
+    pub bytes: u64,
+    /// True when a file with exactly these bytes was already there and is used as is.
+    pub reused: bool,
+    /// The alt text given with the job.
+    pub alt: Option<String>,
+}
+
+impl ImportedPhoto {
+    /// The markdown image line for the post: `![alt](/assets/images/...)`.
+    pub fn markdown(&self) -> String {
+        let alt = self
+            .alt
+            .as_deref()
+            .unwrap_or("")
+            .replace(['[', ']', '\n', '\r'], " ");
+        format!("![{}]({})", alt.trim(), self.url)
+    }
+}
+
+/// Decoded pixels, 8 bits per channel, rows top to bottom, no padding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pixels {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// 1 (grey, tests only), 3 (RGB) or 4 (RGBA).
+    pub channels: u8,
+    /// `width * height * channels` bytes.
+    pub data: Vec<u8>,
+}
+
+impl Pixels {
+    /// Wraps a buffer; `data.len()` must be `width * height * channels`.
+    pub fn new(width: u32, height: u32, channels: u8, data: Vec<u8>) -> Self {
+        debug_assert_eq!(
+            data.len(),
+            width as usize * height as usize * usize::from(channels)
+        );
+        Pixels {
+            width,
+            height,
+            channels,
+            data,
+        }
+    }
+}
+
+/// A photo made ready for the blog but not written yet (see [`prepare_photo`]).
+#[derive(Debug, Clone)]
+pub struct PreparedPhoto {
+    /// The encoded file.
+    pub bytes: Vec<u8>,
+    /// Its format.
+    pub format: OutputFormat,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// What EXIF said (orientation, date taken).
+    pub metadata: PhotoMetadata,
+}
+
+/// Imports one photo: [`prepare_photo`], then names and writes it under the target's assets
+/// folder. On error nothing is written.
+pub fn import_photo(
+    job: &PhotoJob,
+    target: &ImportTarget,
+    settings: &ImportSettings,
+) -> Result<ImportedPhoto, PhotoError> {
+    check_settings(&job.source, settings)?;
+    let prepared = prepare_photo(&job.source, settings)?;
+    store_prepared(job, target, settings, prepared)
+}
+
+/// Reads, decodes, resizes, converts to sRGB, orients and encodes the photo at `source`,
+/// in memory.
+pub fn prepare_photo(
+    source: &Path,
+    settings: &ImportSettings,
+) -> Result<PreparedPhoto, PhotoError> {
+    let data = fs::read(source).map_err(|e| PhotoError::io(source, e))?;
+    let decoded = decode::decode_image(source, &data, settings.max_pixels, settings.max_long_edge)?;
+    drop(data);
+    let metadata = read_photo_metadata(decoded.exif.as_deref());
+    let mut pixels = resize::resize_to_fit(source, decoded.pixels, settings.max_long_edge)?;
+    if let Some(icc) = &decoded.icc {
+        color::convert_to_srgb(source, &mut pixels, icc)?;
+    }
+    let pixels = orientation::apply_orientation(pixels, metadata.orientation);
+    let format = settings.format.unwrap_or(match decoded.format {
+        _ if pixels.channels == 4 => OutputFormat::Png,
+        SourceFormat::Png => OutputFormat::Png,
+        SourceFormat::Jpeg | SourceFormat::WebP => OutputFormat::Jpeg,
+    });
+    let jpeg = encode::JpegOptions {
+        quality: settings.jpeg_quality,
+        progressive: settings.progressive,
+    };
+    let bytes = encode::encode_image(source, &pixels, format, jpeg)?;
+    Ok(PreparedPhoto {
+        bytes,
+        format,
+        width: pixels.width,
+        height: pixels.height,
+        metadata,
+    })
+}
+
+/// Names and writes a prepared photo (the last step of [`import_photo`]).
+fn store_prepared(
+    job: &PhotoJob,
+    target: &ImportTarget,
+    settings: &ImportSettings,
+    prepared: PreparedPhoto,
+) -> Result<ImportedPhoto, PhotoError> {
+    let date = prepared.metadata.taken_on.unwrap_or(target.post_date);
+    let name = naming::photo_name(job.alt.as_deref(), &job.source);
+    let base = naming::fill_pattern(&settings.pattern, date, &name);
+    if let Some(problem) = naming::file_name_problem(&base) {
+        return Err(PhotoError::Invalid {
+            path: job.source.clone(),
+            message: problem.into(),
+        });
+    }
+    let dir = target.workspace.join(&settings.folder);
+    let ext = prepared.format.extension();
+    let stored = store::store_photo(&job.source, &dir, &base, ext, &prepared.bytes)?;
+    let file_name = stored
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    Ok(ImportedPhoto {
+        source: job.source.clone(),
+        url: site_url(&settings.folder, &file_name),
+        path: stored.path,
+        width: prepared.width,
+        height: prepared.height,
+        format: prepared.format,
+        bytes: prepared.bytes.len() as u64,
+        reused: stored.reused,
+        alt: job.alt.clone(),
+    })
+}
+
+/// Refuses settings that would write outside the blog or give an unusable name.
+fn check_settings(source: &Path, settings: &ImportSettings) -> Result<(), PhotoError> {
+    if !naming::is_safe_folder(&settings.folder) {
+        return Err(PhotoError::Invalid {
+            path: source.to_path_buf(),
+            message: format!(
+                "the photo folder setting `{}` must be a relative path inside the blog",
+                settings.folder.display()
+            ),
+        });
+    }
+    if !settings.pattern.contains("{name}") {
+        return Err(PhotoError::Invalid {
+            path: source.to_path_buf(),
+            message: "the file name pattern must contain {name}".into(),
+        });
+    }
+    Ok(())
+}
+
+/// `/` + the folder with forward slashes + `/` + the file name.
+fn site_url(folder: &Path, file_name: &str) -> String {
+    let mut url = String::new();
+    for part in folder.components() {
+        if let std::path::Component::Normal(p) = part {
+            url.push('/');
+            url.push_str(&p.to_string_lossy());
+        }
+    }
+    format!("{url}/{file_name}")
+}
