@@ -68,8 +68,9 @@ pub fn render_source(
     options: &RenderOptions,
 ) -> Rendered {
     let split = split_front_matter(source);
-    let (expanded, liquid_problems) =
+    let (mut expanded, liquid_problems) =
         liquid::expand_liquid(split.body, split.body_start, page, site);
+    let mut stash = std::mem::take(&mut expanded.stash);
     let line_starts = line_starts(source);
     let line_of = |offset: usize| line_at(&line_starts, expanded.source_offset(offset));
     let site_vars = site.site_vars();
@@ -90,8 +91,8 @@ pub fn render_source(
             .unwrap_or("&#8617;")
             .to_string(),
     };
-    let (html, markdown_problems) = markdown::render_markdown(&expanded.text, &input);
-    let html = sanitize::sanitize_html(&liquid::unstash(&html, &expanded.stash));
+    let (html, markdown_problems) = markdown::render_markdown(&expanded.text, &input, &mut stash);
+    let html = sanitize::sanitize_html(&liquid::unstash(&html, &stash));
     let mut problems: Vec<RenderProblem> = liquid_problems
         .into_iter()
         .map(|p| RenderProblem {

@@ -1,11 +1,24 @@
 //! The text the Liquid pass produces, with a map back to source offsets and the stash of
 //! finished HTML (highlighted code) that must reach the page untouched by Markdown.
 
-/// Private-use characters around a stash index: `\u{E000}3\u{E001}`. A post cannot contain
-/// them meaningfully, and Markdown passes them through as text.
-pub(crate) const STASH_OPEN: char = '\u{E000}';
-/// Closes a stash marker.
-pub(crate) const STASH_CLOSE: char = '\u{E001}';
+/// Stash markers are single characters of Unicode's Supplementary Private Use Area-A
+/// (`U+F0000 + index`): a post cannot contain them meaningfully, Markdown passes them through
+/// as text, and at four bytes they fit in place of what they stand for.
+const STASH_BASE: u32 = 0xF0000;
+/// How many stash markers exist.
+const STASH_SLOTS: u32 = 0xFFFE;
+
+/// The marker for stash entry `index`, when there is one.
+pub(crate) fn stash_marker(index: usize) -> Option<char> {
+    u32::try_from(index).ok().filter(|&i| i < STASH_SLOTS).and_then(|i| char::from_u32(STASH_BASE + i))
+}
+
+/// The stash index a character stands for.
+fn stash_index(c: char) -> Option<usize> {
+    let v = c as u32;
+    (STASH_BASE..STASH_BASE + STASH_SLOTS).contains(&v).then(|| (v - STASH_BASE) as usize)
+}
+
 /// Marks a `post_url` result whose target is broken; the Markdown pass turns it into a class.
 pub(crate) const BROKEN_URL: char = '\u{E002}';
 
@@ -43,9 +56,13 @@ impl Expanded {
 
     /// Appends a stash marker for `html`, as a block of its own.
     pub fn push_stashed_block(&mut self, html: String, origin: Origin) {
-        let marker = format!("\n\n{STASH_OPEN}{}{STASH_CLOSE}\n\n", self.stash.len());
-        self.stash.push(html);
-        self.push(&marker, origin);
+        match stash_marker(self.stash.len()) {
+            Some(marker) => {
+                self.stash.push(html);
+                self.push(&format!("\n\n{marker}\n\n"), origin);
+            }
+            None => self.push(&html, origin),
+        }
     }
 
     /// Removes and returns everything output since `mark` (a `text.len()` taken earlier).
@@ -71,34 +88,28 @@ impl Expanded {
 /// Replaces stash markers in `html` with their stashed HTML; a marker alone in a paragraph
 /// replaces the whole paragraph.
 pub(crate) fn unstash(html: &str, stash: &[String]) -> String {
-    if stash.is_empty() || !html.contains(STASH_OPEN) {
+    if stash.is_empty() {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(open) = rest.find(STASH_OPEN) {
-        let after_open = &rest[open + STASH_OPEN.len_utf8()..];
-        let Some(close) = after_open.find(STASH_CLOSE) else {
-            break;
-        };
-        let index: Option<usize> = after_open[..close].parse().ok();
-        let after = &after_open[close + STASH_CLOSE.len_utf8()..];
-        let mut before = &rest[..open];
-        let mut tail = after;
+    while let Some((at, c)) = rest.char_indices().find(|&(_, c)| stash_index(c).is_some()) {
+        let mut before = &rest[..at];
+        let mut after = &rest[at + c.len_utf8()..];
         // `<p>` or `<p data-line="N">` right before and `</p>` right after: drop them.
         if let (Some(p), Some(stripped)) = (before.rfind("<p"), after.strip_prefix("</p>")) {
             let tag = &before[p..];
             let is_p_tag = tag == "<p>" || (tag.starts_with("<p ") && tag.ends_with('>'));
             if is_p_tag && !tag[1..].contains('<') {
                 before = &before[..p];
-                tail = stripped;
+                after = stripped;
             }
         }
         out.push_str(before);
-        if let Some(block) = index.and_then(|i| stash.get(i)) {
+        if let Some(block) = stash_index(c).and_then(|i| stash.get(i)) {
             out.push_str(block);
         }
-        rest = tail;
+        rest = after;
     }
     out.push_str(rest);
     out
@@ -121,7 +132,8 @@ mod tests {
 
     #[test]
     fn replaces_a_paragraph_holding_only_a_marker() {
-        let html = format!("<p>{STASH_OPEN}0{STASH_CLOSE}</p>\n<p>x</p>");
+        let marker = stash_marker(0).unwrap_or_default();
+        let html = format!("<p>{marker}</p>\n<p>x</p>");
         assert_eq!(
             unstash(&html, &["<figure></figure>".into()]),
             "<figure></figure>\n<p>x</p>"

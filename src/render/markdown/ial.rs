@@ -94,7 +94,7 @@ fn is_ald(content: &str) -> bool {
 }
 
 /// The fence character and length when `line` opens or closes a fenced code block.
-fn fence_marker(line: &str) -> Option<(char, usize)> {
+pub(crate) fn fence_marker(line: &str) -> Option<(char, usize)> {
     let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let n = line.chars().take_while(|x| *x == c).count();
     (n >= 3).then_some((c, n))

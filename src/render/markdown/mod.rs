@@ -9,6 +9,7 @@ mod footnotes;
 mod heading_ids;
 mod ial;
 mod images;
+mod math;
 mod options;
 mod writer;
 
@@ -94,11 +95,14 @@ pub(crate) struct MarkdownInput<'c> {
 }
 
 /// Renders `text` to HTML, returning the HTML and the problems found.
+/// Finished HTML (math) goes to `stash`, referenced by markers in the text.
 pub(crate) fn render_markdown(
     text: &str,
     input: &MarkdownInput<'_>,
+    stash: &mut Vec<String>,
 ) -> (String, Vec<MarkdownProblem>) {
-    let (text, block_ials) = ial::extract_block_ials(text);
+    let text = math::stash_math(text, stash);
+    let (text, block_ials) = ial::extract_block_ials(&text);
     let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
     let nodes = ial::apply_block_ials(nodes, &block_ials);

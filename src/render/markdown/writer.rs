@@ -6,6 +6,7 @@
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag, TagEnd};
 
 use super::code_blocks::{code_block_html, fence_language};
+use super::math::PAD;
 use super::{Attrs, MarkdownInput, Node};
 use crate::render::liquid::output::BROKEN_URL;
 
@@ -266,8 +267,8 @@ fn attrs_html(attrs: &Attrs, line: Option<usize>) -> String {
 
 /// Writes text, escaped, without Lanyard's private marker characters.
 fn push_text(out: &mut String, text: &str) {
-    if text.contains(BROKEN_URL) {
-        out.push_str(&escape_text(&text.replace(BROKEN_URL, "")));
+    if text.contains([BROKEN_URL, PAD]) {
+        out.push_str(&escape_text(&text.replace([BROKEN_URL, PAD], "")));
     } else {
         out.push_str(&escape_text(text));
     }

@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Compare `lanyard render` with what real Jekyll (4.3, kramdown) builds, post by post.
+
+Usage:
+    scripts/jekyll_fidelity.py BLOG_DIR --lanyard PATH/TO/lanyard [--min 0.95] [--verbose]
+
+The blog is copied to a temporary folder (nothing is written into BLOG_DIR) and neutralised
+so that Jekyll builds offline with nothing but the posts: theme, plugins and remote theme are
+dropped from the config, layouts are replaced by one that wraps `{{ content }}` in a marker,
+pages, collections and stylesheets are left out, the blog's own `_includes/` and `_data/` are
+kept. Includes a post names but the blog lacks get an empty stub, and Liquid tags from
+plugins get an empty stub tag (Jekyll would otherwise refuse to build); Lanyard shows those as
+`<span class="lanyard-liquid">` placeholders, which the comparison ignores.
+
+For each built post, `LANYARD render POST --workspace BLOG_DIR` is compared with Jekyll's
+content: the list of `href`s must be identical, the list of heading ids identical, and the
+visible text (words, whitespace collapsed) at least 99.5% similar (difflib ratio). A post also
+fails when Lanyard's text shows Liquid markup (`{%`, `{{`) that Jekyll's does not.
+Prints each failing post and the totals; exits 1 when the share of fully matching posts is
+below --min, 2 when Jekyll cannot build or the arguments are wrong.
+"""
+
+import argparse
+import difflib
+import html.parser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+MARKER_ID = "lanyard-fidelity-content"
+LAYOUT = '<div id="%s" data-path="{{ page.path }}">\n{{ content }}\n</div>\n' % MARKER_ID
+TEXT_THRESHOLD = 0.995
+# Tags Liquid 4 and Jekyll 4.3 know; anything else comes from a plugin.
+KNOWN_TAGS = {
+    "assign", "capture", "endcapture", "case", "when", "endcase", "comment", "endcomment",
+    "cycle", "decrement", "increment", "for", "endfor", "break", "continue", "if", "elsif",
+    "else", "endif", "unless", "endunless", "ifchanged", "endifchanged", "raw", "endraw",
+    "tablerow", "endtablerow", "include", "include_relative", "render", "echo", "liquid",
+    "highlight", "endhighlight", "link", "post_url",
+}
+DROPPED_CONFIG_KEYS = ("theme", "remote_theme", "plugins", "gems", "whitelist", "plugins_dir", "sass")
+POST_NAME = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-.+\.(md|markdown|mkdown|mkdn|mkd|html)$")
+
+
+class Extract(html.parser.HTMLParser):
+    """Collects hrefs, heading ids and visible text of an HTML fragment."""
+
+    SKIP = {"script", "style", "template", "noscript"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+    # Tags that separate words; inline tags (highlighting spans, em, a) do not.
+    BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
+             "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+             "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "img", "iframe"}
+
+    def __init__(self, drop_placeholders):
+        super().__init__(convert_charrefs=True)
+        self.hrefs, self.ids, self.text = [], [], []
+        self.stack = []  # (tag, hidden)
+        self.drop_placeholders = drop_placeholders
+
+    def hidden(self):
+        return any(h for _, h in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.BLOCK:
+            self.text.append(" ")
+        hidden = tag in self.SKIP or (
+            self.drop_placeholders and tag == "span"
+            and "lanyard-liquid" in (attrs.get("class") or "").split())
+        if not self.hidden() and not hidden:
+            href = attrs.get("href")
+            if href is not None and not href.strip().lower().startswith("javascript:"):
+                self.hrefs.append(href)
+            if re.fullmatch(r"h[1-6]", tag) and attrs.get("id"):
+                self.ids.append(attrs["id"])
+        if tag not in self.VOID:
+            self.stack.append((tag, hidden))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCK:
+            self.text.append(" ")
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        if not self.hidden():
+            self.text.append(data)
+
+
+def extract(fragment, drop_placeholders=False):
+    parser = Extract(drop_placeholders)
+    parser.feed(fragment)
+    parser.close()
+    parser.words = "".join(parser.text).split()
+    return parser
+
+
+def strip_config(text):
+    """Drops the theme and plugin keys (and their indented or listed values)."""
+    out, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        top = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if top:
+            skipping = top.group(1) in DROPPED_CONFIG_KEYS
+        elif skipping and (line.startswith((" ", "\t", "-")) or not line.strip()):
+            continue
+        else:
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "".join(out)
+
+
+def find_posts(root):
+    """Post files under every `_posts` folder Jekyll reads (not under `_`/`.` folders)."""
+    posts = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel = os.path.relpath(dirpath, root)
+        parts = [] if rel == "." else rel.split(os.sep)
+        if "_posts" not in parts:
+            dirnames[:] = [d for d in dirnames if d == "_posts" or not d.startswith(("_", "."))]
+            continue
+        posts.extend(os.path.join(dirpath, f) for f in filenames if POST_NAME.match(f))
+    return sorted(posts)
+
+
+def read(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def prepare_copy(blog, work, posts):
+    """Builds the neutralised copy of the blog in `work`; returns the stubs it had to add."""
+    for name in ("_config.yml", "_config.yaml"):
+        if os.path.isfile(os.path.join(blog, name)):
+            with open(os.path.join(work, "_config.yml"), "w", encoding="utf-8") as f:
+                f.write(strip_config(read(os.path.join(blog, name))))
+            break
+    for folder in ("_includes", "_data"):
+        if os.path.isdir(os.path.join(blog, folder)):
+            shutil.copytree(os.path.join(blog, folder), os.path.join(work, folder))
+    for post in posts:
+        dest = os.path.join(work, os.path.relpath(post, blog))
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        shutil.copy2(post, dest)
+    sources = [read(p) for p in posts]
+    includes_dir = os.path.join(work, "_includes")
+    if os.path.isdir(includes_dir):
+        for dirpath, _, files in os.walk(includes_dir):
+            sources.extend(read(os.path.join(dirpath, f)) for f in files)
+    layouts = {"default", "post", "page", "home"}
+    for text in sources:
+        layouts.update(re.findall(r"^layout:\s*['\"]?([\w./-]+)", text, re.M))
+    os.makedirs(os.path.join(work, "_layouts"))
+    for name in layouts:
+        path = os.path.join(work, "_layouts", name + ".html")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(LAYOUT)
+    stubs = []
+    for text in sources:
+        text = re.sub(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", "", text, flags=re.S)
+        for name in re.findall(r"\{%-?\s*include\s+([\w./-]+)", text):
+            path = os.path.join(includes_dir, name)
+            if not os.path.exists(path):
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                open(path, "w").close()
+                stubs.append("include " + name)
+    tags = set()
+    for text in sources:
+        text = re.sub(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", "", text, flags=re.S)
+        tags.update(re.findall(r"\{%-?\s*(\w+)", text))
+    unknown = sorted(t for t in tags if t not in KNOWN_TAGS and not t.startswith("end"))
+    if unknown:
+        os.makedirs(os.path.join(work, "_plugins"))
+        lines = []
+        for tag in unknown:
+            is_block = "end" + tag in tags
+            base = "Liquid::Block" if is_block else "Liquid::Tag"
+            lines.append("class LanyardStub_%s < %s; def render(_c) = ''; end" % (tag, base))
+            lines.append("Liquid::Template.register_tag(%r, LanyardStub_%s)" % (tag, tag))
+            stubs.append("tag " + tag)
+        with open(os.path.join(work, "_plugins", "lanyard_stubs.rb"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+    return stubs
+
+
+def jekyll_contents(work):
+    """Builds the copy; returns {post path relative to the blog: content HTML}."""
+    dest = os.path.join(work, "_site")
+    proc = subprocess.run(
+        ["jekyll", "build", "--source", work, "--destination", dest, "--quiet"],
+        capture_output=True, text=True, timeout=900, env={**os.environ, "JEKYLL_ENV": "production"})
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr + proc.stdout)
+        raise SystemExit("jekyll build failed (exit %d)" % proc.returncode)
+    found = {}
+    pattern = re.compile(r'<div id="%s" data-path="([^"]*)">\n(.*)\n</div>' % MARKER_ID, re.S)
+    for dirpath, _, files in os.walk(dest):
+        for f in files:
+            if f.endswith((".html", ".htm")) or "." not in f:
+                match = pattern.search(read(os.path.join(dirpath, f)))
+                if match:
+                    found[html.unescape(match.group(1))] = match.group(2)
+    return found
+
+
+def compare(post, jekyll_html, lanyard_html):
+    """Returns the list of reasons the post does not match (empty when it does)."""
+    j, l = extract(jekyll_html), extract(lanyard_html, drop_placeholders=True)
+    reasons = []
+    if j.hrefs != l.hrefs:
+        diff = next((i for i, (a, b) in enumerate(zip(j.hrefs, l.hrefs)) if a != b),
+                    min(len(j.hrefs), len(l.hrefs)))
+        reasons.append("hrefs differ at #%d: jekyll %r, lanyard %r (%d vs %d)" % (
+            diff, j.hrefs[diff:diff + 1], l.hrefs[diff:diff + 1], len(j.hrefs), len(l.hrefs)))
+    if j.ids != l.ids:
+        reasons.append("heading ids differ: jekyll %s, lanyard %s" % (
+            [x for x in j.ids if x not in l.ids][:3], [x for x in l.ids if x not in j.ids][:3]))
+    ratio = difflib.SequenceMatcher(None, j.words, l.words, autojunk=False).ratio() \
+        if j.words != l.words else 1.0
+    if ratio < TEXT_THRESHOLD:
+        reasons.append("text ratio %.4f" % ratio)
+    jt, lt = " ".join(j.words), " ".join(l.words)
+    if lt.count("{%") + lt.count("{{") > jt.count("{%") + jt.count("{{"):
+        reasons.append("raw Liquid in visible text")
+    return reasons, ratio
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("blog", help="the blog folder (read only)")
+    ap.add_argument("--lanyard", required=True, help="the lanyard binary")
+    ap.add_argument("--min", type=float, default=0.95, help="share of posts that must match")
+    ap.add_argument("--verbose", action="store_true", help="list matching posts too")
+    args = ap.parse_args()
+    blog = os.path.abspath(args.blog)
+    if not os.path.isdir(blog):
+        ap.error("%s is not a folder" % blog)
+    posts = find_posts(blog)
+    counts = {"posts": 0, "hrefs": 0, "ids": 0, "text": 0, "all": 0, "raw_liquid": 0}
+    with tempfile.TemporaryDirectory(prefix="lanyard-fidelity-") as work:
+        stubs = prepare_copy(blog, work, posts)
+        built = jekyll_contents(work)
+        for post in posts:
+            rel = os.path.relpath(post, blog)
+            if rel not in built:
+                if args.verbose:
+                    print("SKIP %s (not built by Jekyll: unpublished or future)" % rel)
+                continue
+            proc = subprocess.run([args.lanyard, "render", post, "--workspace", blog],
+                                  capture_output=True, text=True, timeout=120)
+            counts["posts"] += 1
+            if proc.returncode not in (0, 1):
+                print("FAIL %s: lanyard render exited %d: %s" % (rel, proc.returncode, proc.stderr.strip()[:200]))
+                continue
+            reasons, _ = compare(rel, built[rel], proc.stdout)
+            counts["hrefs"] += not any(r.startswith("hrefs") for r in reasons)
+            counts["ids"] += not any(r.startswith("heading") for r in reasons)
+            counts["text"] += not any(r.startswith("text") for r in reasons)
+            counts["raw_liquid"] += any(r.startswith("raw") for r in reasons)
+            counts["all"] += not reasons
+            if reasons:
+                print("FAIL %s: %s" % (rel, "; ".join(reasons)))
+            elif args.verbose:
+                print("ok   %s" % rel)
+    n = max(counts["posts"], 1)
+    share = counts["all"] / n
+    print("%s: %d posts compared; hrefs %.1f%%, ids %.1f%%, text %.1f%%, all three %.1f%%; "
+          "raw Liquid in %d; stubs: %s" % (
+              os.path.basename(blog), counts["posts"], 100 * counts["hrefs"] / n,
+              100 * counts["ids"] / n, 100 * counts["text"] / n, 100 * share,
+              counts["raw_liquid"], ", ".join(stubs) or "none"))
+    return 0 if share >= args.min and counts["posts"] > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+//! kramdown's math (`parser/kramdown/math.rb`, MathJax engine): `$$...$$` alone between blank
+//! lines is a block written `\[...\]`, anywhere else it is inline `\(...\)`; either way the
+//! content is not Markdown (`_` and `\` stay as written). Each is stashed before parsing and
+//! replaced by a marker padded to the same length, so that source offsets do not move.
+
+use std::borrow::Cow;
+
+use super::ial::fence_marker;
+use super::writer::escape_attr;
+use crate::render::liquid::output::stash_marker;
+
+/// Fills the bytes a marker leaves over; the writer drops it from text.
+pub(crate) const PAD: char = '\u{1}';
+
+/// Replaces every `$$...$$` outside code with a stash marker holding its HTML.
+pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, str> {
+    if !text.contains("$$") {
+        return Cow::Borrowed(text);
+    }
+    let code = code_ranges(text);
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    while let Some(rel) = text[pos..].find("$$") {
+        let open = pos + rel;
+        if let Some(r) = code.iter().find(|r| r.contains(&open)) {
+            out.push_str(&text[pos..r.end.max(open + 2).min(text.len())]);
+            pos = r.end.max(open + 2).min(text.len());
+            continue;
+        }
+        let Some(close_rel) = text[open + 2..].find("$$") else { break };
+        let close = open + 2 + close_rel;
+        let end = close + 2;
+        let Some(marker) = stash_marker(stash.len()) else { break };
+        let value = text[open + 2..close].trim();
+        let block = starts_block(text, open) && ends_block(text, end);
+        stash.push(if block {
+            format!("\\[{}\\]\n", escape_attr(value))
+        } else {
+            format!("\\({}\\)", escape_attr(value))
+        });
+        out.push_str(&text[pos..open]);
+        let span = &text[open..end];
+        let newlines = if block { span.matches('\n').count() } else { 0 };
+        out.push(marker);
+        out.push_str(&PAD.to_string().repeat(span.len() - marker.len_utf8() - newlines));
+        out.push_str(&"\n".repeat(newlines));
+        pos = end;
+    }
+    out.push_str(&text[pos..]);
+    Cow::Owned(out)
+}
+
+/// `$$` at a line start (up to 3 spaces) after a blank line or the start of the text.
+fn starts_block(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..at].chars().all(|c| c == ' ') || at - line_start > 3 {
+        return false;
+    }
+    let before = text[..line_start].trim_end_matches(['\n', '\r']);
+    let prev_line = before.rsplit('\n').next().unwrap_or("");
+    line_start == 0 || before.is_empty() || prev_line.trim().is_empty() || text[..line_start].ends_with("\n\n")
+}
+
+/// Only spaces after `at` on its line, then a blank line or the end.
+fn ends_block(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    if !rest[..line_end].trim().is_empty() {
+        return false;
+    }
+    let next = rest.get(line_end + 1..).unwrap_or("");
+    next.split('\n').next().is_none_or(|l| l.trim().is_empty())
+}
+
+/// Byte ranges of fenced code blocks and inline code spans, where `$$` is literal.
+fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut offset = 0;
+    let mut fence: Option<(char, usize, usize)> = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        match (fence, fence_marker(trimmed)) {
+            (None, Some((c, n))) => fence = Some((c, n, offset)),
+            (Some((c, n, start)), Some((c2, n2))) if c == c2 && n2 >= n && trimmed.chars().all(|x| x == c) => {
+                ranges.push(start..offset + line.len());
+                fence = None;
+            }
+            (None, None) => ranges.extend(code_spans(line, offset)),
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some((_, _, start)) = fence {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Inline code spans (matching backtick runs) on one line.
+fn code_spans(line: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'`' {
+            i += 1;
+            continue;
+        }
+        let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+        let ticks = &line[i..i + run];
+        match line[i + run..].find(ticks) {
+            Some(rel) => {
+                spans.push(offset + i..offset + i + run + rel + run);
+                i += run + rel + run;
+            }
+            None => i += run,
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_block_math_between_blank_lines() {
+        let mut stash = Vec::new();
+        let text = stash_math("a\n\n$$\nx_1 < y\n$$\n\nb", &mut stash);
+        assert_eq!(stash, vec!["\\[x_1 &lt; y\\]\n".to_string()]);
+        assert_eq!(text.len(), "a\n\n$$\nx_1 < y\n$$\n\nb".len());
+    }
+
+    #[test]
+    fn writes_inline_math_inside_text() {
+        let mut stash = Vec::new();
+        let text = stash_math("so $$a_b$$ holds", &mut stash);
+        assert_eq!(stash, vec!["\\(a_b\\)".to_string()]);
+        assert!(!text.contains("$$"));
+    }
+
+    #[test]
+    fn leaves_math_signs_in_code_alone() {
+        let mut stash = Vec::new();
+        let text = stash_math("`$$x$$` and\n```\n$$y$$\n```\n", &mut stash);
+        assert!(stash.is_empty());
+        assert_eq!(text, "`$$x$$` and\n```\n$$y$$\n```\n");
+    }
+}
