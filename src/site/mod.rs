@@ -1,1 +1,25 @@
 //! The blog as Jekyll sees it: configuration, posts and drafts, URLs, what is published.
+//!
+//! [`Workspace::open`] reads a site (never writing anything); its [`Post`] entries serialize for
+//! the UI; it implements [`crate::render::SiteContext`] so its posts render with working
+//! `{% post_url %}` links.
+
+mod config;
+mod context;
+mod defaults;
+mod glob;
+mod permalink;
+mod post;
+mod post_name;
+mod scan;
+mod slugify;
+mod workspace;
+
+pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
+pub use defaults::FrontMatterDefaults;
+pub use permalink::{post_url, style_to_template, with_baseurl, UrlParts};
+pub use post::{FrontMatterProblem, Post};
+pub use post_name::{parse_draft_name, parse_post_name, titleize_slug, PostName};
+pub use scan::{IgnoredFile, PostKind};
+pub use slugify::{escape_path, slugify, SlugMode};
+pub use workspace::{find_site_root, is_site_root, Workspace};

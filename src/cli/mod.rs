@@ -1,0 +1,60 @@
+//! Argument parsing (clap derive) and dispatch to one file per command.
+
+mod check;
+mod render;
+mod workspace_arg;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: problems found (errors in `check`).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: bad usage or unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Lanyard: write conference write-ups for a Jekyll blog.
+#[derive(Debug, Parser)]
+#[command(name = "lanyard", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The subcommands; later ones (fm, new, mv, photos, series, talks, publish) join this enum.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print a post's HTML body, as Jekyll's kramdown would produce it.
+    Render(render::RenderArgs),
+    /// Report what would break (errors, exit 1) or degrade (warnings) a Jekyll build.
+    Check(check::CheckArgs),
+}
+
+/// Parses the command line, runs the command and returns its exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Render(args) => render::run(&args),
+        Command::Check(args) => check::run(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("lanyard: {}", one_line(&e.to_string()));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Errors are one line on stderr, whatever the OS message holds.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,214 @@
+//! The workspace as the renderer sees it ([`SiteContext`]): `{% post_url %}` resolution exactly
+//! as Jekyll 4.3's `PostUrl` tag and `PostComparer` do, site files, includes, `site` variables.
+
+use std::path::{Component, Path};
+
+use super::post::Post;
+use super::scan::PostKind;
+use super::workspace::Workspace;
+use crate::front_matter::parse_day;
+use crate::fs_util::read_text;
+use crate::render::{PostTarget, SiteContext};
+
+/// A `post_url` argument split as Jekyll's `PostComparer::MATCHER` (`^(.+/)*(\d+-\d+-\d+)-(.*)$`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PostRef<'a> {
+    /// `sub/` or "".
+    path: &'a str,
+    date: &'a str,
+    slug: &'a str,
+}
+
+fn parse_post_ref(name: &str) -> Option<PostRef<'_>> {
+    let name = name.trim().strip_prefix('/').unwrap_or(name.trim());
+    // `(.+/)*` is greedy: the longest folder prefix after which a date follows wins.
+    let splits = name
+        .match_indices('/')
+        .map(|(i, _)| i + 1)
+        .rev()
+        .chain(std::iter::once(0));
+    for at in splits {
+        if let Some((date, slug)) = split_date_slug(&name[at..]) {
+            return Some(PostRef {
+                path: &name[..at],
+                date,
+                slug,
+            });
+        }
+    }
+    None
+}
+
+/// `2023-04-19-slug` → (`2023-04-19`, `slug`), with `\d+-\d+-\d+-`.
+fn split_date_slug(text: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    for part in 0..3 {
+        let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || text.as_bytes().get(end + digits) != Some(&b'-') {
+            return None;
+        }
+        end += digits + 1;
+        if part == 2 {
+            return Some((&text[..end - 1], &text[end..]));
+        }
+    }
+    None
+}
+
+impl PostRef<'_> {
+    /// Jekyll's `@name_regex`: `^_posts/PATH DATE-SLUG\.[^.]+` or `^PATH_posts/?DATE-SLUG\.[^.]+`.
+    fn matches_name(&self, rel_path: &str) -> bool {
+        let tail = |rest: &str| -> bool {
+            let Some(after) = rest
+                .strip_prefix(self.date)
+                .and_then(|r| r.strip_prefix('-'))
+            else {
+                return false;
+            };
+            let Some(ext) = after
+                .strip_prefix(self.slug)
+                .and_then(|r| r.strip_prefix('.'))
+            else {
+                return false;
+            };
+            ext.chars().next().is_some_and(|c| c != '.')
+        };
+        let first = rel_path
+            .strip_prefix("_posts/")
+            .and_then(|r| r.strip_prefix(self.path))
+            .is_some_and(tail);
+        let second = rel_path
+            .strip_prefix(self.path)
+            .and_then(|r| r.strip_prefix("_posts"))
+            .is_some_and(|r| tail(r.strip_prefix('/').unwrap_or(r)));
+        first || second
+    }
+
+    /// Jekyll's deprecated match: same slug (`slug:` or the name's) and same calendar day.
+    fn matches_old_way(&self, post: &Post) -> bool {
+        let Some(day) = parse_day(self.date) else {
+            return false;
+        };
+        let post_day = post.date.get(..10).unwrap_or("");
+        self.slug == post.slug && post_day == day.to_string()
+    }
+}
+
+impl Workspace {
+    /// Resolves a `{% post_url %}` argument to the post Jekyll would link, published or not
+    /// (`None` when no post of the workspace has that name).
+    pub fn find_post_url_target(&self, name: &str) -> Option<&Post> {
+        let wanted = parse_post_ref(name)?;
+        let posts = || self.posts.iter().filter(|p| p.kind == PostKind::Post);
+        // Jekyll only sees published posts; try those first, with the new then the old rule.
+        posts()
+            .filter(|p| p.published)
+            .find(|p| wanted.matches_name(&p.rel_path))
+            .or_else(|| {
+                posts()
+                    .filter(|p| p.published)
+                    .find(|p| wanted.matches_old_way(p))
+            })
+            .or_else(|| posts().find(|p| wanted.matches_name(&p.rel_path)))
+            .or_else(|| posts().find(|p| wanted.matches_old_way(p)))
+    }
+}
+
+impl SiteContext for Workspace {
+    fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
+        let post = self.find_post_url_target(name)?;
+        Some(PostTarget {
+            url: post.url.clone(),
+            path: post.path.clone(),
+            published: post.published,
+            future: post.future && !self.config.future,
+        })
+    }
+
+    fn site_file_exists(&self, url_path: &str) -> bool {
+        let decoded = percent_decode(url_path.split(['?', '#']).next().unwrap_or(""));
+        match safe_relative(&decoded) {
+            Some(rel) => self.root.join(rel).is_file(),
+            None => false,
+        }
+    }
+
+    fn include(&self, name: &str) -> Option<String> {
+        let dir = self
+            .config
+            .values
+            .get("includes_dir")
+            .and_then(|v| v.as_str())
+            .unwrap_or("_includes");
+        let rel = safe_relative(name)?;
+        read_text(&self.root.join(dir).join(rel)).ok()
+    }
+
+    fn site_vars(&self) -> serde_json::Value {
+        serde_json::Value::Object(self.config.values.clone())
+    }
+
+    fn baseurl(&self) -> String {
+        self.config.baseurl.clone()
+    }
+}
+
+/// `path` as a relative path that stays inside its base (no `..`, no root), else `None`.
+fn safe_relative(path: &str) -> Option<&Path> {
+    let p = Path::new(path.trim_start_matches('/'));
+    let clean = p
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    (clean && !p.as_os_str().is_empty()).then_some(p)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_post_url_arguments_like_jekyll() {
+        let r = parse_post_ref("2023-04-19-KubeCon-J1").expect("ref");
+        assert_eq!((r.path, r.date, r.slug), ("", "2023-04-19", "KubeCon-J1"));
+        let r = parse_post_ref("/kubecon/2023-4-9-day").expect("ref");
+        assert_eq!((r.path, r.date, r.slug), ("kubecon/", "2023-4-9", "day"));
+        assert_eq!(parse_post_ref("kubecon-day"), None);
+    }
+
+    #[test]
+    fn matches_names_in_posts_subfolders_and_dir_posts() {
+        let r = parse_post_ref("sub/2023-04-19-x").expect("ref");
+        assert!(r.matches_name("_posts/sub/2023-04-19-x.md"));
+        assert!(r.matches_name("sub/_posts/2023-04-19-x.md"));
+        assert!(!r.matches_name("_posts/2023-04-19-x.md"));
+        let r = parse_post_ref("2023-04-19-x").expect("ref");
+        assert!(r.matches_name("_posts/2023-04-19-x.markdown"));
+        assert!(!r.matches_name("_posts/2023-04-19-xy.md"));
+        assert!(!r.matches_name("_posts/2023-4-19-x.md"));
+    }
+
+    #[test]
+    fn keeps_site_paths_inside_the_site() {
+        assert!(safe_relative("/assets/a.png").is_some());
+        assert!(safe_relative("/../etc/passwd").is_none());
+        assert_eq!(percent_decode("/a%20b.png"), "/a b.png");
+    }
+}

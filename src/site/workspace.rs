@@ -1,0 +1,284 @@
+//! The workspace: a Jekyll site opened read-only, its config, posts, drafts and ignored files,
+//! and rendering one of its posts. Opening never writes anything, anywhere.
+
+use std::path::{Path, PathBuf};
+
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+use super::config::{SiteConfig, CONFIG_FILE_NAMES};
+use super::defaults::FrontMatterDefaults;
+use super::post::{build_post, FrontMatterProblem, Post, PostContext};
+use super::post_name::parse_post_name;
+use super::scan::{scan_site, FoundFile, IgnoredFile, PostKind};
+use crate::front_matter::{read_front_matter, FrontMatter};
+use crate::fs_util::read_text;
+use crate::render::{render_source, RenderOptions, Rendered};
+use crate::{Error, Result};
+
+/// An opened Jekyll site.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub(super) root: PathBuf,
+    pub(super) config: SiteConfig,
+    pub(super) defaults: FrontMatterDefaults,
+    pub(super) tz: TimeZone,
+    pub(super) now: Timestamp,
+    /// Posts then drafts, each sorted by date then path (Jekyll's order).
+    pub(super) posts: Vec<Post>,
+    pub(super) ignored: Vec<IgnoredFile>,
+}
+
+impl Workspace {
+    /// Opens the site at `dir` (which must hold `_config.*`, `_posts/` or `_drafts/`), with
+    /// "now" as the current time.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Workspace> {
+        Workspace::open_at(dir, Timestamp::now())
+    }
+
+    /// Opens the site at `dir`, deciding what is in the future against `now`.
+    pub fn open_at(dir: impl AsRef<Path>, now: Timestamp) -> Result<Workspace> {
+        let root = dir.as_ref();
+        let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
+        if !meta.is_dir() {
+            return Err(Error::NotASite {
+                path: root.to_path_buf(),
+            });
+        }
+        if !is_site_root(root) {
+            return Err(Error::NotASite {
+                path: root.to_path_buf(),
+            });
+        }
+        let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
+        let config = SiteConfig::load(&root)?;
+        let defaults = FrontMatterDefaults::from_config(&config.values);
+        let tz = config.time_zone();
+        let scan = scan_site(&root, &config)?;
+        let mut ws = Workspace {
+            root,
+            config,
+            defaults,
+            tz,
+            now,
+            posts: Vec::new(),
+            ignored: scan.ignored,
+        };
+        for file in &scan.files {
+            ws.index_file(file);
+        }
+        ws.posts.sort_by(|a, b| {
+            (a.kind == PostKind::Draft, a.timestamp, &a.rel_path).cmp(&(
+                b.kind == PostKind::Draft,
+                b.timestamp,
+                &b.rel_path,
+            ))
+        });
+        Ok(ws)
+    }
+
+    fn context(&self) -> PostContext<'_> {
+        PostContext {
+            config: &self.config,
+            defaults: &self.defaults,
+            tz: &self.tz,
+            now: self.now,
+        }
+    }
+
+    fn index_file(&mut self, file: &FoundFile) {
+        let file_name = file
+            .rel_path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.rel_path)
+            .to_string();
+        let ext = file_name.rsplit_once('.').map_or("", |(_, e)| e);
+        if !self.config.is_markdown_ext(ext) && !ext.eq_ignore_ascii_case("html") {
+            return self.ignore(file, "is not a Markdown or HTML file".into());
+        }
+        if file.kind == PostKind::Post {
+            match parse_post_name(&file_name) {
+                None => {
+                    return self.ignore(
+                        file,
+                        "is not named YYYY-MM-DD-slug.ext, so Jekyll skips it".into(),
+                    )
+                }
+                Some(n) if n.date.is_none() => {
+                    return self.ignore(
+                        file,
+                        format!("has an impossible date `{}` in its name", n.date_text),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+        let text = match read_text(&file.path) {
+            Ok(t) => t,
+            Err(e) => return self.ignore(file, format!("cannot be read ({})", error_detail(&e))),
+        };
+        let fm = read_front_matter(&file.path, &text).map_err(|e| match e {
+            Error::FrontMatter { line, message, .. } => FrontMatterProblem { line, message },
+            other => FrontMatterProblem {
+                line: 1,
+                message: other.to_string(),
+            },
+        });
+        let mtime = modified_time(&file.path);
+        if let Some(post) = build_post(&self.context(), file, fm, mtime) {
+            self.posts.push(post);
+        }
+    }
+
+    fn ignore(&mut self, file: &FoundFile, reason: String) {
+        self.ignored.push(IgnoredFile {
+            path: file.path.clone(),
+            rel_path: file.rel_path.clone(),
+            reason,
+        });
+    }
+
+    /// The site's root folder (absolute).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The site configuration.
+    pub fn config(&self) -> &SiteConfig {
+        &self.config
+    }
+
+    /// Every post and draft: posts first, each sorted by date then path.
+    pub fn posts(&self) -> &[Post] {
+        &self.posts
+    }
+
+    /// Files in `_posts/`/`_drafts/` that Jekyll would skip, with the reason.
+    pub fn ignored(&self) -> &[IgnoredFile] {
+        &self.ignored
+    }
+
+    /// The "now" published/future decisions were made against.
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// The entry of the file at `path` (absolute, or relative to the current directory).
+    pub fn post_at(&self, path: &Path) -> Option<&Post> {
+        let abs = std::path::absolute(path).ok()?;
+        self.posts.iter().find(|p| p.path == abs)
+    }
+
+    /// `path` relative to the site root, `/`-separated (the path itself when outside).
+    pub fn rel_path(&self, path: &Path) -> String {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        abs.strip_prefix(&self.root)
+            .unwrap_or(&abs)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
+    /// Reads and renders the post at `path` (body only, as Jekyll's kramdown would).
+    /// A binary file or malformed front matter is an error naming the file.
+    pub fn render_file(&self, path: &Path) -> Result<Rendered> {
+        let text = read_text(path)?;
+        self.render_text(path, &text)
+    }
+
+    /// Renders `text` as the content of the post at `path` (an editor buffer, unsaved).
+    pub fn render_text(&self, path: &Path, text: &str) -> Result<Rendered> {
+        self.render_text_with(path, text, &RenderOptions::default())
+    }
+
+    /// [`Workspace::render_text`] with explicit options (source lines for the preview).
+    pub fn render_text_with(
+        &self,
+        path: &Path,
+        text: &str,
+        options: &RenderOptions,
+    ) -> Result<Rendered> {
+        let fm = read_front_matter(path, text)?;
+        let page = self.page_for(path, fm);
+        Ok(render_source(text, &page, self, options))
+    }
+
+    /// The `page` variables for `path` with the given front matter: built as the workspace
+    /// builds its posts (so URL and date are right), even for a file outside `_posts/`.
+    fn page_for(&self, path: &Path, fm: FrontMatter) -> serde_json::Value {
+        let rel_path = self.rel_path(path);
+        let kind = if rel_path.split('/').any(|s| s == "_drafts") {
+            PostKind::Draft
+        } else {
+            PostKind::Post
+        };
+        let dir_categories = match rel_path
+            .split_once("_posts/")
+            .or_else(|| rel_path.split_once("_drafts/"))
+        {
+            Some((above, _)) => {
+                let above = above
+                    .strip_prefix(self.config.collections_dir.as_str())
+                    .unwrap_or(above);
+                above
+                    .split('/')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let found = FoundFile {
+            path: path.to_path_buf(),
+            rel_path,
+            kind,
+            dir_categories,
+        };
+        let data = serde_json::Value::Object(fm.data.clone());
+        match build_post(&self.context(), &found, Ok(fm), modified_time(path)) {
+            Some(post) => post.page,
+            None => data,
+        }
+    }
+}
+
+/// Whether `dir` looks like a Jekyll site root: a config file, `_posts/` or `_drafts/`.
+pub fn is_site_root(dir: &Path) -> bool {
+    CONFIG_FILE_NAMES.iter().any(|n| dir.join(n).is_file())
+        || dir.join("_posts").is_dir()
+        || dir.join("_drafts").is_dir()
+}
+
+/// The site root holding `path`: the nearest folder at or above it with `_config.*` or
+/// `_posts/` (`_posts` folders themselves are skipped, they are not roots).
+pub fn find_site_root(path: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(path).ok()?;
+    let start = if abs.is_dir() {
+        abs.as_path()
+    } else {
+        abs.parent()?
+    };
+    start
+        .ancestors()
+        .filter(|d| {
+            !d.file_name()
+                .is_some_and(|n| n == "_posts" || n == "_drafts")
+        })
+        .find(|d| {
+            CONFIG_FILE_NAMES.iter().any(|n| d.join(n).is_file()) || d.join("_posts").is_dir()
+        })
+        .map(Path::to_path_buf)
+}
+
+fn modified_time(path: &Path) -> Option<Timestamp> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    Timestamp::try_from(modified).ok()
+}
+
+fn error_detail(e: &Error) -> String {
+    match e {
+        Error::Io { source, .. } => source.to_string(),
+        Error::Invalid { message, .. } => message.clone(),
+        other => other.to_string(),
+    }
+}
