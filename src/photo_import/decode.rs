@@ -151,7 +151,7 @@ fn decode_jpeg(
     let mut decompressor = Decompressor::new().map_err(|e| PhotoError::convert(path, e))?;
     let header = decompressor
         .read_header(data)
-        .map_err(|e| PhotoError::corrupt(path, e))?;
+        .map_err(|e| PhotoError::corrupt(path, turbojpeg_words(&e)))?;
     let width = u32::try_from(header.width).unwrap_or(u32::MAX);
     let height = u32::try_from(header.height).unwrap_or(u32::MAX);
     check_pixel_limit(path, width, height, max_pixels)?;
@@ -181,7 +181,7 @@ fn decode_jpeg(
     // what we want: a grey-filled photo must not land in a blog.
     decompressor
         .decompress(data, image.as_deref_mut())
-        .map_err(|e| PhotoError::corrupt(path, e))?;
+        .map_err(|e| PhotoError::corrupt(path, turbojpeg_words(&e)))?;
     let meta = read_jpeg_metadata(data);
     let pixels = Pixels::new(
         u32::try_from(scaled.width).map_err(|e| PhotoError::convert(path, e))?,
@@ -233,6 +233,15 @@ fn decode_with_image(
         exif,
         icc,
     })
+}
+
+/// TurboJPEG's message without the crate's `TurboJPEG error: ` prefix.
+fn turbojpeg_words(err: &turbojpeg::Error) -> String {
+    let text = err.to_string();
+    match text.strip_prefix("TurboJPEG error: ") {
+        Some(words) => words.to_string(),
+        None => text,
+    }
 }
 
 /// Width and height from a PNG's IHDR, read before the decoder allocates anything.

@@ -202,6 +202,12 @@ pub fn prepare_photo(
     source: &Path,
     settings: &ImportSettings,
 ) -> Result<PreparedPhoto, PhotoError> {
+    if source.is_dir() {
+        return Err(PhotoError::Invalid {
+            path: source.to_path_buf(),
+            message: "is a folder, not a photo".into(),
+        });
+    }
     let data = fs::read(source).map_err(|e| PhotoError::io(source, e))?;
     let decoded = decode::decode_image(source, &data, settings.max_pixels, settings.max_long_edge)?;
     drop(data);
