@@ -88,6 +88,13 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
             format!("front matter does not parse: {}", problem.message),
         ));
     }
+    if let Some(message) = &post.date_error {
+        out.push(finding(
+            Severity::Error,
+            key_line(&post.path, "date"),
+            message.clone(),
+        ));
+    }
     for w in &post.warnings {
         out.push(finding(Severity::Warning, w.line, w.message.clone()));
     }
@@ -156,6 +163,19 @@ fn post_url_problem(workspace: &Workspace, name: &str) -> Option<String> {
             t.rel_path
         )),
     }
+}
+
+/// The line of the top-level `key:` in the post's front matter (1 when not found).
+fn key_line(path: &std::path::Path, key: &str) -> usize {
+    let Ok(source) = crate::fs_util::read_text(path) else {
+        return 1;
+    };
+    let split = split_front_matter(&source);
+    let prefix = format!("{key}:");
+    split
+        .yaml
+        .and_then(|yaml| yaml.lines().position(|l| l.starts_with(&prefix)))
+        .map_or(1, |i| split.yaml_line + i)
 }
 
 fn image_exists(workspace: &Workspace, url: &str) -> bool {

@@ -1,6 +1,7 @@
 //! A post's front matter: splitting it from the body, and reading its YAML as Jekyll does.
 
 mod dates;
+mod libyaml_compat;
 mod scalar;
 mod split;
 mod yaml11;

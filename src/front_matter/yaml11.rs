@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde_json::{Map, Value};
 
+use super::libyaml_compat::{indent_quoted_continuations, QUOTED_INDENT_ERROR};
 use super::scalar::{resolve_bool, resolve_float, resolve_int, resolve_plain};
 
 /// Something in the front matter that Jekyll accepts but the author probably did not mean.
@@ -43,6 +44,23 @@ pub struct ParsedYaml {
 /// Parses `yaml` (whose first line is line `first_line` of its file) into a mapping.
 /// Empty YAML (or only comments) is an empty mapping; any other non-mapping is an error.
 pub fn parse_yaml_mapping(yaml: &str, first_line: usize) -> Result<ParsedYaml, YamlError> {
+    let mut text = std::borrow::Cow::Borrowed(yaml);
+    // Each retry fixes one quoted scalar libyaml would have accepted; a bound keeps it finite.
+    for _ in 0..64 {
+        match parse_strict(&text, first_line) {
+            Err(e) if e.message == QUOTED_INDENT_ERROR => {
+                match indent_quoted_continuations(&text, e.line + 1 - first_line) {
+                    Some(fixed) => text = std::borrow::Cow::Owned(fixed),
+                    None => return Err(e),
+                }
+            }
+            other => return other,
+        }
+    }
+    parse_strict(&text, first_line)
+}
+
+fn parse_strict(yaml: &str, first_line: usize) -> Result<ParsedYaml, YamlError> {
     let mut builder = Builder {
         first_line,
         ..Builder::default()
@@ -304,6 +322,13 @@ mod tests {
         let err = parse_yaml_mapping("title: ok\ntags: [a, b\nx: y\n", 2).expect_err("malformed");
         assert!(err.line >= 3, "line {}", err.line);
         assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn accepts_quoted_scalars_continued_at_column_zero_like_libyaml() {
+        let p = parse("description: \"one\ntwo\"\nauthor: A\n");
+        assert_eq!(p.data["description"], json!("one two"));
+        assert_eq!(p.data["author"], json!("A"));
     }
 
     #[test]

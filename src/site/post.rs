@@ -54,6 +54,8 @@ pub struct Post {
     pub warnings: Vec<FrontMatterWarning>,
     /// The front matter parse error, when it does not parse (the post is listed anyway).
     pub front_matter_error: Option<FrontMatterProblem>,
+    /// `date:` that Jekyll cannot parse (it fails the build).
+    pub date_error: Option<String>,
     /// The `page` Liquid variables: defaults, front matter, and what Jekyll adds.
     #[serde(skip)]
     pub page: Value,
@@ -109,9 +111,21 @@ pub fn build_post(
         Ok(fm) => (fm.data, fm.warnings, None),
         Err(problem) => (Map::new(), Vec::new(), Some(problem)),
     };
-    let mut data = ctx.defaults.values_for(&file.rel_path, "posts");
+    let defaults = ctx.defaults.values_for(&file.rel_path, "posts");
+    let mut data = defaults.clone();
     deep_merge(&mut data, &own);
+    // Jekyll's `populate_title`: trailing periods are not part of a file name's slug.
+    let name_slug = name.slug.trim_end_matches('.').to_string();
 
+    let date_error = data
+        .get("date")
+        .filter(|d| !d.is_null() && d.as_str().and_then(parse_post_date).is_none())
+        .map(|d| {
+            format!(
+                "date `{}` is not a date Jekyll can read; Jekyll fails the build",
+                text(d).unwrap_or_default()
+            )
+        });
     let zoned = post_zoned(
         ctx.tz,
         data.get("date"),
@@ -122,12 +136,12 @@ pub fn build_post(
     let slug = data
         .get("slug")
         .and_then(text)
-        .unwrap_or_else(|| name.slug.clone());
+        .unwrap_or_else(|| name_slug.clone());
     let title = data
         .get("title")
         .and_then(text)
-        .unwrap_or_else(|| titleize_slug(&slug));
-    let categories = categories(&data, &file.dir_categories);
+        .unwrap_or_else(|| titleize_slug(&name_slug));
+    let categories = categories(&defaults, &own, &data, &file.dir_categories);
     let tags = pluralized(&data, "tag", "tags");
     let markdown = ctx.config.is_markdown_ext(&name.ext);
     let output_ext = if markdown {
@@ -189,10 +203,11 @@ pub fn build_post(
         front_matter: Value::Object(own),
         warnings,
         front_matter_error: error,
+        date_error,
         page,
         timestamp,
         name_date: name.date_text,
-        name_slug: name.slug,
+        name_slug,
     })
 }
 
@@ -246,23 +261,40 @@ fn flatten(value: &Value) -> Vec<String> {
     }
 }
 
-/// Jekyll's `populate_categories`: the front matter's (singular or plural), else the folders
-/// above `_posts/`; unique, as strings.
-fn categories(data: &Map<String, Value>, dir_categories: &[String]) -> Vec<String> {
-    let from_fm = pluralized(data, "category", "categories");
-    let mut out: Vec<String> = Vec::new();
-    let source =
-        if data.contains_key("category") || data.get("categories").is_some_and(|v| !v.is_null()) {
-            from_fm
-        } else {
-            dir_categories.to_vec()
-        };
-    for c in source {
-        if !out.contains(&c) {
-            out.push(c);
+/// Jekyll's categories: the folders above `_posts/`, united with `categories:` of the
+/// defaults and of the front matter (`merge_categories!`, a string is split on whitespace),
+/// then `category:` (or the categories again) appended (`populate_categories`); unique.
+fn categories(
+    defaults: &Map<String, Value>,
+    own: &Map<String, Value>,
+    merged: &Map<String, Value>,
+    dir_categories: &[String],
+) -> Vec<String> {
+    let mut united: Vec<String> = Vec::new();
+    push_unique(&mut united, dir_categories.iter().cloned());
+    for source in [defaults, own] {
+        match source.get("categories") {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => {
+                push_unique(&mut united, s.split_whitespace().map(str::to_string))
+            }
+            Some(other) => push_unique(&mut united, flatten(other).into_iter()),
         }
     }
-    out
+    let extra = match merged.get("category") {
+        Some(v) if !v.is_null() => flatten(v),
+        _ => united.clone(),
+    };
+    push_unique(&mut united, extra.into_iter());
+    united
+}
+
+fn push_unique(list: &mut Vec<String>, items: impl Iterator<Item = String>) {
+    for item in items {
+        if !list.contains(&item) {
+            list.push(item);
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
