@@ -109,6 +109,14 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
     };
     for tag in find_post_url_tags(&source) {
         if let Some(message) = post_url_problem(workspace, &tag.name) {
+            let message = if post.published {
+                message
+            } else {
+                message.replace(
+                    "Jekyll fails the build",
+                    "Jekyll will fail the build once this post is published",
+                )
+            };
             out.push(finding(link_severity, tag.line, message));
         }
     }
