@@ -152,20 +152,7 @@ pub fn build_post(
     let basename = file_name
         .strip_suffix(&format!(".{}", name.ext))
         .unwrap_or(file_name);
-    let magic = match file.kind {
-        PostKind::Post => "_posts",
-        PostKind::Draft => "_drafts",
-    };
-    let inner_path = file
-        .rel_path
-        .split_once(&format!("{magic}/"))
-        .map_or(basename, |(_, r)| r);
-    let inner_path = format!(
-        "/{}",
-        inner_path
-            .strip_suffix(&format!(".{}", name.ext))
-            .unwrap_or(inner_path)
-    );
+    let inner_path = cleaned_relative_path(&file.rel_path, &name.ext);
     let parts = UrlParts {
         date: &zoned,
         slug: &slug,
@@ -209,6 +196,18 @@ pub fn build_post(
         name_date: name.date_text,
         name_slug,
     })
+}
+
+/// Jekyll's `Document#cleaned_relative_path` (the `:path` placeholder): the path without
+/// extension, its first `_posts` removed, trailing periods dropped.
+fn cleaned_relative_path(rel_path: &str, ext: &str) -> String {
+    let without_ext = rel_path
+        .strip_suffix(&format!(".{ext}"))
+        .unwrap_or(rel_path);
+    without_ext
+        .replacen("_posts", "", 1)
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// The post's date in the site zone: `date:` when it parses, else the file name's date at
