@@ -7,6 +7,8 @@
 mod code_blocks;
 mod footnotes;
 mod heading_ids;
+mod html_blocks;
+mod html_tags;
 mod ial;
 mod images;
 mod math;
@@ -101,7 +103,18 @@ pub(crate) fn render_markdown(
     input: &MarkdownInput<'_>,
     stash: &mut Vec<String>,
 ) -> (String, Vec<MarkdownProblem>) {
-    let text = math::stash_math(text, stash);
+    let nested = MarkdownInput {
+        site: input.site,
+        page_dir: input.page_dir.clone(),
+        line_of: None,
+        code_line_numbers: input.code_line_numbers,
+        footnote_backlink: input.footnote_backlink.clone(),
+    };
+    let text = html_blocks::stash_html_blocks(text, stash, &mut |md, stash| {
+        let (html, _) = render_markdown(md, &nested, stash);
+        crate::render::liquid::unstash(&html, stash)
+    });
+    let text = math::stash_math(&text, stash);
     let (text, block_ials) = ial::extract_block_ials(&text);
     let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));

@@ -1,0 +1,204 @@
+//! HTML blocks as kramdown reads them (`parser/kramdown/html.rb`): a block-level start tag at
+//! the start of a line, after a blank line, opens a block that runs to its matching end tag,
+//! blank lines included (CommonMark would end it at the first blank line and read the rest
+//! as Markdown). The content is raw, except inside elements carrying `markdown="1"` (or
+//! `"block"`, `"span"`), whose content is rendered as Markdown, block or span by the element's
+//! content model as kramdown's `HTML_CONTENT_MODEL` says. Each block is stashed, and a marker
+//! padded to the block's length keeps source offsets in place.
+
+use std::borrow::Cow;
+
+use super::html_tags::{attr_value, find_end_tag, parse_start_tag, SPAN_ELEMENTS};
+use super::ial::fence_marker;
+use crate::render::liquid::output::stash_marker;
+
+/// Elements whose `markdown="1"` content is span-level (kramdown's `HTML_CONTENT_MODEL_SPAN`).
+const SPAN_MODEL: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2",
+    "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc",
+    "ruby", "select", "small", "span", "strong", "sub", "sup", "th", "tt",
+];
+
+/// Renders Markdown to finished HTML (markers resolved), sharing the stash.
+pub(crate) type RenderFn<'r> = dyn FnMut(&str, &mut Vec<String>) -> String + 'r;
+
+/// Replaces every HTML block of `text` by a stash marker holding its HTML.
+pub(crate) fn stash_html_blocks<'t>(
+    text: &'t str,
+    stash: &mut Vec<String>,
+    render: &mut RenderFn<'_>,
+) -> Cow<'t, str> {
+    if !text.contains('<') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut offset = 0;
+    let mut prev_blank = true;
+    let mut fence: Option<(char, usize)> = None;
+    while offset < text.len() {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let line = &text[offset..line_end];
+        let trimmed = line.trim();
+        if let Some((c, n)) = fence_marker(trimmed) {
+            fence = match fence {
+                None => Some((c, n)),
+                Some((fc, fl)) if fc == c && n >= fl && trimmed.chars().all(|x| x == c) => None,
+                other => other,
+            };
+        }
+        let indent = line.len() - line.trim_start().len();
+        if fence.is_none() && prev_blank && indent < 4 && trimmed.starts_with('<') {
+            if let Some(end) = html_block_end(text, offset + indent) {
+                let Some(marker) = stash_marker(stash.len()) else { break };
+                let html = render_markdown_attrs(&text[offset + indent..end], stash, render);
+                stash.push(html);
+                out.push_str(&text[copied..offset]);
+                out.push_str(&padded_block_marker(&text[offset..end], marker));
+                copied = end;
+                offset = end;
+                prev_blank = true;
+                continue;
+            }
+        }
+        prev_blank = trimmed.is_empty();
+        offset = line_end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Where the HTML block starting at `at` ends (after its end tag and the rest of that line),
+/// or `None` when the line does not open an HTML block kramdown would read.
+fn html_block_end(text: &str, at: usize) -> Option<usize> {
+    let tag = parse_start_tag(text, at)?;
+    if tag.empty || SPAN_ELEMENTS.contains(&tag.name.as_str()) {
+        return None;
+    }
+    let (_, close_end) = find_end_tag(text, tag.end, &tag.name)?;
+    let rest = &text[close_end..];
+    let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    rest[..line_end].trim().is_empty().then_some(close_end + line_end)
+}
+
+/// `marker`, then spaces for every other byte except newlines, which are kept: the block
+/// becomes a paragraph holding only the marker, followed by blank lines.
+fn padded_block_marker(span: &str, marker: char) -> String {
+    let mut out = String::with_capacity(span.len());
+    out.push(marker);
+    let mut budget = span.len().saturating_sub(marker.len_utf8() + span.matches('\n').count());
+    for c in span.chars().skip_while(|c| *c != '\n') {
+        if c == '\n' {
+            out.push_str(&" ".repeat(budget));
+            budget = 0;
+            out.push('\n');
+        }
+    }
+    out.push_str(&" ".repeat(budget));
+    out
+}
+
+/// Renders the content of every `markdown="1"` element in `html`; the rest stays raw.
+fn render_markdown_attrs(html: &str, stash: &mut Vec<String>, render: &mut RenderFn<'_>) -> String {
+    if !html.contains("markdown") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    let mut copied = 0;
+    while let Some(rel) = html[pos..].find('<') {
+        let at = pos + rel;
+        let Some(tag) = parse_start_tag(html, at) else {
+            pos = at + 1;
+            continue;
+        };
+        let mode = attr_value(tag.attrs, "markdown");
+        let Some((close, _)) = mode.filter(|_| !tag.empty).and_then(|_| find_end_tag(html, tag.end, &tag.name))
+        else {
+            pos = tag.end;
+            continue;
+        };
+        let inner = &html[tag.end..close];
+        let rendered = match mode {
+            Some("0") => inner.to_string(),
+            Some("span") => span_html(&render(inner, stash)),
+            Some("block") => render(inner, stash),
+            _ if SPAN_MODEL.contains(&tag.name.as_str()) => span_html(&render(inner, stash)),
+            _ => render(inner, stash),
+        };
+        out.push_str(&html[copied..at]);
+        out.push('<');
+        out.push_str(&tag.name);
+        out.push_str(&without_markdown_attr(tag.attrs));
+        out.push('>');
+        out.push_str(&rendered);
+        copied = close;
+        pos = close;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// Span-level content: the rendered paragraphs without their `<p>` wrappers.
+fn span_html(block: &str) -> String {
+    let t = block.trim();
+    let t = t.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")).unwrap_or(t);
+    t.replace("</p>\n\n<p>", "\n\n")
+}
+
+/// A tag's attribute text without its `markdown` attribute.
+fn without_markdown_attr(attrs: &str) -> String {
+    let Some(i) = attrs.find("markdown") else { return attrs.to_string() };
+    let after = attrs[i + "markdown".len()..].trim_start();
+    let Some(value) = after.strip_prefix('=').map(str::trim_start) else { return attrs.to_string() };
+    let value_len = match value.chars().next() {
+        Some(q @ ('"' | '\'')) => value[1..].find(q).map_or(value.len(), |e| e + 2),
+        _ => value.find(char::is_whitespace).unwrap_or(value.len()),
+    };
+    let end = attrs.len() - (value.len() - value_len);
+    format!("{}{}", attrs[..i].trim_end(), &attrs[end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upper(md: &str, _: &mut Vec<String>) -> String {
+        format!("<p>{}</p>\n\n", md.trim().to_uppercase())
+    }
+
+    #[test]
+    fn keeps_an_html_block_whole_across_blank_lines() {
+        let mut stash = Vec::new();
+        let src = "a\n\n<div>\n\n    not code\n\n</div>\n\nb\n";
+        let text = stash_html_blocks(src, &mut stash, &mut upper);
+        assert_eq!(stash, vec!["<div>\n\n    not code\n\n</div>\n".to_string()]);
+        assert_eq!(text.len(), src.len());
+        assert!(text.ends_with("\n\nb\n"));
+    }
+
+    #[test]
+    fn renders_markdown_inside_markdown_1_elements() {
+        let mut stash = Vec::new();
+        stash_html_blocks("<div class=\"x\" markdown=\"1\">\n**b**\n</div>\n", &mut stash, &mut upper);
+        assert_eq!(stash[0], "<div class=\"x\"><p>**B**</p>\n\n</div>\n");
+    }
+
+    #[test]
+    fn renders_span_content_without_paragraphs() {
+        let mut stash = Vec::new();
+        stash_html_blocks("<div>\n<p markdown=\"1\">x</p>\n</div>\n", &mut stash, &mut upper);
+        assert_eq!(stash[0], "<div>\n<p>X</p>\n</div>\n");
+    }
+
+    #[test]
+    fn leaves_span_elements_and_code_to_markdown() {
+        let mut stash = Vec::new();
+        let src = "<span>a</span>\n\n```\n<div>\n</div>\n```\n";
+        assert_eq!(stash_html_blocks(src, &mut stash, &mut upper), src);
+        assert!(stash.is_empty());
+    }
+}
