@@ -59,7 +59,14 @@ pub fn parse_day(text: &str) -> Option<Date> {
     let year: i16 = parse_digits(parts.next()?, 2, 4)?;
     let month: i8 = parse_digits(parts.next()?, 1, 2)?;
     let day: i8 = parse_digits(parts.next()?, 1, 2)?;
-    Date::new(year, month, day).ok()
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    // Ruby's `Time.parse` rolls a day past the month's end over: `2023-02-30` is March 2.
+    let first = Date::new(year, month, 1).ok()?;
+    first
+        .checked_add(jiff::Span::new().days(i64::from(day) - 1))
+        .ok()
 }
 
 fn parse_digits<T: std::str::FromStr>(text: &str, min: usize, max: usize) -> Option<T> {
@@ -152,7 +159,13 @@ mod tests {
     fn reads_unpadded_dates() {
         assert_eq!(parse_day("2023-4-9"), Some(date(2023, 4, 9)));
         assert_eq!(parse_day("2023-13-01"), None);
-        assert_eq!(parse_day("2023-02-30"), None);
+        assert_eq!(parse_day("2023-02-32"), None);
+    }
+
+    #[test]
+    fn rolls_days_past_the_month_end_over_like_ruby() {
+        assert_eq!(parse_day("2023-02-30"), Some(date(2023, 3, 2)));
+        assert_eq!(parse_day("2018-09-31"), Some(date(2018, 10, 1)));
     }
 
     #[test]

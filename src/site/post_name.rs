@@ -11,7 +11,8 @@ use crate::front_matter::parse_day;
 pub struct PostName {
     /// The date as written (`2023-4-9`).
     pub date_text: String,
-    /// The date, when it is a real calendar day (Jekyll fails the build otherwise).
+    /// The date, `None` when Ruby cannot read it (Jekyll fails the build); a day past the
+    /// month's end rolls over as in Ruby (`2023-02-30` is March 2).
     pub date: Option<Date>,
     /// Everything between the date and the extension (`KubeCon-J1`).
     pub slug: String,
@@ -122,7 +123,7 @@ mod tests {
 
     #[test]
     fn flags_impossible_dates() {
-        let n = parse_post_name("2023-02-30-x.md").expect("shape");
+        let n = parse_post_name("2023-13-01-x.md").expect("shape");
         assert_eq!(n.date, None);
     }
 
