@@ -50,8 +50,9 @@ pub(crate) fn stash_html_blocks<'t>(
         let indent = line.len() - line.trim_start().len();
         if fence.is_none() && prev_blank && indent < 4 && trimmed.starts_with('<') {
             if let Some(end) = html_block_end(text, offset + indent) {
-                let Some(marker) = stash_marker(stash.len()) else { break };
+                // Nested Markdown may stash too: take the marker after rendering.
                 let html = render_markdown_attrs(&text[offset + indent..end], stash, render);
+                let Some(marker) = stash_marker(stash.len()) else { break };
                 stash.push(html);
                 out.push_str(&text[copied..offset]);
                 out.push_str(&padded_block_marker(&text[offset..end], marker));
