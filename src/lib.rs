@@ -6,8 +6,10 @@
 //! - [`render`]: a post's HTML body as Jekyll's kramdown would produce it, sanitized;
 //! - [`check`]: problems a Jekyll build would trip on;
 //! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
-//! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder.
+//! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
+//! - [`app_state`]: what the app remembers between runs (recent folders, last post).
 
+pub mod app_state;
 pub mod check;
 pub mod data_dir;
 pub mod error;

@@ -1,0 +1,20 @@
+//! Tauri's build step, with the app's own commands declared so that the capability in
+//! `capabilities/main.json` can grant exactly those (`allow-<command>`), nothing more.
+
+const COMMANDS: &[&str] = &[
+    "open_initial_workspace",
+    "open_workspace",
+    "choose_workspace",
+    "recent_folders",
+    "read_post",
+    "render_preview",
+    "save_post",
+];
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        println!("cargo:warning=tauri build step failed: {e:#}");
+        std::process::exit(1);
+    }
+}

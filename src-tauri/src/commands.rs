@@ -1,0 +1,93 @@
+//! The commands the UI invokes (through `ui/src/lib/ipc.ts` only). Each adapts arguments, calls
+//! the core or the session, and runs file and CPU work off the UI thread.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Manager, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{AppError, AppResult};
+use crate::ipc_types::{PostText, Preview, WorkspaceSummary};
+use crate::session::Session;
+use crate::{menu, spellcheck, workspace_view};
+
+/// Runs `work` on the blocking thread pool with the session, never on the UI thread.
+async fn off_ui_thread<T: Send + 'static>(
+    app: &AppHandle,
+    work: impl FnOnce(&Session) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<Session>()))
+        .await
+        .map_err(|e| AppError::Shell(e.to_string()))?
+}
+
+/// Opens the blog to start with: `DIR`, else the last one, else the demo blog.
+#[tauri::command]
+pub async fn open_initial_workspace(app: AppHandle) -> AppResult<WorkspaceSummary> {
+    let summary = off_ui_thread(&app, Session::open_initial).await?;
+    menu::refresh(&app)?;
+    Ok(summary)
+}
+
+/// Opens the blog in `dir` (from the recent list).
+#[tauri::command]
+pub async fn open_workspace(app: AppHandle, dir: PathBuf) -> AppResult<WorkspaceSummary> {
+    let summary = off_ui_thread(&app, move |s| s.open(&dir)).await?;
+    menu::refresh(&app)?;
+    Ok(summary)
+}
+
+/// Asks for a folder with the native dialog and opens it; `None` when the user cancels.
+#[tauri::command]
+pub async fn choose_workspace(app: AppHandle) -> AppResult<Option<WorkspaceSummary>> {
+    let dialog = app.dialog().clone();
+    let picked = off_ui_thread(&app, move |_| Ok(dialog.file().blocking_pick_folder())).await?;
+    let Some(dir) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    open_workspace(app, dir).await.map(Some)
+}
+
+/// The recently opened folders, most recent first.
+#[tauri::command]
+pub fn recent_folders(app: AppHandle) -> Vec<String> {
+    app.state::<Session>()
+        .recent_folders()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+/// Loads a post of the open blog into the editor, and sets the spell checker to its language.
+#[tauri::command]
+pub async fn read_post(
+    app: AppHandle,
+    window: WebviewWindow,
+    path: PathBuf,
+) -> AppResult<PostText> {
+    let post = off_ui_thread(&app, move |s| workspace_view::read_post(s, &path)).await?;
+    spellcheck::set_language(&window, &post.lang)?;
+    window.set_title(&format!(
+        "{} — Lanyard",
+        workspace_view::file_label(&post.path)
+    ))?;
+    Ok(post)
+}
+
+/// Renders the editor's text for the live preview (with `data-line` for scroll sync).
+#[tauri::command]
+pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppResult<Preview> {
+    let workspace = app.state::<Session>().workspace()?;
+    workspace_view::render_preview(&workspace, &path, &text)
+}
+
+/// Saves the editor's text atomically and returns the blog re-read (titles, dates may change).
+#[tauri::command]
+pub async fn save_post(app: AppHandle, path: PathBuf, text: String) -> AppResult<WorkspaceSummary> {
+    off_ui_thread(&app, move |s| {
+        workspace_view::save_post(s, &path, &text)?;
+        s.reload()
+    })
+    .await
+}

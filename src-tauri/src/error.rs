@@ -1,0 +1,96 @@
+//! The shell's error: what a command failure looks like to the UI, `{kind, message, path}`.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::ipc_types::IpcError;
+
+/// Every way a command can fail. Serializes as [`IpcError`] so the UI can branch on `kind` and
+/// show `message`, a sentence naming the file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppError {
+    /// An error from the core (I/O, front matter, not a Jekyll site...).
+    #[error(transparent)]
+    Core(#[from] lanyard::Error),
+    /// A command that needs an open blog was called before one was opened.
+    #[error("no blog is open")]
+    NoWorkspace,
+    /// A post path that is not a post or draft of the open blog (nothing outside it is touched).
+    #[error("{}: not a post of the open blog", .0.display())]
+    NotInWorkspace(PathBuf),
+    /// Tauri itself failed (window, menu, background task).
+    #[error("{0}")]
+    Shell(String),
+}
+
+impl From<tauri::Error> for AppError {
+    fn from(e: tauri::Error) -> Self {
+        AppError::Shell(e.to_string())
+    }
+}
+
+impl AppError {
+    /// The machine-readable kind the UI branches on.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AppError::Core(e) => e.kind(),
+            AppError::NoWorkspace => "no_workspace",
+            AppError::NotInWorkspace(_) => "not_in_workspace",
+            AppError::Shell(_) => "shell",
+        }
+    }
+
+    /// What crosses the IPC boundary.
+    pub fn to_ipc(&self) -> IpcError {
+        let path = match self {
+            AppError::Core(e) => Some(e.path().display().to_string()),
+            AppError::NotInWorkspace(p) => Some(p.display().to_string()),
+            AppError::NoWorkspace | AppError::Shell(_) => None,
+        };
+        IpcError {
+            kind: self.kind().to_string(),
+            message: self.to_string(),
+            path,
+        }
+    }
+}
+
+impl Serialize for AppError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_ipc().serialize(serializer)
+    }
+}
+
+/// Result of a command.
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_kind_message_path() {
+        let err = AppError::Core(lanyard::Error::io(
+            "/blog/_posts/x.md",
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        ));
+        let json = serde_json::to_value(&err).expect("json");
+        assert_eq!(json["kind"], "not_found");
+        assert_eq!(json["path"], "/blog/_posts/x.md");
+        assert!(json["message"]
+            .as_str()
+            .expect("message")
+            .contains("/blog/_posts/x.md"));
+    }
+
+    #[test]
+    fn errors_without_a_file_have_a_null_path() {
+        let json = serde_json::to_value(AppError::NoWorkspace).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "no_workspace", "message": "no blog is open", "path": null})
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! The types that cross the IPC boundary. The UI's TypeScript declarations in
+//! `ui/src/lib/bindings/` are generated from these by ts-rs (the `bindings_are_up_to_date`
+//! test checks them; `UPDATE_BINDINGS=1 cargo test -p lanyard-desktop bindings` rewrites them).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A failed command: what the UI branches on and shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    /// Machine-readable kind: `not_found`, `front_matter`, `not_a_site`, `no_workspace`...
+    pub kind: String,
+    /// A sentence for the user, naming the file.
+    pub message: String,
+    /// The file or folder concerned, when there is one.
+    pub path: Option<String>,
+}
+
+/// One post or draft, as the sidebar lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PostSummary {
+    /// Absolute path of the file; the post's identity in every command.
+    pub path: String,
+    /// The front matter `title`, else a title derived from the file name.
+    pub title: String,
+    /// `YYYY-MM-DD`, when the post has a date (drafts may not).
+    pub date: Option<String>,
+    /// The URL Jekyll gives the post (with `baseurl`); drafts have none.
+    pub url: Option<String>,
+    /// The `series:` name, when the post is part of one.
+    pub series: Option<String>,
+    /// Front matter tags.
+    pub tags: Vec<String>,
+    /// Whether Jekyll would build it.
+    pub published: bool,
+}
+
+/// An open blog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WorkspaceSummary {
+    /// The blog's folder, absolute.
+    pub root: String,
+    /// The site `title`, else the folder name.
+    pub title: String,
+    /// The site's `baseurl` ("" when unset), to recognise local links and images.
+    pub baseurl: String,
+    /// Posts in `_posts/`, newest first.
+    pub posts: Vec<PostSummary>,
+    /// Drafts in `_drafts/`.
+    pub drafts: Vec<PostSummary>,
+    /// The post to show first: the one last edited here, else the newest.
+    pub open_post: Option<String>,
+}
+
+/// A post's text, as the editor loads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PostText {
+    /// Absolute path of the file.
+    pub path: String,
+    /// The whole file, front matter included.
+    pub text: String,
+    /// The post's language (`lang:`, else the blog's, else `en`), for spell checking.
+    pub lang: String,
+}
+
+/// A render problem, located in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PreviewProblem {
+    /// 1-based line in the file.
+    pub line: u32,
+    /// `missing_post_url`, `missing_image`, `unsupported_liquid`...
+    pub kind: String,
+    /// A sentence naming the target.
+    pub message: String,
+}
+
+/// The live preview of the editor's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Preview {
+    /// Sanitized HTML with `data-line` attributes on blocks.
+    pub html: String,
+    /// Problems found, in source order.
+    pub problems: Vec<PreviewProblem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn bindings_dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+    }
+
+    fn check<T: TS + 'static>(update: bool, stale: &mut Vec<String>) {
+        let cfg = ts_rs::Config::new();
+        let text = T::export_to_string(&cfg).expect("ts-rs export");
+        let file = bindings_dir().join(format!("{}.ts", T::ident(&cfg)));
+        if update {
+            std::fs::create_dir_all(bindings_dir()).expect("mkdir bindings");
+            std::fs::write(&file, &text).expect("write binding");
+        } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+            stale.push(file.display().to_string());
+        }
+    }
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+        let mut stale = Vec::new();
+        check::<IpcError>(update, &mut stale);
+        check::<PostSummary>(update, &mut stale);
+        check::<WorkspaceSummary>(update, &mut stale);
+        check::<PostText>(update, &mut stale);
+        check::<PreviewProblem>(update, &mut stale);
+        check::<Preview>(update, &mut stale);
+        assert!(
+            stale.is_empty(),
+            "stale TypeScript bindings (run UPDATE_BINDINGS=1 cargo test -p lanyard-desktop bindings): {stale:?}"
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! Lanyard's desktop shell: wires the Tauri builder (state, menu, the `lanyard-asset` scheme,
+//! commands). Every rule lives in the `lanyard` core; this crate adapts types and threads.
+
+pub mod asset_protocol;
+pub mod commands;
+pub mod error;
+pub mod ipc_types;
+pub mod menu;
+pub mod session;
+pub mod spellcheck;
+pub mod workspace_view;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+use crate::session::Session;
+
+/// The demo blog shipped with the app: the bundled resource, else (a development build run from
+/// the source tree) the repository's copy.
+fn bundled_demo(app: &tauri::App) -> PathBuf {
+    app.path()
+        .resource_dir()
+        .map(|dir| dir.join("demo-blog"))
+        .ok()
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../assets/demo-blog"))
+}
+
+/// Starts the app; `startup_dir` is the `DIR` argument.
+pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let session = Session::new(
+                startup_dir,
+                lanyard::data_dir::data_dir(),
+                bundled_demo(app),
+            );
+            app.manage(session);
+            app.set_menu(menu::build(app.handle())?)?;
+            app.on_menu_event(menu::on_event);
+            Ok(())
+        })
+        .register_asynchronous_uri_scheme_protocol(
+            asset_protocol::SCHEME,
+            |ctx, request, responder| {
+                let app = ctx.app_handle().clone();
+                std::thread::spawn(move || {
+                    let root = app
+                        .state::<Session>()
+                        .workspace()
+                        .ok()
+                        .map(|w| w.root().to_path_buf());
+                    responder.respond(asset_protocol::respond(root.as_deref(), &request));
+                });
+            },
+        )
+        .invoke_handler(tauri::generate_handler![
+            commands::open_initial_workspace,
+            commands::open_workspace,
+            commands::choose_workspace,
+            commands::recent_folders,
+            commands::read_post,
+            commands::render_preview,
+            commands::save_post,
+        ])
+        .run(tauri::generate_context!())
+}

@@ -1,0 +1,104 @@
+//! The app's session: the blog open in the window, where the data folder is, and opening a blog
+//! (from the command line, the last run, the demo, a dialog or the recent list).
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use lanyard::app_state::{ensure_demo_blog, AppState};
+use lanyard::site::Workspace;
+
+use crate::error::{AppError, AppResult};
+use crate::ipc_types::WorkspaceSummary;
+use crate::workspace_view::summarize;
+
+/// Managed Tauri state, shared by every command.
+pub struct Session {
+    /// The open blog; `None` until the UI asks for the first one.
+    workspace: RwLock<Option<Arc<Workspace>>>,
+    /// The `DIR` argument, used once by the first open.
+    startup_dir: Mutex<Option<PathBuf>>,
+    /// Where the app keeps its state (`LANYARD_DATA_DIR` honoured).
+    data_dir: PathBuf,
+    /// The demo blog shipped with the app (copied to the data folder before use).
+    bundled_demo: PathBuf,
+}
+
+impl Session {
+    /// A session with nothing open yet.
+    pub fn new(startup_dir: Option<PathBuf>, data_dir: PathBuf, bundled_demo: PathBuf) -> Self {
+        Session {
+            workspace: RwLock::new(None),
+            startup_dir: Mutex::new(startup_dir),
+            data_dir,
+            bundled_demo,
+        }
+    }
+
+    /// The open blog.
+    pub fn workspace(&self) -> AppResult<Arc<Workspace>> {
+        let guard = self
+            .workspace
+            .read()
+            .map_err(|_| AppError::Shell("state poisoned".into()))?;
+        guard.clone().ok_or(AppError::NoWorkspace)
+    }
+
+    /// The blog to open at start: `DIR`, else the last workspace (if it still exists), else
+    /// the demo blog, copied to the data folder on first use.
+    pub fn open_initial(&self) -> AppResult<WorkspaceSummary> {
+        let from_args = self.startup_dir.lock().ok().and_then(|mut dir| dir.take());
+        let last = AppState::load(&self.data_dir)
+            .last_workspace()
+            .filter(|p| p.is_dir())
+            .map(Path::to_path_buf);
+        let dir = match from_args.or(last) {
+            Some(dir) => dir,
+            None => ensure_demo_blog(&self.bundled_demo, &self.data_dir)?,
+        };
+        self.open(&dir)
+    }
+
+    /// Opens `dir` as the current blog and remembers it in the recent list.
+    pub fn open(&self, dir: &Path) -> AppResult<WorkspaceSummary> {
+        let dir = dir.canonicalize().map_err(|e| lanyard::Error::io(dir, e))?;
+        let workspace = Arc::new(Workspace::open(&dir)?);
+        let mut state = AppState::load(&self.data_dir);
+        state.record_workspace(&dir);
+        state.save(&self.data_dir)?;
+        let summary = summarize(&workspace, &state);
+        *self
+            .workspace
+            .write()
+            .map_err(|_| AppError::Shell("state poisoned".into()))? = Some(workspace);
+        Ok(summary)
+    }
+
+    /// Re-reads the open blog from disk (after a save changed a title, a date...).
+    pub fn reload(&self) -> AppResult<WorkspaceSummary> {
+        let root = self.workspace()?.root().to_path_buf();
+        let workspace = Arc::new(Workspace::open(&root)?);
+        let summary = summarize(&workspace, &AppState::load(&self.data_dir));
+        *self
+            .workspace
+            .write()
+            .map_err(|_| AppError::Shell("state poisoned".into()))? = Some(workspace);
+        Ok(summary)
+    }
+
+    /// Remembers `post` as the one last opened in the current blog.
+    pub fn record_post(&self, post: &Path) -> AppResult<()> {
+        let root = self.workspace()?.root().to_path_buf();
+        let mut state = AppState::load(&self.data_dir);
+        state.record_post(&root, post);
+        Ok(state.save(&self.data_dir)?)
+    }
+
+    /// The recently opened folders, most recent first, that still exist.
+    pub fn recent_folders(&self) -> Vec<PathBuf> {
+        AppState::load(&self.data_dir)
+            .recent
+            .into_iter()
+            .filter(|p| p.is_dir())
+            .collect()
+    }
+}

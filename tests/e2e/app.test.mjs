@@ -1,0 +1,161 @@
+// End-to-end tests of the real app window (see harness.mjs). Each test starts the app on its own
+// temp copy of a blog with its own data folder.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { By, Key, until } from "selenium-webdriver";
+import {
+  demoBlog,
+  editorText,
+  fixture,
+  launch,
+  openPostFromSidebar,
+  waitForEditorText,
+  waitForPreviewText,
+} from "./harness.mjs";
+
+const running = new Set();
+async function start(options) {
+  const app = await launch(options);
+  running.add(app);
+  return app;
+}
+async function stop(app, options) {
+  running.delete(app);
+  await app.quit(options);
+}
+after(async () => {
+  for (const app of running) await app.quit();
+});
+
+/** Types `text` at the end of the editor. */
+async function typeAtEnd(driver, text) {
+  const content = await driver.findElement(By.css("#editor .cm-content"));
+  await content.click();
+  await content.sendKeys(Key.chord(Key.CONTROL, Key.END), text);
+}
+
+async function saveState(driver) {
+  return (await driver.findElement(By.css("#save-state"))).getAttribute("data-state");
+}
+
+describe("the desktop app", () => {
+  it("opens a copy of the demo blog on its newest post, with its local photos", async () => {
+    const app = await start({ blog: null });
+    const { driver } = app;
+    await waitForEditorText(driver, `title: "Conf'Nuage 2025 - Jour 3"`);
+    await waitForPreviewText(driver, "Dernier jour, les couloirs se vident");
+
+    const groups = await driver.findElements(By.css(".group"));
+    const titles = [];
+    for (const group of groups) titles.push(await group.findElement(By.css(".group-title")).getText());
+    // Group titles are shown in capitals by CSS; WebDriver reads the rendered text.
+    assert.equal(titles[0].toLowerCase(), "conf'nuage 2025");
+    const series = await groups[0].findElements(By.css(".post-title"));
+    assert.deepEqual(
+      await Promise.all(series.map((el) => el.getText())),
+      ["Conf'Nuage 2025 - Jour 1", "Conf'Nuage 2025 - Jour 2", "Conf'Nuage 2025 - Jour 3"],
+    );
+    assert.equal(await groups[groups.length - 1].getAttribute("data-kind"), "drafts");
+
+    // The photo comes from the blog through the lanyard-asset scheme, and really loaded.
+    const img = await driver.wait(until.elementLocated(By.css("#preview img")), 10000);
+    assert.match(await img.getAttribute("src"), /^lanyard-asset:\/\/localhost\/assets\/images\/2025-06-12-pause-plage\.jpeg$/);
+    await driver.wait(() => driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img), 10000);
+
+    // The demo was copied into the data folder; the bundled copy is untouched.
+    assert.ok(existsSync(join(app.dataDir, "demo-blog/_posts/2025-06-12-confnuage-j3.md")));
+    await stop(app);
+  });
+
+  it("updates the preview as you type", async () => {
+    const app = await start();
+    const { driver } = app;
+    await openPostFromSidebar(driver, "Conf'Nuage 2025 - Jour 2");
+    await waitForPreviewText(driver, "Journée plus courte pour moi");
+    await typeAtEnd(driver, "\n\nUne phrase **tapée** au clavier.");
+    const preview = await waitForPreviewText(driver, "Une phrase tapée au clavier.");
+    const strong = await preview.findElements(By.xpath(".//strong[text()='tapée']"));
+    assert.equal(strong.length, 1, "the typed markdown is rendered, not shown raw");
+    assert.equal(await saveState(driver), "dirty");
+    await stop(app);
+  });
+
+  it("opens the target post when a post_url link is clicked in the preview", async () => {
+    const app = await start();
+    const { driver } = app;
+    await waitForEditorText(driver, "Jour 3");
+    const preview = await waitForPreviewText(driver, "Dernier jour");
+    const link = await preview.findElement(By.linkText("Jour 1"));
+    assert.equal(await link.getAttribute("href"), "/2025/06/10/confnuage-j1.html");
+    await link.click();
+    await waitForEditorText(driver, `title: "Conf'Nuage 2025 - Jour 1"`);
+    await waitForPreviewText(driver, "Cet article est le premier");
+    const current = await driver.findElement(By.css(".post-item.current .post-title"));
+    assert.equal(await current.getText(), "Conf'Nuage 2025 - Jour 1");
+    await stop(app);
+  });
+
+  it("saves with Ctrl+S, atomically, to the post's file", async () => {
+    const app = await start();
+    const { driver } = app;
+    await waitForEditorText(driver, "Jour 3");
+    await typeAtEnd(driver, "\n\nEnregistré depuis Lanyard.");
+    await waitForPreviewText(driver, "Enregistré depuis Lanyard.");
+    await driver.actions().keyDown(Key.CONTROL).sendKeys("s").keyUp(Key.CONTROL).perform();
+    await driver.wait(async () => (await saveState(driver)) === "saved", 10000, "never saved");
+    const file = join(app.blogDir, "_posts/2025-06-12-confnuage-j3.md");
+    const onDisk = readFileSync(file, "utf8");
+    assert.ok(onDisk.endsWith("Enregistré depuis Lanyard.\n") || onDisk.includes("\n\nEnregistré depuis Lanyard."), onDisk.slice(-200));
+    assert.ok(onDisk.startsWith("---\nlayout: post\n"), "the front matter is kept");
+    assert.equal(readFileSync(join(demoBlog, "_posts/2025-06-12-confnuage-j3.md"), "utf8").includes("Enregistré depuis"), false);
+    await stop(app);
+  });
+
+  it("reopens the last workspace on the post last opened there", async () => {
+    const first = await start();
+    await waitForEditorText(first.driver, "Jour 3");
+    await openPostFromSidebar(first.driver, "Conf'Nuage 2025 - Jour 1");
+    await waitForEditorText(first.driver, `title: "Conf'Nuage 2025 - Jour 1"`);
+    await stop(first, { keep: true });
+
+    const second = await start({ blog: null, dataDir: first.dataDir });
+    try {
+      await waitForEditorText(second.driver, `title: "Conf'Nuage 2025 - Jour 1"`);
+      const blogTitle = await second.driver.findElement(By.css(".blog-title")).getAttribute("title");
+      assert.equal(blogTitle, first.blogDir);
+    } finally {
+      await stop(second);
+      await first.quit();
+    }
+  });
+
+  it("runs nothing from a hostile post", async () => {
+    const app = await start({ blog: fixture("xss-blog") });
+    const { driver } = app;
+    const preview = await waitForPreviewText(driver, "The end marker sentence.");
+    await waitForPreviewText(driver, "The safe sentence is shown.");
+    for (const text of ["raw javascript link", "markdown javascript link", "click target"]) {
+      const found = await preview.findElements(By.xpath(`.//*[contains(text(), '${text}')]`));
+      if (found.length) await found[0].click().catch(() => {});
+    }
+    const buttons = await preview.findElements(By.css("button"));
+    for (const button of buttons) await button.click().catch(() => {});
+    await driver.sleep(300);
+    const state = await driver.executeScript(
+      "return { xss: window.__xss ?? null, title: document.title, marker: document.body.getAttribute('data-xss'), scripts: document.querySelectorAll('#preview script, #preview iframe').length, handlers: document.querySelectorAll('#preview [onerror], #preview [onload], #preview [onclick]').length, location: location.href }",
+    );
+    assert.deepEqual(
+      { xss: state.xss, marker: state.marker, scripts: state.scripts, handlers: state.handlers },
+      { xss: null, marker: null, scripts: 0, handlers: 0 },
+    );
+    assert.notEqual(state.title, "pwned");
+    assert.doesNotMatch(state.location, /^javascript:/);
+    // Still the app: the editor is there and the preview still follows typing.
+    await typeAtEnd(driver, "\n\nStill alive.");
+    await waitForPreviewText(driver, "Still alive.");
+    assert.ok((await editorText(driver)).includes("A hostile post"));
+    await stop(app);
+  });
+});

@@ -1,0 +1,62 @@
+// The UI's words, in French or English following the system language (WebKitGTK takes
+// navigator.language from the locale the app was started with).
+
+const en = {
+  openFolder: "Open folder…",
+  recentFolders: "Recent folders",
+  filterPlaceholder: "Filter posts",
+  drafts: "Drafts",
+  otherPosts: "Posts",
+  noMatch: "No post matches",
+  saved: "Saved",
+  unsaved: "Unsaved changes",
+  saving: "Saving…",
+  saveFailed: "Not saved",
+  words: (n: number) => `${n.toLocaleString("en")} ${n === 1 ? "word" : "words"}`,
+  readingTime: (m: number) => `${m} min read`,
+  problems: (n: number) => `${n} ${n === 1 ? "problem" : "problems"}`,
+  noPost: "Choose a post in the sidebar.",
+  opening: "Opening…",
+  draftBadge: "draft",
+  unpublishedBadge: "not published",
+  preview: "Preview",
+  dismiss: "Dismiss",
+  externalLink: (url: string) => `External link, not opened from the preview: ${url}`,
+};
+
+type Strings = typeof en;
+
+const fr: Strings = {
+  openFolder: "Ouvrir un dossier…",
+  recentFolders: "Dossiers récents",
+  filterPlaceholder: "Filtrer les articles",
+  drafts: "Brouillons",
+  otherPosts: "Articles",
+  noMatch: "Aucun article ne correspond",
+  saved: "Enregistré",
+  unsaved: "Modifications non enregistrées",
+  saving: "Enregistrement…",
+  saveFailed: "Non enregistré",
+  words: (n: number) => `${n.toLocaleString("fr")} ${n <= 1 ? "mot" : "mots"}`,
+  readingTime: (m: number) => `${m} min de lecture`,
+  problems: (n: number) => `${n} ${n <= 1 ? "problème" : "problèmes"}`,
+  noPost: "Choisissez un article dans la barre latérale.",
+  opening: "Ouverture…",
+  draftBadge: "brouillon",
+  unpublishedBadge: "non publié",
+  preview: "Aperçu",
+  dismiss: "Fermer",
+  externalLink: (url: string) => `Lien externe, non ouvert depuis l'aperçu : ${url}`,
+};
+
+/** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */
+export function stringsFor(language: string | undefined): Strings {
+  return language?.toLowerCase().startsWith("fr") ? fr : en;
+}
+
+/** The UI language code (`fr` or `en`). */
+export function uiLanguage(language: string | undefined): "fr" | "en" {
+  return stringsFor(language) === fr ? "fr" : "en";
+}
+
+export const t: Strings = stringsFor(typeof navigator === "undefined" ? "en" : navigator.language);

@@ -1,0 +1,51 @@
+// The one module that talks to the Rust side: every `invoke` and every backend event goes
+// through here, and every failure comes out as an `IpcError` ({kind, message, path}).
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { IpcError } from "./bindings/IpcError";
+import type { PostText } from "./bindings/PostText";
+import type { Preview } from "./bindings/Preview";
+import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
+
+export type { IpcError, PostText, Preview, WorkspaceSummary };
+export type { PostSummary } from "./bindings/PostSummary";
+export type { PreviewProblem } from "./bindings/PreviewProblem";
+
+/** Turns whatever a failed invoke threw into an IpcError the UI can show. */
+export function toIpcError(raw: unknown): IpcError {
+  if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
+    const e = raw as { kind: unknown; message: unknown; path?: unknown };
+    return {
+      kind: String(e.kind),
+      message: String(e.message),
+      path: typeof e.path === "string" ? e.path : null,
+    };
+  }
+  return { kind: "shell", message: String(raw), path: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toIpcError(raw);
+  }
+}
+
+export const openInitialWorkspace = () => call<WorkspaceSummary>("open_initial_workspace");
+export const openWorkspace = (dir: string) => call<WorkspaceSummary>("open_workspace", { dir });
+export const chooseWorkspace = () => call<WorkspaceSummary | null>("choose_workspace");
+export const recentFolders = () => call<string[]>("recent_folders");
+export const readPost = (path: string) => call<PostText>("read_post", { path });
+export const renderPreview = (path: string, text: string) =>
+  call<Preview>("render_preview", { path, text });
+export const savePost = (path: string, text: string) =>
+  call<WorkspaceSummary>("save_post", { path, text });
+
+/** File > Open Folder… was chosen in the menu. */
+export const onMenuOpenFolder = (handler: () => void): Promise<UnlistenFn> =>
+  listen("menu-open-folder", () => handler());
+
+/** A folder of File > Open Recent was chosen in the menu. */
+export const onMenuOpenRecent = (handler: (dir: string) => void): Promise<UnlistenFn> =>
+  listen<string>("menu-open-recent", (event) => handler(event.payload));

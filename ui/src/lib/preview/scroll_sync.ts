@@ -1,0 +1,47 @@
+// Editor and preview scroll together. The preview's blocks carry `data-line` (the source line
+// the core's renderer found them at, from pulldown-cmark's offsets); between two anchors the
+// position is interpolated, so long paragraphs and photos track smoothly.
+
+/** A block of the preview: the source line it starts at and its top, in preview pixels. */
+export interface Anchor {
+  line: number;
+  top: number;
+}
+
+/** The anchors of `preview`, in document order, with increasing lines. */
+export function collectAnchors(preview: HTMLElement): Anchor[] {
+  const base = preview.getBoundingClientRect().top - preview.scrollTop;
+  const anchors: Anchor[] = [];
+  for (const el of preview.querySelectorAll<HTMLElement>("[data-line]")) {
+    const line = Number(el.dataset.line);
+    if (!Number.isFinite(line)) continue;
+    const top = el.getBoundingClientRect().top - base;
+    const last = anchors[anchors.length - 1];
+    if (!last || (line > last.line && top >= last.top)) anchors.push({ line, top });
+  }
+  return anchors;
+}
+
+/** Preview scroll position showing source `line` (fractional) at the top. */
+export function previewTopForLine(anchors: Anchor[], line: number): number {
+  if (anchors.length === 0) return 0;
+  if (line <= anchors[0].line) return anchors[0].top * Math.max(0, line - 1) / Math.max(1, anchors[0].line - 1);
+  for (let i = 0; i < anchors.length - 1; i++) {
+    const a = anchors[i];
+    const b = anchors[i + 1];
+    if (line < b.line) return a.top + ((line - a.line) / (b.line - a.line)) * (b.top - a.top);
+  }
+  return anchors[anchors.length - 1].top;
+}
+
+/** Source line (fractional) at preview scroll position `top`; inverse of previewTopForLine. */
+export function lineForPreviewTop(anchors: Anchor[], top: number): number {
+  if (anchors.length === 0) return 1;
+  if (top <= anchors[0].top) return anchors[0].top <= 0 ? anchors[0].line : 1 + (top / anchors[0].top) * (anchors[0].line - 1);
+  for (let i = 0; i < anchors.length - 1; i++) {
+    const a = anchors[i];
+    const b = anchors[i + 1];
+    if (top < b.top) return a.line + ((top - a.top) / Math.max(1, b.top - a.top)) * (b.line - a.line);
+  }
+  return anchors[anchors.length - 1].line;
+}
