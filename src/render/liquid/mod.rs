@@ -92,7 +92,7 @@ mod tests {
     fn run(body: &str) -> (String, Vec<LiquidProblem>) {
         let site = FakeSite::default();
         let (out, problems) = expand_liquid(body, 0, &serde_json::json!({"title": "T"}), &site);
-        (out.text, problems)
+        (unstash(&out.text, &out.stash), problems)
     }
 
     #[test]

@@ -65,6 +65,17 @@ impl Expanded {
         }
     }
 
+    /// Appends a stash marker for inline `html`, opaque to Markdown.
+    pub fn push_stashed_inline(&mut self, html: String, origin: Origin) {
+        match stash_marker(self.stash.len()) {
+            Some(marker) => {
+                self.stash.push(html);
+                self.push(marker.encode_utf8(&mut [0; 4]), origin);
+            }
+            None => self.push(&html, origin),
+        }
+    }
+
     /// Removes and returns everything output since `mark` (a `text.len()` taken earlier).
     pub fn take_since(&mut self, mark: usize) -> String {
         let taken = self.text.split_off(mark);

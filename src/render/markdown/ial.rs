@@ -169,45 +169,42 @@ pub(crate) fn apply_block_ials<'a>(
     })
 }
 
-/// Attaches a span IAL (`[x](u){:target="_blank"}`) to the element before it and strips it
-/// from the text that follows.
-pub(crate) fn apply_span_ials<'a>(
-    nodes: impl Iterator<Item = Node<'a>>,
-) -> impl Iterator<Item = Node<'a>> {
+/// Attaches a span IAL (`[x](u){:target="_blank"}`) to the element right before it (found by
+/// looking at the source after the element's range) and strips it from the following text.
+pub(crate) fn apply_span_ials<'a, 't>(
+    nodes: impl Iterator<Item = Node<'a>> + 't,
+    text: &'t str,
+) -> impl Iterator<Item = Node<'a>> + 't
+where
+    'a: 't,
+{
     let mut strip_at: Option<usize> = None;
-    let mut open: Vec<usize> = Vec::new();
-    nodes.scan((), move |_, mut node| {
+    nodes.map(move |mut node| {
         match &node.event {
-            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong) => {
-                open.push(node.range.end);
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong) | Event::Code(_) => {
+                if let Some((attrs, _)) = span_ial_at(text, node.range.end) {
+                    node.attrs.merge(attrs);
+                    strip_at = Some(node.range.end);
+                }
             }
-            Event::End(_)
-                if !open.is_empty()
-                    && matches!(
-                        node.event,
-                        Event::End(
-                            pulldown_cmark::TagEnd::Link
-                                | pulldown_cmark::TagEnd::Image
-                                | pulldown_cmark::TagEnd::Emphasis
-                                | pulldown_cmark::TagEnd::Strong
-                        )
-                    ) =>
-            {
-                let end = open.pop().unwrap_or(node.range.end);
-                strip_at = Some(end);
-            }
-            Event::Text(t) if strip_at == Some(node.range.start) && t.starts_with("{:") => {
-                if let Some(close) = t.find('}') {
-                    node.attrs = parse_attrs(&t[2..close]);
-                    let rest = t[close + 1..].to_string();
-                    node.event = Event::Text(CowStr::from(rest));
+            Event::Text(t) if strip_at == Some(node.range.start) => {
+                if let Some(close) = t.strip_prefix("{:").and_then(|r| r.find('}')) {
+                    node.event = Event::Text(CowStr::from(t[close + 3..].to_string()));
                 }
                 strip_at = None;
             }
-            _ => strip_at = None,
+            _ => {}
         }
-        Some(node)
+        node
     })
+}
+
+/// The span IAL `{:...}` starting at byte `at`, with its length.
+fn span_ial_at(text: &str, at: usize) -> Option<(Attrs, usize)> {
+    let rest = text.get(at..)?.strip_prefix("{:")?;
+    let close = rest.find('}')?;
+    let content = &rest[..close];
+    (!content.contains('\n')).then(|| (parse_attrs(content), close + 3))
 }
 
 #[cfg(test)]

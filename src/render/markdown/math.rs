@@ -73,7 +73,7 @@ fn ends_block(text: &str, at: usize) -> bool {
 }
 
 /// Byte ranges of fenced code blocks and inline code spans, where `$$` is literal.
-fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut offset = 0;
     let mut fence: Option<(char, usize, usize)> = None;

@@ -11,6 +11,7 @@ mod html_blocks;
 mod html_tags;
 mod ial;
 mod images;
+mod link_destinations;
 mod math;
 mod options;
 mod writer;
@@ -115,11 +116,12 @@ pub(crate) fn render_markdown(
         crate::render::liquid::unstash(&html, stash)
     });
     let text = math::stash_math(&text, stash);
+    let text = link_destinations::bracket_spaced_destinations(&text);
     let (text, block_ials) = ial::extract_block_ials(&text);
     let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
     let nodes = ial::apply_block_ials(nodes, &block_ials);
-    let nodes = ial::apply_span_ials(nodes);
+    let nodes = ial::apply_span_ials(nodes, &text);
     let nodes = heading_ids::assign_heading_ids(nodes);
     let mut problems = Vec::new();
     let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);

@@ -1,0 +1,76 @@
+//! kramdown reads `[text](#a b)` as a link to `#a b`; CommonMark wants spaces in a link
+//! destination inside `<...>`. Inline link destinations holding spaces (and no title) are
+//! wrapped in angle brackets before parsing, so the `href` matches Jekyll's. Each rewrite
+//! moves later offsets by two bytes, which never crosses a line for `data-line` purposes.
+
+use std::borrow::Cow;
+
+use super::math::code_ranges;
+
+/// Wraps inline link destinations that contain spaces in `<...>`.
+pub(crate) fn bracket_spaced_destinations(text: &str) -> Cow<'_, str> {
+    if !text.contains("](") {
+        return Cow::Borrowed(text);
+    }
+    let code = code_ranges(text);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut pos = 0;
+    while let Some(rel) = text[pos..].find("](") {
+        let start = pos + rel + 2;
+        pos = start;
+        if code.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
+        let Some(len) = destination_len(&text[start..]) else { continue };
+        let dest = &text[start..start + len];
+        let needs_brackets = dest.trim() == dest
+            && dest.contains(' ')
+            && !dest.starts_with('<')
+            && !dest.contains(['"', '\'', '<', '>']);
+        if needs_brackets {
+            out.push_str(&text[copied..start]);
+            out.push('<');
+            out.push_str(dest);
+            out.push('>');
+            copied = start + len;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Length of the destination before its closing `)` (parentheses balanced, one line).
+fn destination_len(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\n' => return None,
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brackets_destinations_with_spaces() {
+        assert_eq!(bracket_spaced_destinations("[a](#jak się chronić)"), "[a](<#jak się chronić>)");
+    }
+
+    #[test]
+    fn leaves_titles_plain_links_and_code_alone() {
+        for src in ["[a](/x \"t\")", "[a](/x_(y))", "`[a](b c)`"] {
+            assert_eq!(bracket_spaced_destinations(src), src);
+        }
+    }
+}
