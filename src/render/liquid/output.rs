@@ -107,8 +107,11 @@ pub(crate) fn unstash(html: &str, stash: &[String]) -> String {
     while let Some((at, c)) = rest.char_indices().find(|&(_, c)| stash_index(c).is_some()) {
         let mut before = &rest[..at];
         let mut after = &rest[at + c.len_utf8()..];
-        // `<p>` or `<p data-line="N">` right before and `</p>` right after: drop them.
-        if let (Some(p), Some(stripped)) = (before.rfind("<p"), after.strip_prefix("</p>")) {
+        let entry = stash_index(c).and_then(|i| stash.get(i));
+        // A block entry (it ends with a newline) alone in a paragraph replaces the paragraph:
+        // `<p>` or `<p data-line="N">` right before and `</p>` right after are dropped.
+        let is_block = entry.is_some_and(|e| e.ends_with('\n'));
+        if let (true, Some(p), Some(stripped)) = (is_block, before.rfind("<p"), after.strip_prefix("</p>")) {
             let tag = &before[p..];
             let is_p_tag = tag == "<p>" || (tag.starts_with("<p ") && tag.ends_with('>'));
             if is_p_tag && !tag[1..].contains('<') {
@@ -117,8 +120,8 @@ pub(crate) fn unstash(html: &str, stash: &[String]) -> String {
             }
         }
         out.push_str(before);
-        if let Some(block) = stash_index(c).and_then(|i| stash.get(i)) {
-            out.push_str(block);
+        if let Some(entry) = entry {
+            out.push_str(entry);
         }
         rest = after;
     }

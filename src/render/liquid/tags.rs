@@ -199,7 +199,7 @@ pub(crate) fn highlight_html(args: &str, code: &str) -> String {
     } else {
         escaped
     };
-    format!("<figure class=\"highlight\"><pre><code class=\"language-{lang}\" data-lang=\"{lang}\">{body}</code></pre></figure>")
+    format!("<figure class=\"highlight\"><pre><code class=\"language-{lang}\" data-lang=\"{lang}\">{body}</code></pre></figure>\n")
 }
 
 #[cfg(test)]
@@ -223,7 +223,7 @@ mod tests {
     fn writes_highlight_as_jekyll_figure() {
         assert_eq!(
             highlight_html("ruby", "\nputs 1 < 2\n"),
-            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">puts 1 &lt; 2</code></pre></figure>"
+            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">puts 1 &lt; 2</code></pre></figure>\n"
         );
     }
 

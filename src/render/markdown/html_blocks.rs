@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use super::html_tags::{attr_value, find_end_tag, parse_start_tag, SPAN_ELEMENTS};
 use super::ial::fence_marker;
+use super::math::PAD;
 use crate::render::liquid::output::stash_marker;
 
 /// Elements whose `markdown="1"` content is span-level (kramdown's `HTML_CONTENT_MODEL_SPAN`).
@@ -49,11 +50,25 @@ pub(crate) fn stash_html_blocks<'t>(
         }
         let indent = line.len() - line.trim_start().len();
         if fence.is_none() && prev_blank && indent < 4 && trimmed.starts_with('<') {
+            if let Some(end) = lone_span_tag_end(text, offset + indent) {
+                // CommonMark would open an HTML block (type 7) and swallow the next lines
+                // raw; kramdown reads a paragraph. An inline marker keeps it a paragraph.
+                let Some(marker) = stash_marker(stash.len()) else { break };
+                stash.push(closed_tag(&text[offset + indent..end]));
+                out.push_str(&text[copied..offset + indent]);
+                out.push(marker);
+                out.push_str(&PAD.to_string().repeat(end - offset - indent - marker.len_utf8()));
+                copied = end;
+                offset = line_end;
+                prev_blank = false;
+                continue;
+            }
             if let Some(end) = html_block_end(text, offset + indent) {
                 // Nested Markdown may stash too: take the marker after rendering.
                 let html = render_markdown_attrs(&text[offset + indent..end], stash, render);
                 let Some(marker) = stash_marker(stash.len()) else { break };
-                stash.push(html);
+                // A trailing newline tells `unstash` this replaces a whole paragraph.
+                stash.push(if html.ends_with('\n') { html } else { html + "\n" });
                 out.push_str(&text[copied..offset]);
                 out.push_str(&padded_block_marker(&text[offset..end], marker));
                 copied = end;
@@ -83,6 +98,34 @@ fn html_block_end(text: &str, at: usize) -> Option<usize> {
     let rest = &text[close_end..];
     let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     rest[..line_end].trim().is_empty().then_some(close_end + line_end)
+}
+
+/// The end of a span-level tag (`<a id="x"/>`, `<img ...>`, `</span>`) that is alone on its
+/// line, the case where CommonMark and kramdown disagree.
+fn lone_span_tag_end(text: &str, at: usize) -> Option<usize> {
+    let end = match text[at..].strip_prefix("</") {
+        Some(close) => at + 2 + close.find('>')? + 1,
+        None => {
+            let tag = parse_start_tag(text, at)?;
+            SPAN_ELEMENTS.contains(&tag.name.as_str()).then_some(tag.end)?
+        }
+    };
+    let name_ok = text[at..end].trim_start_matches(['<', '/']).split(|c: char| !c.is_ascii_alphanumeric()).next();
+    let is_span = name_ok.is_some_and(|n| SPAN_ELEMENTS.contains(&n.to_ascii_lowercase().as_str()));
+    let rest = &text[end..];
+    let line_rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    (is_span && line_rest.trim().is_empty() && end - at >= 4).then_some(end)
+}
+
+/// `<a id="x"/>` as browsers and kramdown read it: `<a id="x"></a>` (only void elements
+/// close themselves).
+fn closed_tag(tag: &str) -> String {
+    match (tag.strip_suffix("/>"), parse_start_tag(tag, 0)) {
+        (Some(open), Some(t)) if !super::html_tags::VOID_ELEMENTS.contains(&t.name.as_str()) => {
+            format!("{}></{}>", open.trim_end(), t.name)
+        }
+        _ => tag.to_string(),
+    }
 }
 
 /// `marker`, then spaces for every other byte except newlines, which are kept: the block
@@ -193,6 +236,16 @@ mod tests {
         let mut stash = Vec::new();
         stash_html_blocks("<div>\n<p markdown=\"1\">x</p>\n</div>\n", &mut stash, &mut upper);
         assert_eq!(stash[0], "<div>\n<p>X</p>\n</div>\n");
+    }
+
+    #[test]
+    fn keeps_a_lone_span_tag_in_a_paragraph() {
+        let mut stash = Vec::new();
+        let src = "<a id=\"x\"/>\n## Title\n";
+        let text = stash_html_blocks(src, &mut stash, &mut upper);
+        assert_eq!(stash, vec!["<a id=\"x\"></a>".to_string()]);
+        assert!(text.ends_with("\n## Title\n"));
+        assert_eq!(text.len(), src.len());
     }
 
     #[test]
