@@ -162,8 +162,10 @@ def prepare_copy(blog, work, posts):
         for dirpath, _, files in os.walk(includes_dir):
             sources.extend(read(os.path.join(dirpath, f)) for f in files)
     layouts = {"default", "post", "page", "home"}
-    for text in sources:
-        layouts.update(re.findall(r"^layout:\s*['\"]?([\w./-]+)", text, re.M))
+    config_path = os.path.join(work, "_config.yml")
+    config_text = read(config_path) if os.path.isfile(config_path) else ""
+    for text in sources + [config_text]:
+        layouts.update(re.findall(r"^\s*layout:\s*['\"]?([\w./-]+)", text, re.M))
     os.makedirs(os.path.join(work, "_layouts"))
     for name in layouts:
         path = os.path.join(work, "_layouts", name + ".html")
