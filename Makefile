@@ -17,4 +17,30 @@ test-core: deps
 	  echo "the core crate must not depend on Tauri or a webview"; exit 1; fi
 	$(CARGO) test -p lanyard
 
-test: test-core
+## The web UI, built by Vite into ui/dist (tauri.conf.json's frontendDist).
+ui-build: deps
+	cd ui && npm run build
+
+## Builds the UI and the desktop app and opens it (DIR=... to open another blog).
+run: ui-build
+	$(CARGO) run -p lanyard-desktop -- $(DIR)
+
+## The UI and the shell: Vitest, svelte-check, tsc, the desktop crate's clippy and tests.
+test-ui: ui-build
+	cd ui && npx vitest run
+	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+	cd ui && npx tsc --noEmit -p tsconfig.json
+	$(CARGO) clippy -p lanyard-desktop --all-targets --no-deps -- -D warnings
+	$(CARGO) test -p lanyard-desktop
+
+## End-to-end tests of the real window: debug binary, tauri-driver + WebKitWebDriver under Xvfb.
+test-e2e: ui-build
+	$(CARGO) build -p lanyard-desktop
+	cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout *.test.mjs
+
+## A .deb of the desktop app (release build; needs tauri-cli, installed here if missing).
+bundle: ui-build
+	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version '^2' --locked
+	TAURI_APP_PATH=src-tauri $(CARGO) tauri build --bundles deb
+
+test: test-core test-ui test-e2e

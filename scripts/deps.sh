@@ -46,10 +46,12 @@ if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver
   cargo install tauri-driver --version '^2' --locked -q
 fi
 
-# The UI's npm packages, reinstalled only when the lock file changed.
-if [ -f ui/package-lock.json ]; then
-  if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-    echo "deps: npm ci (ui)"
-    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+# The UI's and the end-to-end tests' npm packages, reinstalled only when a lock file changed.
+for dir in ui tests/e2e; do
+  if [ -f "$dir/package-lock.json" ]; then
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      echo "deps: npm ci ($dir)"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
   fi
-fi
+done
