@@ -102,6 +102,27 @@ pub(crate) fn find_end_tag(text: &str, from: usize, name: &str) -> Option<(usize
     None
 }
 
+/// Byte ranges of the content of block-level HTML elements anywhere in `text`: kramdown
+/// keeps such content raw (no math, no Markdown) unless it says `markdown="1"`.
+pub(crate) fn raw_html_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut pos = 0;
+    while let Some(rel) = text[pos..].find('<') {
+        let at = pos + rel;
+        pos = at + 1;
+        let Some(tag) = parse_start_tag(text, at) else { continue };
+        let raw = !tag.empty && !SPAN_ELEMENTS.contains(&tag.name.as_str()) && attr_value(tag.attrs, "markdown").is_none();
+        if !raw || ranges.last().is_some_and(|r| r.contains(&at)) {
+            continue;
+        }
+        if let Some((close, _)) = find_end_tag(text, tag.end, &tag.name) {
+            ranges.push(tag.end..close);
+            pos = close;
+        }
+    }
+    ranges
+}
+
 /// The value of attribute `key` in a tag's attribute text.
 pub(crate) fn attr_value<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
     let mut rest = attrs;

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::html_tags::raw_html_ranges;
 use super::ial::fence_marker;
 use super::writer::escape_attr;
 use crate::render::liquid::output::stash_marker;
@@ -17,7 +18,8 @@ pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, 
     if !text.contains("$$") {
         return Cow::Borrowed(text);
     }
-    let code = code_ranges(text);
+    let mut code = code_ranges(text);
+    code.extend(raw_html_ranges(text));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("$$") {
@@ -137,6 +139,13 @@ mod tests {
         let text = stash_math("so $$a_b$$ holds", &mut stash);
         assert_eq!(stash, vec!["\\(a_b\\)".to_string()]);
         assert!(!text.contains("$$"));
+    }
+
+    #[test]
+    fn leaves_math_inside_raw_html_alone() {
+        let mut stash = Vec::new();
+        stash_math("text\n<div>\n$$x$$\n</div>\n", &mut stash);
+        assert!(stash.is_empty());
     }
 
     #[test]

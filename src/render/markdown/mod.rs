@@ -14,6 +14,7 @@ mod images;
 mod link_destinations;
 mod math;
 mod options;
+mod tables;
 mod writer;
 
 use std::ops::Range;
@@ -117,11 +118,13 @@ pub(crate) fn render_markdown(
     });
     let text = math::stash_math(&text, stash);
     let text = link_destinations::bracket_spaced_destinations(&text);
+    let text = tables::complete_delimiter_rows(&text);
     let (text, block_ials) = ial::extract_block_ials(&text);
     let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
     let nodes = ial::apply_block_ials(nodes, &block_ials);
     let nodes = ial::apply_span_ials(nodes, &text);
+    let nodes = tables::drop_separator_rows(nodes, &text);
     let nodes = heading_ids::assign_heading_ids(nodes);
     let mut problems = Vec::new();
     let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
