@@ -178,22 +178,33 @@ pub(crate) fn apply_span_ials<'a, 't>(
 where
     'a: 't,
 {
-    let mut strip_at: Option<usize> = None;
+    // The IAL's source range still to strip from the text events that follow.
+    let mut strip: Option<std::ops::Range<usize>> = None;
     nodes.map(move |mut node| {
         match &node.event {
             Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong) | Event::Code(_) => {
-                if let Some((attrs, _)) = span_ial_at(text, node.range.end) {
+                if let Some((attrs, len)) = span_ial_at(text, node.range.end) {
                     node.attrs.merge(attrs);
-                    strip_at = Some(node.range.end);
+                    strip = Some(node.range.end..node.range.end + len);
                 }
             }
-            Event::Text(t) if strip_at == Some(node.range.start) => {
-                if let Some(close) = t.strip_prefix("{:").and_then(|r| r.find('}')) {
-                    node.event = Event::Text(CowStr::from(t[close + 3..].to_string()));
+            // Smart punctuation splits the IAL into several text events: drop each part.
+            Event::Text(t) if strip.as_ref().is_some_and(|r| r.contains(&node.range.start)) => {
+                let end = strip.as_ref().map_or(0, |r| r.end);
+                if node.range.end <= end {
+                    node.event = Event::Text(CowStr::from(""));
+                } else {
+                    let cut = end - node.range.start;
+                    let rest = t.get(cut..).unwrap_or("").to_string();
+                    node.event = Event::Text(CowStr::from(rest));
+                    strip = None;
                 }
-                strip_at = None;
             }
-            _ => {}
+            _ => {
+                if strip.as_ref().is_some_and(|r| node.range.start >= r.end) {
+                    strip = None;
+                }
+            }
         }
         node
     })
