@@ -30,6 +30,14 @@ describe("scroll sync", () => {
     }
   });
 
+  it("maps line 1 to a header above the first block", () => {
+    const withHeader = [{ line: 1, top: -120 }, ...anchors];
+    expect(previewTopForLine(withHeader, 1)).toBe(-120);
+    expect(previewTopForLine(withHeader, 3)).toBe(-60);
+    expect(lineForPreviewTop(withHeader, -120)).toBe(1);
+    expect(lineForPreviewTop(withHeader, -60)).toBe(3);
+  });
+
   it("copes with a preview without anchors", () => {
     expect(previewTopForLine([], 12)).toBe(0);
     expect(lineForPreviewTop([], 300)).toBe(1);

@@ -25,7 +25,11 @@ export function collectAnchors(preview: HTMLElement): Anchor[] {
 /** Preview scroll position showing source `line` (fractional) at the top. */
 export function previewTopForLine(anchors: Anchor[], line: number): number {
   if (anchors.length === 0) return 0;
-  if (line <= anchors[0].line) return anchors[0].top * Math.max(0, line - 1) / Math.max(1, anchors[0].line - 1);
+  const first = anchors[0];
+  if (line <= first.line) {
+    // Before the first block: from the top (line 1 at 0) to that block.
+    return first.line <= 1 ? first.top : (first.top * Math.max(0, line - 1)) / (first.line - 1);
+  }
   for (let i = 0; i < anchors.length - 1; i++) {
     const a = anchors[i];
     const b = anchors[i + 1];
@@ -37,7 +41,10 @@ export function previewTopForLine(anchors: Anchor[], line: number): number {
 /** Source line (fractional) at preview scroll position `top`; inverse of previewTopForLine. */
 export function lineForPreviewTop(anchors: Anchor[], top: number): number {
   if (anchors.length === 0) return 1;
-  if (top <= anchors[0].top) return anchors[0].top <= 0 ? anchors[0].line : 1 + (top / anchors[0].top) * (anchors[0].line - 1);
+  const first = anchors[0];
+  if (top <= first.top) {
+    return first.line <= 1 || first.top <= 0 ? first.line : 1 + (Math.max(0, top) / first.top) * (first.line - 1);
+  }
   for (let i = 0; i < anchors.length - 1; i++) {
     const a = anchors[i];
     const b = anchors[i + 1];
