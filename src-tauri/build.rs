@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "open_workspace",
     "choose_workspace",
     "recent_folders",
+    "system_language",
     "read_post",
     "render_preview",
     "save_post",

@@ -59,6 +59,12 @@ pub fn recent_folders(app: AppHandle) -> Vec<String> {
         .collect()
 }
 
+/// The system language (`fr` or `en`), for the UI's words.
+#[tauri::command]
+pub fn system_language() -> &'static str {
+    crate::locale::system_language()
+}
+
 /// Loads a post of the open blog into the editor, and sets the spell checker to its language.
 #[tauri::command]
 pub async fn read_post(

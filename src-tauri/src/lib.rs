@@ -5,6 +5,7 @@ pub mod asset_protocol;
 pub mod commands;
 pub mod error;
 pub mod ipc_types;
+pub mod locale;
 pub mod menu;
 pub mod session;
 pub mod spellcheck;
@@ -61,6 +62,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::open_workspace,
             commands::choose_workspace,
             commands::recent_folders,
+            commands::system_language,
             commands::read_post,
             commands::render_preview,
             commands::save_post,

@@ -10,7 +10,7 @@ use crate::session::Session;
 const OPEN_FOLDER: &str = "open_folder";
 const RECENT_PREFIX: &str = "recent:";
 
-/// Menu labels in the system language (French when `LC_ALL`/`LC_MESSAGES`/`LANG` says so).
+/// Menu labels in the system language.
 struct Labels {
     file: &'static str,
     open_folder: &'static str,
@@ -20,11 +20,7 @@ struct Labels {
 }
 
 fn labels() -> Labels {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_default();
-    if locale.starts_with("fr") {
+    if crate::locale::system_language() == "fr" {
         Labels {
             file: "Fichier",
             open_folder: "Ouvrir un dossier…",

@@ -138,6 +138,16 @@ describe("the desktop app", () => {
     }
   });
 
+  it("speaks French when the system does", async () => {
+    const app = await start({ env: { LANG: "fr_FR.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
+    const { driver } = app;
+    await waitForPreviewText(driver, "Dernier jour");
+    assert.equal(await driver.findElement(By.css("#save-state")).getText(), "Enregistré");
+    assert.equal(await driver.findElement(By.css("#post-filter")).getAttribute("placeholder"), "Filtrer les articles");
+    assert.equal(await driver.executeScript("return document.documentElement.lang"), "fr");
+    await stop(app);
+  });
+
   it("runs nothing from a hostile post", async () => {
     const app = await start({ blog: fixture("xss-blog") });
     const { driver } = app;

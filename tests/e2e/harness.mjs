@@ -47,8 +47,9 @@ async function waitForPort(port, child, timeoutMs = 10000) {
 /**
  * Launches the app. `blog`: a folder to copy and pass as DIR (null: no DIR, the app picks the
  * last workspace or the demo). `dataDir`: reuse a data folder (to test what is remembered).
+ * `env`: extra environment for the app (LANG...).
  */
-export async function launch({ blog = demoBlog, dataDir = null, args = null } = {}) {
+export async function launch({ blog = demoBlog, dataDir = null, args = null, env = {} } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), "lanyard-e2e-"));
   const data = dataDir ?? join(scratch, "data");
   let blogDir = null;
@@ -59,7 +60,7 @@ export async function launch({ blog = demoBlog, dataDir = null, args = null } = 
   const port = await freePort();
   const nativePort = await freePort();
   const driverProcess = spawn(tauriDriver, ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, LANYARD_DATA_DIR: data, LANG: process.env.LANG ?? "C.UTF-8" },
+    env: { ...process.env, LANG: process.env.LANG ?? "C.UTF-8", ...env, LANYARD_DATA_DIR: data },
     stdio: ["ignore", "ignore", process.env.E2E_VERBOSE ? "inherit" : "ignore"],
   });
   await waitForPort(port, driverProcess);

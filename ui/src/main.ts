@@ -1,7 +1,14 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";
+import { setUiLanguage } from "./lib/i18n";
+import { systemLanguage } from "./lib/ipc";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
+
+// The words follow the system language, which only the shell knows; mount once it answered.
+const language = await systemLanguage().catch(() => navigator.language);
+setUiLanguage(language);
+document.documentElement.lang = language.startsWith("fr") ? "fr" : "en";
 export default mount(App, { target });

@@ -1,5 +1,5 @@
-// The UI's words, in French or English following the system language (WebKitGTK takes
-// navigator.language from the locale the app was started with).
+// The UI's words, in French or English following the system language. WebKitGTK's
+// navigator.language ignores the locale, so main.ts asks the shell before mounting the app.
 
 const en = {
   openFolder: "Open folder…",
@@ -54,9 +54,10 @@ export function stringsFor(language: string | undefined): Strings {
   return language?.toLowerCase().startsWith("fr") ? fr : en;
 }
 
-/** The UI language code (`fr` or `en`). */
-export function uiLanguage(language: string | undefined): "fr" | "en" {
-  return stringsFor(language) === fr ? "fr" : "en";
-}
+/** The current strings; set once by setUiLanguage before the app mounts. */
+export let t: Strings = en;
 
-export const t: Strings = stringsFor(typeof navigator === "undefined" ? "en" : navigator.language);
+/** Chooses the UI language (a BCP 47 tag or `fr`/`en`). */
+export function setUiLanguage(language: string | undefined) {
+  t = stringsFor(language);
+}

@@ -35,6 +35,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const openInitialWorkspace = () => call<WorkspaceSummary>("open_initial_workspace");
 export const openWorkspace = (dir: string) => call<WorkspaceSummary>("open_workspace", { dir });
 export const chooseWorkspace = () => call<WorkspaceSummary | null>("choose_workspace");
+export const systemLanguage = () => call<string>("system_language");
 export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
 export const renderPreview = (path: string, text: string) =>
