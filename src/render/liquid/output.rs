@@ -148,10 +148,14 @@ mod tests {
     fn replaces_a_paragraph_holding_only_a_marker() {
         let marker = stash_marker(0).unwrap_or_default();
         let html = format!("<p>{marker}</p>\n<p>x</p>");
-        assert_eq!(
-            unstash(&html, &["<figure></figure>".into()]),
-            "<figure></figure>\n<p>x</p>"
-        );
+        assert_eq!(unstash(&html, &["<figure></figure>\n".into()]), "<figure></figure>\n\n<p>x</p>");
+    }
+
+    #[test]
+    fn keeps_the_paragraph_around_an_inline_marker() {
+        let marker = stash_marker(0).unwrap_or_default();
+        let html = format!("<p>{marker}</p>");
+        assert_eq!(unstash(&html, &["<span>x</span>".into()]), "<p><span>x</span></p>");
     }
 
     #[test]

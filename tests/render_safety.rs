@@ -1,0 +1,109 @@
+//! The renderer's promises beyond looks: no script survives, Liquid it cannot run is shown
+//! (never raw, never dropped), problems carry the right line, and `data-line` follows the file.
+
+mod render_support;
+
+use lanyard::render::{ProblemKind, RenderOptions};
+use render_support::{render, render_with};
+
+fn assert_inert(html: &str) {
+    let lower = html.to_lowercase();
+    for bad in ["<script", "javascript:", "onerror", "onload", "onclick", "<iframe", "<svg", "<object", "<embed", "srcdoc", "<style"] {
+        assert!(!lower.contains(bad), "found {bad} in {html}");
+    }
+}
+
+#[test]
+fn removes_script_tags_from_html_blocks_and_inline_html() {
+    assert_inert(&render("<script>alert(1)</script>\n\nText <script>alert(2)</script>\n").html);
+}
+
+#[test]
+fn removes_event_handlers() {
+    assert_inert(&render("<img src=\"x\" onerror=\"alert(1)\">\n\n<div onload=\"alert(2)\">x</div>\n").html);
+}
+
+#[test]
+fn removes_javascript_links_in_markdown_and_html() {
+    let html = render("[click](javascript:alert(1))\n\n<a href=\"JaVaScRiPt:alert(2)\">x</a>\n\n[e](&#106;avascript:alert(3))\n").html;
+    assert_inert(&html);
+    assert!(html.contains("click"));
+}
+
+#[test]
+fn removes_svg_iframe_and_object_tricks() {
+    let html = render(
+        "<svg><script>alert(1)</script></svg>\n\n<iframe srcdoc=\"<script>alert(2)</script>\"></iframe>\n\n\
+         <object data=\"javascript:alert(3)\"></object>\n\n<math><mi xlink:href=\"javascript:alert(4)\">x</mi></math>\n",
+    )
+    .html;
+    assert_inert(&html);
+}
+
+#[test]
+fn removes_scripts_coming_from_liquid_and_includes() {
+    let html = render("{{ '<script>alert(1)</script>' }}\n\n{% include note.html text=\"<img src=x onerror=alert(2)>\" %}\n").html;
+    assert_inert(&html);
+}
+
+#[test]
+fn shows_plugin_tags_as_placeholders() {
+    let r = render("Voir {% gist abc123 file.rb %} ici.\n");
+    assert!(r.html.contains("<span class=\"lanyard-liquid\">gist abc123 file.rb</span>"), "{}", r.html);
+    assert_eq!(r.problems[0].kind, ProblemKind::UnsupportedLiquid);
+    assert_eq!(r.problems[0].line, 4);
+}
+
+#[test]
+fn shows_missing_includes_as_placeholders() {
+    let r = render("{% include absent.html a=\"1\" %}\n");
+    assert!(r.html.contains("<span class=\"lanyard-liquid\">include absent.html a=\"1\"</span>"), "{}", r.html);
+}
+
+#[test]
+fn never_shows_raw_liquid_markup() {
+    let html = render("{% unknown_block %}x{% endunknown_block %} {% if %} {{ }} {% endfor %}\n").html;
+    let text = html.replace("<span class=\"lanyard-liquid\">", "");
+    assert!(!text.contains("{%") && !text.contains("{{"), "{html}");
+}
+
+#[test]
+fn reports_broken_post_urls_with_their_line() {
+    let r = render("Intro\n\n[a]({% post_url 2020-01-01-nope %})\n[b]({% post_url 2099-01-01-futur %})\n[c]({% post_url 2023-04-21-brouillon %})\n");
+    let kinds: Vec<_> = r.problems.iter().map(|p| (p.line, p.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![(6, ProblemKind::MissingPostUrl), (7, ProblemKind::FuturePostUrl), (8, ProblemKind::UnpublishedPostUrl)]
+    );
+    assert_eq!(r.html.matches("class=\"lanyard-broken-link\"").count(), 3);
+}
+
+#[test]
+fn reports_missing_images_with_their_line() {
+    let r = render("# T\n\n![x](/assets/images/absent.jpg)\n");
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!((r.problems[0].line, r.problems[0].kind), (6, ProblemKind::MissingImage));
+    assert!(r.html.contains("lanyard-missing-image"));
+}
+
+#[test]
+fn adds_data_lines_from_the_whole_file() {
+    let options = RenderOptions { source_lines: true };
+    let r = render_with("# Titre\n\nUn paragraphe.\n\n- a\n- b\n\n```\ncode\n```\n", &options);
+    assert!(r.html.contains("<h1 id=\"titre\" data-line=\"4\">"), "{}", r.html);
+    assert!(r.html.contains("<p data-line=\"6\">"), "{}", r.html);
+    assert!(r.html.contains("<ul data-line=\"8\">"), "{}", r.html);
+    assert!(r.html.contains("data-line=\"11\""), "{}", r.html);
+}
+
+#[test]
+fn keeps_data_lines_right_after_an_include() {
+    let options = RenderOptions { source_lines: true };
+    let r = render_with("{% include talk.html title=\"A\" speaker=\"B\" %}\n\nAprès.\n", &options);
+    assert!(r.html.contains("<p data-line=\"6\">Après.</p>"), "{}", r.html);
+}
+
+#[test]
+fn leaves_no_data_lines_by_default() {
+    assert!(!render("# T\n\ntext\n").html.contains("data-line"));
+}
