@@ -33,7 +33,11 @@ pub fn split_front_matter(source: &str) -> Split<'_> {
         body_line: 1,
     };
     // A UTF-8 byte order mark is skipped by Jekyll's reader (bom|utf-8).
-    let bom = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let bom = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let rest = &source[bom..];
     let Some(after_dashes) = rest.strip_prefix("---") else {
         return no_front_matter;
@@ -42,15 +46,19 @@ pub fn split_front_matter(source: &str) -> Split<'_> {
         Some(i) => i,
         None => return no_front_matter,
     };
-    if !after_dashes[..first_line_end].trim_end_matches('\r').chars().all(|c| c == ' ' || c == '\t') {
+    if !after_dashes[..first_line_end]
+        .trim_end_matches('\r')
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+    {
         return no_front_matter;
     }
     let yaml_start = bom + 3 + first_line_end + 1;
     let mut offset = yaml_start;
-    let mut line_no = 2;
-    for line in source[yaml_start..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(source[yaml_start..].split_inclusive('\n')) {
         let content = line.trim_end_matches(['\n', '\r']);
-        let is_fence = (content.starts_with("---") && content[3..].trim_matches([' ', '\t']).is_empty())
+        let is_fence = (content.starts_with("---")
+            && content[3..].trim_matches([' ', '\t']).is_empty())
             || (content.starts_with("...") && content[3..].trim_matches([' ', '\t']).is_empty());
         if is_fence {
             let body_start = offset + line.len();
@@ -64,7 +72,6 @@ pub fn split_front_matter(source: &str) -> Split<'_> {
             };
         }
         offset += line.len();
-        line_no += 1;
     }
     no_front_matter
 }

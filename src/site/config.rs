@@ -129,7 +129,7 @@ impl SiteConfig {
     /// Whether `ext` (with or without the dot) is a Markdown extension for this site.
     pub fn is_markdown_ext(&self, ext: &str) -> bool {
         let ext = ext.trim_start_matches('.').to_ascii_lowercase();
-        self.markdown_ext.iter().any(|e| *e == ext)
+        self.markdown_ext.contains(&ext)
     }
 }
 
