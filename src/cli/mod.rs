@@ -1,6 +1,7 @@
 //! Argument parsing (clap derive) and dispatch to one file per command.
 
 mod check;
+mod photos;
 mod render;
 mod workspace_arg;
 
@@ -30,6 +31,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Report what would break (errors, exit 1) or degrade (warnings) a Jekyll build.
     Check(check::CheckArgs),
+    /// Import photos into a post's blog: oriented, sRGB, stripped, resized, named by date.
+    Photos(photos::PhotosArgs),
 }
 
 /// Parses the command line, runs the command and returns its exit code.
@@ -44,6 +47,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Photos(args) => photos::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -61,7 +61,8 @@ pub fn run(args: &PhotosArgs) -> Result<u8> {
 fn run_import(args: &ImportArgs) -> Result<u8> {
     // Reading the post proves it is there and gives its date; it is never written.
     let source = fs_util::read_text(&args.post)?;
-    let post_date = post_date(&args.post, &source).unwrap_or_else(|| jiff::Zoned::now().date());
+    let post_date =
+        post_date(&args.post, &source).unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let target = ImportTarget {
         workspace: workspace_dir(args.workspace.as_deref(), Some(&args.post)),
         post_date,

@@ -41,8 +41,10 @@ pub use error::PhotoError;
 pub use markers::jpeg_metadata_markers;
 pub use metadata::{read_photo_metadata, PhotoMetadata};
 
-/// Settings of the import, with the defaults the seed blog uses.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Settings of the import, with the defaults the seed blog uses. Serializable so the desktop
+/// can keep them in its settings file (missing keys take the defaults).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ImportSettings {
     /// Folder of imported photos, relative to the blog folder. Default `assets/images`.
     pub folder: PathBuf,

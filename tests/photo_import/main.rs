@@ -2,6 +2,7 @@
 //! bad inputs, through the library API and through `lanyard photos import`.
 
 mod bad_inputs;
+mod cli;
 mod helpers;
 mod naming;
 mod pipeline;
