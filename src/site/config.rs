@@ -42,6 +42,8 @@ pub struct SiteConfig {
     pub timezone: Option<String>,
     /// `future: true` publishes posts dated after now.
     pub future: bool,
+    /// `unpublished: true` builds posts marked `published: false` too.
+    pub unpublished: bool,
     /// `exclude:` plus Jekyll's default excludes.
     pub exclude: Vec<String>,
     /// `include:` (default `.htaccess`): names kept even if excluded or special.
@@ -106,6 +108,7 @@ impl SiteConfig {
             permalink: text("permalink").unwrap_or_else(|| "date".into()),
             timezone: text("timezone").filter(|s| !s.trim().is_empty()),
             future: values.get("future").is_some_and(truthy),
+            unpublished: values.get("unpublished").is_some_and(truthy),
             include: list("include"),
             lang: text("lang"),
             title: text("title"),

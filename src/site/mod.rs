@@ -13,6 +13,7 @@ mod post;
 mod post_name;
 mod scan;
 mod slugify;
+mod taxonomy;
 mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};

@@ -12,6 +12,7 @@ use super::defaults::{deep_merge, FrontMatterDefaults};
 use super::permalink::{post_url, with_baseurl, UrlParts};
 use super::post_name::{parse_draft_name, parse_post_name, titleize_slug};
 use super::scan::{FoundFile, PostKind};
+use super::taxonomy::{categories, pluralized, text};
 use crate::front_matter::{parse_post_date, FrontMatter, FrontMatterWarning};
 
 /// A post or draft of the workspace, ready to list (it serializes for the UI).
@@ -168,7 +169,9 @@ pub fn build_post(
     let url = post_url(&ctx.config.permalink, own_permalink, &parts);
     let future = timestamp > ctx.now;
     let published = file.kind == PostKind::Post
-        && data.get("published").is_none_or(truthy)
+        // Jekyll: `data.fetch("published", true) || site.unpublished`, so `published:` with
+        // no value (nil) hides the post too.
+        && (data.get("published").is_none_or(truthy) || ctx.config.unpublished)
         && (!future || ctx.config.future);
 
     let page = page_vars(&data, &url, &zoned, &slug, &title, &categories, &tags, file);
@@ -229,73 +232,6 @@ fn post_zoned(
         .to_zoned_datetime(tz.clone())
 }
 
-fn text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        Value::Array(_) | Value::Object(_) => None,
-        other => Some(other.to_string()),
-    }
-}
-
-/// Jekyll's `Utils.pluralized_array_from_hash`: the singular key, else the plural one (a
-/// string is split on whitespace).
-fn pluralized(data: &Map<String, Value>, singular: &str, plural: &str) -> Vec<String> {
-    let value = match data.get(singular) {
-        Some(v) if !v.is_null() => v,
-        _ => match data.get(plural) {
-            Some(Value::String(s)) => return s.split_whitespace().map(str::to_string).collect(),
-            Some(v) => v,
-            None => return Vec::new(),
-        },
-    };
-    flatten(value)
-}
-
-fn flatten(value: &Value) -> Vec<String> {
-    match value {
-        Value::Array(items) => items.iter().flat_map(flatten).collect(),
-        Value::Null => Vec::new(),
-        other => text(other).into_iter().collect(),
-    }
-}
-
-/// Jekyll's categories: the folders above `_posts/`, united with `categories:` of the
-/// defaults and of the front matter (`merge_categories!`, a string is split on whitespace),
-/// then `category:` (or the categories again) appended (`populate_categories`); unique.
-fn categories(
-    defaults: &Map<String, Value>,
-    own: &Map<String, Value>,
-    merged: &Map<String, Value>,
-    dir_categories: &[String],
-) -> Vec<String> {
-    let mut united: Vec<String> = Vec::new();
-    push_unique(&mut united, dir_categories.iter().cloned());
-    for source in [defaults, own] {
-        match source.get("categories") {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) => {
-                push_unique(&mut united, s.split_whitespace().map(str::to_string))
-            }
-            Some(other) => push_unique(&mut united, flatten(other).into_iter()),
-        }
-    }
-    let extra = match merged.get("category") {
-        Some(v) if !v.is_null() => flatten(v),
-        _ => united.clone(),
-    };
-    push_unique(&mut united, extra.into_iter());
-    united
-}
-
-fn push_unique(list: &mut Vec<String>, items: impl Iterator<Item = String>) {
-    for item in items {
-        if !list.contains(&item) {
-            list.push(item);
-        }
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn page_vars(
     data: &Map<String, Value>,
@@ -327,4 +263,93 @@ fn page_vars(
     page.insert("collection".into(), Value::from("posts"));
     page.insert("draft".into(), Value::from(file.kind == PostKind::Draft));
     Value::Object(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front_matter::parse_yaml_mapping;
+    use jiff::civil::date;
+
+    fn post_with(config: &str, rel_path: &str, dir_categories: &[&str], yaml: &str) -> Post {
+        let config =
+            SiteConfig::from_values(None, parse_yaml_mapping(config, 1).expect("config").data);
+        let defaults = FrontMatterDefaults::from_config(&config.values);
+        let tz = TimeZone::UTC;
+        let now = date(2024, 1, 1)
+            .to_zoned_datetime(TimeZone::UTC)
+            .expect("now")
+            .timestamp();
+        let ctx = PostContext {
+            config: &config,
+            defaults: &defaults,
+            tz: &tz,
+            now,
+        };
+        let file = FoundFile {
+            path: PathBuf::from("/site").join(rel_path),
+            rel_path: rel_path.to_string(),
+            kind: if rel_path.starts_with("_drafts") {
+                PostKind::Draft
+            } else {
+                PostKind::Post
+            },
+            dir_categories: dir_categories.iter().map(|s| s.to_string()).collect(),
+        };
+        let fm = parse_yaml_mapping(yaml, 2).expect("yaml");
+        let fm = FrontMatter {
+            data: fm.data,
+            warnings: fm.warnings,
+            present: true,
+        };
+        build_post(&ctx, &file, Ok(fm), None).expect("a post")
+    }
+
+    #[test]
+    fn treats_published_no_and_empty_published_as_unpublished() {
+        assert!(!post_with("", "_posts/2023-01-01-a.md", &[], "published: no\n").published);
+        assert!(!post_with("", "_posts/2023-01-01-a.md", &[], "published:\n").published);
+        assert!(post_with("", "_posts/2023-01-01-a.md", &[], "published: 'false'\n").published);
+        assert!(
+            post_with(
+                "unpublished: true",
+                "_posts/2023-01-01-a.md",
+                &[],
+                "published: no\n"
+            )
+            .published
+        );
+    }
+
+    #[test]
+    fn hides_future_posts_unless_the_site_sets_future() {
+        let later = post_with("", "_posts/2030-01-01-a.md", &[], "");
+        assert!(later.future && !later.published);
+        assert!(post_with("future: true", "_posts/2030-01-01-a.md", &[], "").published);
+    }
+
+    #[test]
+    fn takes_the_title_from_the_file_slug_without_trailing_periods() {
+        let p = post_with("", "_posts/2023-01-01-hello-world...md", &[], "");
+        assert_eq!(p.slug, "hello-world");
+        assert_eq!(p.title, "Hello World");
+        assert_eq!(p.url, "/2023/01/01/hello-world.html");
+    }
+
+    #[test]
+    fn flags_a_date_jekyll_cannot_read() {
+        let p = post_with("", "_posts/2023-01-01-a.md", &[], "date: someday\n");
+        assert!(p
+            .date_error
+            .as_deref()
+            .is_some_and(|m| m.contains("someday")));
+        assert!(p.date.starts_with("2023-01-01"));
+    }
+
+    #[test]
+    fn never_publishes_drafts() {
+        let p = post_with("", "_drafts/idea.md", &[], "date: 2023-01-01\n");
+        assert!(!p.published);
+        assert_eq!(p.url, "/2023/01/01/idea.html");
+    }
 }
