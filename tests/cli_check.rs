@@ -33,6 +33,7 @@ fn exits_0_with_only_warnings() {
     assert_eq!(
         lines(&out),
         [
+            "_drafts/LISEZMOI:1: warning: ignored: has no extension, so Jekyll skips it",
             "_posts/2023-04-18-en-route.md:4: warning: duplicate key `title` (first on line 3); Jekyll keeps this last value",
             "_posts/_a-trier.md:1: warning: ignored: starts with `_`, `#` or `~`, so Jekyll skips it",
             "_posts/notes-en-vrac.md:1: warning: ignored: is not named YYYY-MM-DD-slug.ext, so Jekyll skips it",

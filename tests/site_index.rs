@@ -71,6 +71,7 @@ fn publishes_exactly_what_jekyll_builds() {
     assert_eq!(
         published,
         [
+            "_posts/2023-04-17-programme.html",
             "_posts/2023-04-18-en-route.md",
             "_posts/2023-04-19-kubecon-jour-1.md",
             "_posts/2023-04-23-sans-front-matter.md",
@@ -96,6 +97,18 @@ fn keeps_unpublished_future_and_draft_entries_listed_but_unpublished() {
 }
 
 #[test]
+fn indexes_html_posts_as_jekyll_builds_them() {
+    let ws = open("site-basic");
+    let html = ws
+        .posts()
+        .iter()
+        .find(|p| p.slug == "programme")
+        .expect("html post");
+    assert!(!html.markdown);
+    assert!(html.published);
+}
+
+#[test]
 fn skips_posts_of_excluded_folders() {
     let ws = open("site-basic");
     assert!(ws
@@ -112,7 +125,10 @@ fn lists_ignored_names_with_a_reason() {
         .iter()
         .map(|i| (i.rel_path.as_str(), i.reason.as_str()))
         .collect();
-    assert_eq!(ignored.len(), 2, "{ignored:?}");
+    assert_eq!(ignored.len(), 3, "{ignored:?}");
+    assert!(ignored
+        .iter()
+        .any(|(p, r)| *p == "_drafts/LISEZMOI" && r.contains("extension")));
     assert!(ignored
         .iter()
         .any(|(p, r)| *p == "_posts/_a-trier.md" && r.contains('_')));

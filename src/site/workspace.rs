@@ -93,10 +93,8 @@ impl Workspace {
             .next()
             .unwrap_or(&file.rel_path)
             .to_string();
-        let ext = file_name.rsplit_once('.').map_or("", |(_, e)| e);
-        if !self.config.is_markdown_ext(ext) && !ext.eq_ignore_ascii_case("html") {
-            return self.ignore(file, "is not a Markdown or HTML file".into());
-        }
+        // Like Jekyll, any extension makes a post (`.html` ones are built as they are);
+        // binary files are skipped below, as Jekyll skips invalid encodings.
         if file.kind == PostKind::Post {
             match parse_post_name(&file_name) {
                 None => {
@@ -126,8 +124,9 @@ impl Workspace {
             },
         });
         let mtime = modified_time(&file.path);
-        if let Some(post) = build_post(&self.context(), file, fm, mtime) {
-            self.posts.push(post);
+        match build_post(&self.context(), file, fm, mtime) {
+            Some(post) => self.posts.push(post),
+            None => self.ignore(file, "has no extension, so Jekyll skips it".into()),
         }
     }
 
