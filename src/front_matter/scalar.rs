@@ -3,7 +3,7 @@
 //!
 //! `yes`/`on`/`true` are true and `no`/`off`/`false` false, in any case; `~`, `null` and the
 //! empty scalar are null; integers take `_` and `,` separators, `0x`, `0b`, a leading `0`
-//! (octal) and base 60 (`1:30`); dates and times stay strings (see [`super::dates`] to type
+//! (octal) and base 60 (`1:30:00`); dates and times stay strings (see [`super::dates`] to type
 //! them), since JSON has no date type.
 
 use serde_json::{Number, Value};
@@ -76,7 +76,8 @@ fn parse_radix(digits: &str, radix: u32) -> Option<i64> {
     i64::from_str_radix(&cleaned, radix).ok()
 }
 
-/// `1:30` is 90 (Psych: `/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$/`).
+/// Base 60 as Psych reads it (`/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$/`): `1:30` is 5400
+/// and `1:02:03` is 3723.
 fn parse_base60(digits: &str) -> Option<i64> {
     let parts: Vec<&str> = digits.split(':').collect();
     if !(2..=3).contains(&parts.len()) {
@@ -100,7 +101,8 @@ fn parse_base60(digits: &str) -> Option<i64> {
         }
         total = total * 60 + n;
     }
-    Some(total)
+    // Psych weighs the parts from 60^2 down (`60 ** (e - 2).abs`), so `1:30` is 1 h 30 min.
+    Some(if parts.len() == 2 { total * 60 } else { total })
 }
 
 /// YAML 1.1 floats: `1.5`, `.5`, `1.`, `1.0e+3`, `1_000.5` (`.inf`/`.nan` stay strings:
@@ -187,7 +189,7 @@ mod tests {
         assert_eq!(resolve_plain("0x1F"), json!(31));
         assert_eq!(resolve_plain("0b101"), json!(5));
         assert_eq!(resolve_plain("017"), json!(15));
-        assert_eq!(resolve_plain("1:30"), json!(90));
+        assert_eq!(resolve_plain("1:30"), json!(5400));
         assert_eq!(resolve_plain("1:02:03"), json!(3723));
     }
 
