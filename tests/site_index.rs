@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use lanyard::site::{PostKind, Workspace};
+use lanyard::site::{find_site_root, PostKind, Workspace};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -182,6 +182,21 @@ fn serializes_entries_for_the_ui() {
         "categories",
     ] {
         assert!(json.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn finds_the_site_root_above_a_post_even_in_dir_posts() {
+    let root = fixture("site-basic");
+    for post in [
+        "talks/_posts/2023-04-24-notes-de-talk.md",
+        "_posts/kubecon/2023-04-21-kubecon-jour-3.md",
+    ] {
+        assert_eq!(
+            find_site_root(&root.join(post)).as_deref(),
+            Some(root.as_path()),
+            "{post}"
+        );
     }
 }
 

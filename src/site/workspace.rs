@@ -248,8 +248,8 @@ pub fn is_site_root(dir: &Path) -> bool {
         || dir.join("_drafts").is_dir()
 }
 
-/// The site root holding `path`: the nearest folder at or above it with `_config.*` or
-/// `_posts/` (`_posts` folders themselves are skipped, they are not roots).
+/// The site root holding `path`: the nearest folder at or above it with `_config.*`, else
+/// the nearest with `_posts/` (a `blog/_posts/` folder belongs to the site above `blog/`).
 pub fn find_site_root(path: &Path) -> Option<PathBuf> {
     let abs = std::path::absolute(path).ok()?;
     let start = if abs.is_dir() {
@@ -257,14 +257,18 @@ pub fn find_site_root(path: &Path) -> Option<PathBuf> {
     } else {
         abs.parent()?
     };
+    let has_config = |d: &Path| CONFIG_FILE_NAMES.iter().any(|n| d.join(n).is_file());
+    let is_magic = |d: &Path| {
+        d.file_name()
+            .is_some_and(|n| n == "_posts" || n == "_drafts")
+    };
     start
         .ancestors()
-        .filter(|d| {
-            !d.file_name()
-                .is_some_and(|n| n == "_posts" || n == "_drafts")
-        })
-        .find(|d| {
-            CONFIG_FILE_NAMES.iter().any(|n| d.join(n).is_file()) || d.join("_posts").is_dir()
+        .find(|d| has_config(d))
+        .or_else(|| {
+            start
+                .ancestors()
+                .find(|d| !is_magic(d) && d.join("_posts").is_dir())
         })
         .map(Path::to_path_buf)
 }
