@@ -17,6 +17,10 @@ test-core: deps
 	  echo "the core crate must not depend on Tauri or a webview"; exit 1; fi
 	$(CARGO) test -p lanyard
 
+## The real-blog corpus alone: every post renders and `lanyard check` finds no error.
+test-corpus:
+	LANYARD_CORPUS="$${LANYARD_CORPUS:-$(abspath $(CURDIR)/../shared/data/blogs)}" $(CARGO) test -p lanyard --test corpus -- --nocapture
+
 ## The web UI, built by Vite into ui/dist (tauri.conf.json's frontendDist).
 ui-build: deps
 	cd ui && npm run build
