@@ -240,3 +240,12 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, u64)> {
     out.sort();
     out
 }
+
+#[test]
+fn finds_a_post_by_a_path_written_with_dots() {
+    let ws = open("site-basic");
+    let roundabout = fixture("site-basic/talks/../_posts/./2023-04-18-en-route.md");
+    let post = ws.post_at(&roundabout).expect("found through `..` and `.`");
+    assert_eq!(post.rel_path, "_posts/2023-04-18-en-route.md");
+    assert_eq!(ws.rel_path(&roundabout), "_posts/2023-04-18-en-route.md");
+}

@@ -40,17 +40,12 @@ impl Workspace {
     pub fn open_at(dir: impl AsRef<Path>, now: Timestamp) -> Result<Workspace> {
         let root = dir.as_ref();
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
-        if !meta.is_dir() {
+        if !meta.is_dir() || !is_site_root(root) {
             return Err(Error::NotASite {
                 path: root.to_path_buf(),
             });
         }
-        if !is_site_root(root) {
-            return Err(Error::NotASite {
-                path: root.to_path_buf(),
-            });
-        }
-        let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
+        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
         let config = SiteConfig::load(&root)?;
         let defaults = FrontMatterDefaults::from_config(&config.values);
         let tz = config.time_zone();
@@ -165,13 +160,13 @@ impl Workspace {
 
     /// The entry of the file at `path` (absolute, or relative to the current directory).
     pub fn post_at(&self, path: &Path) -> Option<&Post> {
-        let abs = std::path::absolute(path).ok()?;
+        let abs = normalize_path(path);
         self.posts.iter().find(|p| p.path == abs)
     }
 
     /// `path` relative to the site root, `/`-separated (the path itself when outside).
     pub fn rel_path(&self, path: &Path) -> String {
-        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let abs = normalize_path(path);
         abs.strip_prefix(&self.root)
             .unwrap_or(&abs)
             .to_string_lossy()
@@ -271,6 +266,22 @@ pub fn find_site_root(path: &Path) -> Option<PathBuf> {
                 .find(|d| !is_magic(d) && d.join("_posts").is_dir())
         })
         .map(Path::to_path_buf)
+}
+
+/// `path` absolute with symlinks resolved, as the workspace root is, so that paths given by a
+/// user compare with the indexed ones; a file not yet on disk is resolved through its folder.
+fn normalize_path(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (
+        abs.parent().and_then(|p| p.canonicalize().ok()),
+        abs.file_name(),
+    ) {
+        (Some(dir), Some(name)) => dir.join(name),
+        _ => abs,
+    }
 }
 
 fn modified_time(path: &Path) -> Option<Timestamp> {
