@@ -1,6 +1,7 @@
 //! The real-blog corpus: runs only when `LANYARD_CORPUS` names a folder of Jekyll blogs (CI:
-//! `../shared/data/blogs`). Every blog opens, every post and draft renders without error, and
-//! `check` reports no error (those blogs build with Jekyll, so an error would be ours).
+//! `../shared/data/blogs`). Every blog opens, every post and draft renders without error and
+//! without raw Liquid (`{%`, `{{`) in its visible text outside code, and `check` reports no
+//! error (those blogs build with Jekyll, so an error would be ours).
 
 use std::path::PathBuf;
 
@@ -38,6 +39,10 @@ fn every_corpus_blog_opens_renders_and_checks_clean() {
         assert!(!ws.posts().is_empty(), "{}: no posts found", blog.display());
         for post in ws.posts() {
             match ws.render_file(&post.path) {
+                Ok(r) if has_raw_liquid(&r.html) => failures.push(format!(
+                    "{}: raw Liquid in visible text",
+                    post.path.display()
+                )),
                 Ok(_) => rendered += 1,
                 Err(e) => failures.push(format!("render: {e}")),
             }
@@ -56,4 +61,35 @@ fn every_corpus_blog_opens_renders_and_checks_clean() {
         failures.join("\n")
     );
     eprintln!("corpus: {} blogs, {rendered} posts rendered", blogs.len());
+}
+
+/// Whether the text of `html` outside `<pre>`/`<code>` (where a post may show Liquid on
+/// purpose) still holds `{%` or `{{`.
+fn has_raw_liquid(html: &str) -> bool {
+    let mut text = String::new();
+    let mut code_depth = 0usize;
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        if code_depth == 0 {
+            text.push_str(&rest[..open]);
+        }
+        let close = rest[open..].find('>').map_or(rest.len(), |i| open + i + 1);
+        let tag = &rest[open..close];
+        if tag.starts_with("<pre") || tag.starts_with("<code") {
+            code_depth += 1;
+        } else if tag.starts_with("</pre") || tag.starts_with("</code") {
+            code_depth = code_depth.saturating_sub(1);
+        }
+        rest = &rest[close..];
+    }
+    text.push_str(rest);
+    text.contains("{%") || text.contains("{{")
+}
+
+#[test]
+fn spots_raw_liquid_outside_code_only() {
+    assert!(has_raw_liquid("<p>{% include x.html %}</p>"));
+    assert!(!has_raw_liquid(
+        "<pre><code>{% raw %}{{ x }}</code></pre><p>ok</p>"
+    ));
 }
