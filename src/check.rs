@@ -25,11 +25,31 @@ pub enum Severity {
     Warning,
 }
 
+/// What a finding is about, for the UI to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Front matter that does not parse.
+    FrontMatter,
+    /// A `date:` Jekyll cannot read.
+    Date,
+    /// A key given twice in the front matter.
+    DuplicateKey,
+    /// A `{% post_url %}` to a missing, unpublished or future post.
+    PostUrl,
+    /// A local image that is not in the site.
+    MissingImage,
+    /// A file in `_posts/`/`_drafts/` that Jekyll skips.
+    IgnoredFile,
+}
+
 /// One problem, located.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// Error or warning.
     pub severity: Severity,
+    /// What it is about.
+    pub kind: FindingKind,
     /// The file, relative to the workspace root.
     pub file: String,
     /// 1-based line.
@@ -60,6 +80,7 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
         .iter()
         .map(|i| Finding {
             severity: Severity::Warning,
+            kind: FindingKind::IgnoredFile,
             file: i.rel_path.clone(),
             line: 1,
             message: format!("ignored: {}", i.reason),
@@ -74,8 +95,9 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
 
 /// Checks one post of the workspace.
 pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
-    let finding = |severity, line, message| Finding {
+    let finding = |kind, severity, line, message| Finding {
         severity,
+        kind,
         file: post.rel_path.clone(),
         line,
         message,
@@ -83,6 +105,7 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(problem) = &post.front_matter_error {
         out.push(finding(
+            FindingKind::FrontMatter,
             Severity::Error,
             problem.line,
             format!("front matter does not parse: {}", problem.message),
@@ -97,13 +120,19 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
             Severity::Error
         };
         out.push(finding(
+            FindingKind::Date,
             severity,
             key_line(&post.path, "date"),
             message.clone(),
         ));
     }
     for w in &post.warnings {
-        out.push(finding(Severity::Warning, w.line, w.message.clone()));
+        out.push(finding(
+            FindingKind::DuplicateKey,
+            Severity::Warning,
+            w.line,
+            w.message.clone(),
+        ));
     }
     let Ok(source) = crate::fs_util::read_text(&post.path) else {
         return out;
@@ -124,7 +153,12 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
                     "Jekyll will fail the build once this post is published",
                 )
             };
-            out.push(finding(link_severity, tag.line, message));
+            out.push(finding(
+                FindingKind::PostUrl,
+                link_severity,
+                tag.line,
+                message,
+            ));
         }
     }
     let split = split_front_matter(&source);
@@ -133,6 +167,7 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
         if !image_exists(workspace, &image.url) {
             image_lines.push(image.line);
             out.push(finding(
+                FindingKind::MissingImage,
                 Severity::Warning,
                 image.line,
                 format!("missing image `{}`", image.url),
@@ -144,7 +179,12 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
         if let Ok(rendered) = workspace.render_text(&post.path, &source) {
             for p in rendered.problems {
                 if p.kind == ProblemKind::MissingImage && !image_lines.contains(&p.line) {
-                    out.push(finding(Severity::Warning, p.line, p.message));
+                    out.push(finding(
+                        FindingKind::MissingImage,
+                        Severity::Warning,
+                        p.line,
+                        p.message,
+                    ));
                 }
             }
         }
@@ -211,6 +251,7 @@ mod tests {
     fn prints_findings_as_file_line_message() {
         let f = Finding {
             severity: Severity::Error,
+            kind: FindingKind::PostUrl,
             file: "_posts/2023-04-19-a.md".into(),
             line: 7,
             message: "post_url `x`: no post has that name".into(),

@@ -111,8 +111,23 @@ fn prints_json_with_counts() {
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["errors"], 5);
+    let kinds: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    for kind in [
+        "post_url",
+        "missing_image",
+        "front_matter",
+        "date",
+        "ignored_file",
+    ] {
+        assert!(kinds.contains(&kind), "no {kind} in {kinds:?}");
+    }
     let first = &report["findings"][0];
-    for key in ["severity", "file", "line", "message"] {
+    for key in ["severity", "kind", "file", "line", "message"] {
         assert!(first.get(key).is_some(), "missing {key}");
     }
 }
