@@ -144,7 +144,10 @@ impl Scanner<'_> {
 
     /// Jekyll's `EntryFilter#filter` for an entry of a magic folder.
     fn skip_reason(&self, rel_path: &str, inner: &str, name: &str) -> Option<String> {
-        if self.is_included(rel_path) {
+        if name.ends_with('.') {
+            return Some("ends with a period, so Jekyll skips it".into());
+        }
+        if self.is_included(inner) || self.is_included(name) {
             return None;
         }
         if self.is_excluded(rel_path) {
@@ -160,14 +163,16 @@ impl Scanner<'_> {
     }
 
     fn is_filtered(&self, rel: &str, name: &str) -> bool {
-        if self.is_included(rel) {
+        if self.is_included(name) {
             return false;
         }
         self.is_excluded(rel) || is_special(name) || name.ends_with('~')
     }
 
-    fn is_included(&self, rel: &str) -> bool {
-        matches_any(&self.config.include, rel)
+    /// Jekyll's `included?`: `include:` patterns match the entry as listed in its folder
+    /// (or its file name), not its path from the site root.
+    fn is_included(&self, entry: &str) -> bool {
+        matches_any(&self.config.include, entry)
     }
 
     fn is_excluded(&self, rel: &str) -> bool {
@@ -305,6 +310,16 @@ mod tests {
         assert_eq!(r.ignored.len(), 3, "{reasons:?}");
         assert!(reasons.iter().any(|r| r.contains("exclude")));
         assert!(reasons.iter().any(|r| r.contains("backup")));
+    }
+
+    #[test]
+    fn keeps_special_names_listed_in_include() {
+        let (_d, r) = site(
+            &["_posts/_kept.md", "_posts/_dropped.md"],
+            "include: [_kept.md]\n",
+        );
+        assert_eq!(rels(&r), ["_posts/_kept.md"]);
+        assert_eq!(r.ignored.len(), 1);
     }
 
     #[test]
