@@ -49,6 +49,11 @@ pub fn parse_post_date(text: &str) -> Option<PostDate> {
     let datetime = day.to_datetime(time);
     match zone_text.trim() {
         "" => Some(PostDate::Local(datetime)),
+        // Ruby's `Time.parse` reads zone names it does not know (`CEST`) as local time.
+        zone if zone.chars().all(|c| c.is_ascii_alphabetic()) => match parse_offset(zone) {
+            Some(offset) => Some(PostDate::Exact(datetime, offset)),
+            None => Some(PostDate::Local(datetime)),
+        },
         zone => Some(PostDate::Exact(datetime, parse_offset(zone)?)),
     }
 }
@@ -110,13 +115,20 @@ fn parse_time(text: &str) -> Option<Time> {
     Time::new(hour, minute, second, nanos).ok()
 }
 
-/// `Z`, `UTC`, `GMT`, `+0200`, `+02:00`, `+2`, `-05`.
+/// `Z`, `UTC`, `GMT`, the US zone names Ruby's `Time.zone_offset` knows, `+0200`, `+02:00`,
+/// `+2`, `-05`.
 fn parse_offset(zone: &str) -> Option<Offset> {
-    if zone.eq_ignore_ascii_case("z")
-        || zone.eq_ignore_ascii_case("utc")
-        || zone.eq_ignore_ascii_case("gmt")
-    {
-        return Some(Offset::UTC);
+    let named = match zone.to_ascii_uppercase().as_str() {
+        "Z" | "UTC" | "UT" | "GMT" => Some(0),
+        "EDT" => Some(-4),
+        "EST" | "CDT" => Some(-5),
+        "CST" | "MDT" => Some(-6),
+        "MST" | "PDT" => Some(-7),
+        "PST" => Some(-8),
+        _ => None,
+    };
+    if let Some(hours) = named {
+        return Offset::from_seconds(hours * 3600).ok();
     }
     let sign: i32 = match zone.as_bytes().first()? {
         b'+' => 1,
@@ -177,6 +189,17 @@ mod tests {
         assert_eq!(d.to_timestamp(&TimeZone::UTC), Some(ts));
         let d = parse_post_date("2023-04-19 08:00:00 UTC").expect("utc");
         assert_eq!(d.to_timestamp(&TimeZone::UTC), Some(ts));
+    }
+
+    #[test]
+    fn reads_zone_names_as_ruby_does() {
+        let est = parse_post_date("2023-04-19 10:00:00 EST").expect("est");
+        assert_eq!(
+            est.to_timestamp(&TimeZone::UTC).expect("ts").to_string(),
+            "2023-04-19T15:00:00Z"
+        );
+        let cest = parse_post_date("2023-04-19 10:00:00 CEST").expect("unknown name");
+        assert!(matches!(cest, PostDate::Local(_)));
     }
 
     #[test]
