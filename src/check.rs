@@ -79,7 +79,11 @@ pub fn check(workspace: &Workspace) -> Vec<Finding> {
         .ignored()
         .iter()
         .map(|i| Finding {
-            severity: Severity::Warning,
+            severity: if i.breaks_build {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
             kind: FindingKind::IgnoredFile,
             file: i.rel_path.clone(),
             line: 1,

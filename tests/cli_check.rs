@@ -89,6 +89,13 @@ fn reports_every_build_breaker_as_an_error_with_its_line() {
         has("_posts/2023-05-05-binaire.md:1: warning:", "binary"),
         "{lines:#?}"
     );
+    assert!(
+        has(
+            "_posts/2023-13-01-mois-impossible.md:1: error:",
+            "impossible date"
+        ),
+        "{lines:#?}"
+    );
     // A draft is not built: its broken link is a warning until it is published.
     assert!(
         has("_drafts/idee.md:4: warning:", "2023-05-10-absent"),
@@ -100,7 +107,7 @@ fn reports_every_build_breaker_as_an_error_with_its_line() {
     );
     assert_eq!(
         lines.iter().filter(|l| l.contains(": error:")).count(),
-        5,
+        6,
         "{lines:#?}"
     );
 }
@@ -110,7 +117,7 @@ fn prints_json_with_counts() {
     let out = check(&["--json"], &fixture("site-broken"));
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(report["errors"], 5);
+    assert_eq!(report["errors"], 6);
     let kinds: Vec<&str> = report["findings"]
         .as_array()
         .expect("list")

@@ -249,3 +249,24 @@ fn finds_a_post_by_a_path_written_with_dots() {
     assert_eq!(post.rel_path, "_posts/2023-04-18-en-route.md");
     assert_eq!(ws.rel_path(&roundabout), "_posts/2023-04-18-en-route.md");
 }
+
+#[test]
+fn rolls_over_or_replaces_impossible_file_name_dates_as_jekyll_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("_posts")).expect("mkdir");
+    std::fs::write(dir.path().join("_config.yml"), "timezone: UTC\n").expect("config");
+    std::fs::write(
+        dir.path().join("_posts/2023-13-01-sauve.md"),
+        "---\ndate: 2023-05-01\n---\nx\n",
+    )
+    .expect("post");
+    std::fs::write(
+        dir.path().join("_posts/2023-02-30-bascule.md"),
+        "---\n---\nx\n",
+    )
+    .expect("post");
+    let ws = Workspace::open(dir.path()).expect("opens");
+    let urls: Vec<&str> = ws.posts().iter().map(|p| p.url.as_str()).collect();
+    assert_eq!(urls, ["/2023/03/02/bascule.html", "/2023/05/01/sauve.html"]);
+    assert!(ws.ignored().is_empty());
+}

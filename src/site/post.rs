@@ -93,7 +93,7 @@ pub struct PostContext<'a> {
 }
 
 /// Builds the entry of `file` from its read front matter (`Err` when it did not parse).
-/// `mtime` dates dateless drafts. `None` when the file name has no valid date for a post.
+/// `mtime` dates dateless drafts. `None` when the file name has no extension.
 pub fn build_post(
     ctx: &PostContext<'_>,
     file: &FoundFile,
@@ -105,9 +105,6 @@ pub fn build_post(
         PostKind::Post => parse_post_name(file_name)?,
         PostKind::Draft => parse_draft_name(file_name)?,
     };
-    if file.kind == PostKind::Post && name.date.is_none() {
-        return None;
-    }
     let (own, warnings, error) = match front_matter {
         Ok(fm) => (fm.data, fm.warnings, None),
         Err(problem) => (Map::new(), Vec::new(), Some(problem)),

@@ -42,6 +42,8 @@ pub struct IgnoredFile {
     pub rel_path: String,
     /// Why Jekyll skips it, in words.
     pub reason: String,
+    /// Whether Jekyll stops the build on it instead of skipping it (an impossible date).
+    pub breaks_build: bool,
 }
 
 /// Everything found under the site's `_posts/` and `_drafts/` folders.
@@ -129,6 +131,7 @@ impl Scanner<'_> {
                     path,
                     rel_path,
                     reason,
+                    breaks_build: false,
                 });
                 continue;
             }

@@ -11,7 +11,7 @@ use super::defaults::FrontMatterDefaults;
 use super::post::{build_post, FrontMatterProblem, Post, PostContext};
 use super::post_name::parse_post_name;
 use super::scan::{scan_site, FoundFile, IgnoredFile, PostKind};
-use crate::front_matter::{read_front_matter, FrontMatter};
+use crate::front_matter::{parse_post_date, read_front_matter, FrontMatter};
 use crate::fs_util::read_text;
 use crate::render::{render_source, RenderOptions, Rendered};
 use crate::{Error, Result};
@@ -90,26 +90,23 @@ impl Workspace {
             .to_string();
         // Like Jekyll, any extension makes a post (`.html` ones are built as they are);
         // binary files are skipped below, as Jekyll skips invalid encodings.
+        let mut bad_name_date = None;
         if file.kind == PostKind::Post {
             match parse_post_name(&file_name) {
                 None => {
-                    return self.ignore(
-                        file,
-                        "is not named YYYY-MM-DD-slug.ext, so Jekyll skips it".into(),
-                    )
+                    let reason = "is not named YYYY-MM-DD-slug.ext, so Jekyll skips it";
+                    return self.ignore(file, reason.into(), false);
                 }
-                Some(n) if n.date.is_none() => {
-                    return self.ignore(
-                        file,
-                        format!("has an impossible date `{}` in its name", n.date_text),
-                    )
-                }
+                Some(n) if n.date.is_none() => bad_name_date = Some(n.date_text),
                 Some(_) => {}
             }
         }
         let text = match read_text(&file.path) {
             Ok(t) => t,
-            Err(e) => return self.ignore(file, format!("cannot be read ({})", error_detail(&e))),
+            Err(e) => {
+                let reason = format!("cannot be read ({})", error_detail(&e));
+                return self.ignore(file, reason, false);
+            }
         };
         let fm = read_front_matter(&file.path, &text).map_err(|e| match e {
             Error::FrontMatter { line, message, .. } => FrontMatterProblem { line, message },
@@ -118,18 +115,36 @@ impl Workspace {
                 message: other.to_string(),
             },
         });
+        if let Some(date_text) = bad_name_date {
+            // Jekyll takes the file name's date only without a `date:`, and stops the build
+            // when it cannot read it (`InvalidDateError`).
+            let has_date = fm.as_ref().is_ok_and(|fm| {
+                fm.data
+                    .get("date")
+                    .and_then(|d| d.as_str())
+                    .and_then(parse_post_date)
+                    .is_some()
+            });
+            if !has_date {
+                let reason = format!(
+                    "has an impossible date `{date_text}` in its name; Jekyll fails the build"
+                );
+                return self.ignore(file, reason, true);
+            }
+        }
         let mtime = modified_time(&file.path);
         match build_post(&self.context(), file, fm, mtime) {
             Some(post) => self.posts.push(post),
-            None => self.ignore(file, "has no extension, so Jekyll skips it".into()),
+            None => self.ignore(file, "has no extension, so Jekyll skips it".into(), false),
         }
     }
 
-    fn ignore(&mut self, file: &FoundFile, reason: String) {
+    fn ignore(&mut self, file: &FoundFile, reason: String, breaks_build: bool) {
         self.ignored.push(IgnoredFile {
             path: file.path.clone(),
             rel_path: file.rel_path.clone(),
             reason,
+            breaks_build,
         });
     }
 
