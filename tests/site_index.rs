@@ -270,3 +270,16 @@ fn rolls_over_or_replaces_impossible_file_name_dates_as_jekyll_does() {
     assert_eq!(urls, ["/2023/03/02/bascule.html", "/2023/05/01/sauve.html"]);
     assert!(ws.ignored().is_empty());
 }
+
+#[test]
+fn opens_the_demo_blog_with_no_check_error() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-blog");
+    let ws = Workspace::open(&demo).expect("the demo blog opens");
+    assert!(ws.posts().iter().any(|p| p.published && p.series.is_some()));
+    let errors: Vec<String> = lanyard::check::check(&ws)
+        .into_iter()
+        .filter(|f| f.severity == lanyard::check::Severity::Error)
+        .map(|f| f.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
