@@ -3,6 +3,7 @@
 //! `plaintext` when the fence names no language, and rouge's line-number table when the site
 //! sets `kramdown.syntax_highlighter_opts.block.line_numbers`. Token colours are not reproduced.
 
+use super::rouge_lexers::rouge_knows;
 use super::writer::escape_text;
 
 /// The language kramdown takes from a fence's info string: its first word, without any
@@ -15,14 +16,18 @@ pub(crate) fn fence_language(info: &str) -> &str {
         .trim_end_matches('}')
 }
 
-/// The HTML of a code block. `extra` is written inside the outer `<div>` tag (attributes).
+/// The HTML of a code block. `extra` is written inside the outer tag (attributes).
 pub(crate) fn code_block_html(lang: &str, code: &str, line_numbers: bool, extra: &str) -> String {
-    let lang = if lang.is_empty() {
-        "plaintext".to_string()
-    } else {
-        lang.to_lowercase()
-    };
     let escaped = escape_text(code);
+    if !lang.is_empty() && !rouge_knows(lang) {
+        // kramdown's fallback when Rouge has no lexer (`convert_codeblock`).
+        return format!(
+            "<pre{extra}><code class=\"language-{}\">{}\n</code></pre>\n",
+            super::escape_attr(lang),
+            escaped.trim_end_matches('\n')
+        );
+    }
+    let lang = if lang.is_empty() { "plaintext".to_string() } else { lang.to_lowercase() };
     let inner = if line_numbers {
         let lines = code.trim_end_matches('\n').lines().count().max(1);
         let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
@@ -55,6 +60,14 @@ mod tests {
         assert_eq!(
             html,
             "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a &lt; b\n</code></pre></div></div>\n"
+        );
+    }
+
+    #[test]
+    fn writes_a_plain_pre_for_languages_rouge_does_not_know() {
+        assert_eq!(
+            code_block_html("mermaid", "graph TD\n", true, ""),
+            "<pre><code class=\"language-mermaid\">graph TD\n</code></pre>\n"
         );
     }
 

@@ -5,6 +5,7 @@
 //! kramdown attribute list gave it), chained in [`render_markdown`]; [`writer`] prints HTML.
 
 mod code_blocks;
+mod extensions;
 mod footnotes;
 mod heading_ids;
 mod html_blocks;
@@ -14,6 +15,7 @@ mod images;
 mod link_destinations;
 mod math;
 mod options;
+mod rouge_lexers;
 mod tables;
 mod writer;
 
@@ -112,7 +114,8 @@ pub(crate) fn render_markdown(
         code_line_numbers: input.code_line_numbers,
         footnote_backlink: input.footnote_backlink.clone(),
     };
-    let text = html_blocks::stash_html_blocks(text, stash, &mut |md, stash| {
+    let text = extensions::apply_extensions(text, stash);
+    let text = html_blocks::stash_html_blocks(&text, stash, &mut |md, stash| {
         let (html, _) = render_markdown(md, &nested, stash);
         crate::render::liquid::unstash(&html, stash)
     });

@@ -4,7 +4,8 @@
 use pulldown_cmark::Options;
 
 /// Parser options: GFM tables, footnotes, `~~strike~~`, task lists, smart punctuation
-/// (kramdown's `smart_quotes` and typographic symbols) and `{#id .class}` after headings.
+/// (kramdown's `smart_quotes` and typographic symbols), `{#id .class}` after headings and
+/// kramdown's `term` / `: definition` lists.
 pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -12,6 +13,7 @@ pub(crate) fn parser_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 #[cfg(test)]
