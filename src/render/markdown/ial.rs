@@ -19,6 +19,8 @@ pub(crate) struct BlockIal {
     pub after: Option<usize>,
     /// ...or to the block starting at this offset (the next line's start).
     pub before: Option<usize>,
+    /// Where the IAL's line ends (a block may end anywhere on it, the line being blanked).
+    pub line_end: usize,
     /// The attributes.
     pub attrs: Attrs,
 }
@@ -64,12 +66,14 @@ pub(crate) fn extract_block_ials(text: &str) -> (Cow<'_, str>, Vec<BlockIal>) {
                 found.push(BlockIal {
                     after: Some(start),
                     before: None,
+                    line_end: offset,
                     attrs,
                 });
             } else if !next_blank {
                 found.push(BlockIal {
                     after: None,
                     before: Some(offset),
+                    line_end: offset,
                     attrs,
                 });
             }
@@ -122,6 +126,9 @@ pub(crate) fn parse_attrs(content: &str) -> Attrs {
             } else {
                 attrs.other.push((k.to_string(), v.to_string()));
             }
+        } else if token == "toc" {
+            // kramdown's reserved reference: replace this list with a table of contents.
+            attrs.toc = true;
         }
         rest = rest[end..].trim_start();
     }
@@ -143,13 +150,21 @@ fn token_end(s: &str) -> usize {
 }
 
 /// Attaches block IALs to the Start event of the block they name.
-pub(crate) fn apply_block_ials<'a>(
-    nodes: impl Iterator<Item = Node<'a>>,
-    ials: &[BlockIal],
-) -> impl Iterator<Item = Node<'a>> {
-    let mut after: HashMap<usize, Attrs> = ials
+///
+/// pulldown-cmark's block ranges run over trailing blank lines (and so over the blanked IAL
+/// line): an "after" IAL names the outermost block that starts before it and holds nothing
+/// but blank space after it.
+pub(crate) fn apply_block_ials<'a, 't>(
+    nodes: impl Iterator<Item = Node<'a>> + 't,
+    ials: &'t [BlockIal],
+    text: &'t str,
+) -> impl Iterator<Item = Node<'a>> + 't
+where
+    'a: 't,
+{
+    let mut after: Vec<(usize, usize, Option<Attrs>)> = ials
         .iter()
-        .filter_map(|i| Some((i.after?, i.attrs.clone())))
+        .filter_map(|i| Some((i.after?, i.line_end, Some(i.attrs.clone()))))
         .collect();
     let mut before: HashMap<usize, Attrs> = ials
         .iter()
@@ -162,7 +177,11 @@ pub(crate) fn apply_block_ials<'a>(
         if let Some(a) = before.remove(&node.range.start) {
             node.attrs.merge(a);
         }
-        if let Some(a) = after.remove(&node.range.end) {
+        let range = node.range.clone();
+        let names_block = |s: usize, e: usize| {
+            range.start < s && range.end >= s && text.get(e.min(range.end)..range.end).is_some_and(|t| t.trim().is_empty())
+        };
+        if let Some(a) = after.iter_mut().find(|(s, e, a)| a.is_some() && names_block(*s, *e)).and_then(|x| x.2.take()) {
             node.attrs.merge(a);
         }
         node

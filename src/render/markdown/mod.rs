@@ -17,6 +17,7 @@ mod math;
 mod options;
 mod rouge_lexers;
 mod tables;
+mod toc;
 mod writer;
 
 use std::ops::Range;
@@ -58,6 +59,8 @@ pub(crate) struct Attrs {
     pub classes: Vec<String>,
     /// Other attributes, in order.
     pub other: Vec<(String, String)>,
+    /// `{:toc}`: the list is replaced by a table of contents.
+    pub toc: bool,
 }
 
 impl Attrs {
@@ -67,6 +70,7 @@ impl Attrs {
             self.id = other.id;
         }
         self.classes.extend(other.classes);
+        self.toc |= other.toc;
         for (k, v) in other.other {
             self.other.retain(|(key, _)| *key != k);
             self.other.push((k, v));
@@ -125,10 +129,11 @@ pub(crate) fn render_markdown(
     let (text, block_ials) = ial::extract_block_ials(&text);
     let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
-    let nodes = ial::apply_block_ials(nodes, &block_ials);
+    let nodes = ial::apply_block_ials(nodes, &block_ials, &text);
     let nodes = ial::apply_span_ials(nodes, &text);
     let nodes = tables::drop_separator_rows(nodes, &text);
     let nodes = heading_ids::assign_heading_ids(nodes);
+    let nodes = toc::insert_toc(nodes, block_ials.iter().any(|i| i.attrs.toc));
     let mut problems = Vec::new();
     let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
     let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
