@@ -9,6 +9,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Builder, By, until } from "selenium-webdriver";
 
+// For scripts outside tests/e2e (they cannot resolve its node_modules themselves).
+export { By, Key, until } from "selenium-webdriver";
+
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "../..");
 export const demoBlog = join(repo, "assets/demo-blog");
@@ -59,18 +62,44 @@ export async function launch({ blog = demoBlog, dataDir = null, args = null, env
   }
   const port = await freePort();
   const nativePort = await freePort();
+  // Its own process group, so that stopping it also stops WebKitWebDriver and the app.
   const driverProcess = spawn(tauriDriver, ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, LANG: process.env.LANG ?? "C.UTF-8", ...env, LANYARD_DATA_DIR: data },
     stdio: ["ignore", "ignore", process.env.E2E_VERBOSE ? "inherit" : "ignore"],
+    detached: true,
   });
-  await waitForPort(port, driverProcess);
-  const driver = await new Builder()
-    .usingServer(`http://127.0.0.1:${port}/`)
-    .withCapabilities({
-      browserName: "wry",
-      "tauri:options": { application: binary, args: args ?? (blogDir ? [blogDir] : []) },
-    })
-    .build();
+  const stopDriver = async () => {
+    const exited = new Promise((r) => (driverProcess.exitCode !== null ? r() : driverProcess.once("exit", r)));
+    try {
+      process.kill(-driverProcess.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-driverProcess.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+  let driver;
+  try {
+    await waitForPort(port, driverProcess);
+    driver = await new Builder()
+      .usingServer(`http://127.0.0.1:${port}/`)
+      .withCapabilities({
+        browserName: "wry",
+        "tauri:options": { application: binary, args: args ?? (blogDir ? [blogDir] : []) },
+      })
+      .build();
+  } catch (e) {
+    await stopDriver();
+    rmSync(scratch, { recursive: true, force: true });
+    throw e;
+  }
   const app = {
     driver,
     blogDir,
@@ -79,8 +108,7 @@ export async function launch({ blog = demoBlog, dataDir = null, args = null, env
     /** Stops the app and its driver; removes the temp folder unless `keep`. */
     async quit({ keep = false } = {}) {
       await driver.quit().catch(() => {});
-      driverProcess.kill();
-      await new Promise((r) => (driverProcess.exitCode !== null ? r() : driverProcess.once("exit", r)));
+      await stopDriver();
       if (!keep) rmSync(scratch, { recursive: true, force: true });
     },
   };
