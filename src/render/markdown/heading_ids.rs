@@ -67,9 +67,21 @@ fn is_word_char(c: char) -> bool {
         || is_combining_mark(c)
 }
 
-/// The common combining diacritical marks (kept by `\p{Word}`).
+/// Combining marks that are not alphabetic but are kept by `\p{Word}`: diacritics, the
+/// emoji variation selectors (`❤️` keeps its U+FE0F) and the keycap (U+20E3).
 fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{0483}'..='\u{0489}'
+            | '\u{0591}'..='\u{05BD}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FE20}'..='\u{FE2F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
 }
 
 /// Appends `-N` to the N-th repeat of an id, as kramdown's `@id_counter` does.
@@ -105,6 +117,11 @@ mod tests {
             "c--rust-2023--why"
         );
         assert_eq!(gfm_header_id("snake_case and-dash"), "snake_case-and-dash");
+    }
+
+    #[test]
+    fn keeps_emoji_variation_selectors_like_ruby() {
+        assert_eq!(gfm_header_id("Keep in touch \u{2709}\u{FE0F}"), "keep-in-touch-\u{FE0F}");
     }
 
     #[test]
