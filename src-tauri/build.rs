@@ -7,6 +7,8 @@ const COMMANDS: &[&str] = &[
     "choose_workspace",
     "recent_folders",
     "system_language",
+    "set_unsaved",
+    "close_window",
     "read_post",
     "render_preview",
     "save_post",

@@ -59,6 +59,18 @@ pub fn recent_folders(app: AppHandle) -> Vec<String> {
         .collect()
 }
 
+/// The UI tells whether the editor holds unsaved changes (closing the window then waits for a save).
+#[tauri::command]
+pub fn set_unsaved(app: AppHandle, unsaved: bool) {
+    app.state::<Session>().set_unsaved(unsaved);
+}
+
+/// Closes the window (after the UI saved, following a `close-requested` event).
+#[tauri::command]
+pub fn close_window(window: WebviewWindow) -> AppResult<()> {
+    Ok(window.destroy()?)
+}
+
 /// The system language (`fr` or `en`), for the UI's words.
 #[tauri::command]
 pub fn system_language() -> &'static str {

@@ -13,7 +13,7 @@ pub mod workspace_view;
 
 use std::path::PathBuf;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager, WindowEvent};
 
 use crate::session::Session;
 
@@ -43,6 +43,20 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             app.on_menu_event(menu::on_event);
             Ok(())
         })
+        .on_window_event(|window, event| {
+            // Unsaved changes: hold the close, let the UI save, it then calls close_window.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if window
+                    .state::<Session>()
+                    .hold_close(std::time::Instant::now())
+                {
+                    api.prevent_close();
+                    if let Err(e) = window.emit("close-requested", ()) {
+                        eprintln!("lanyard: could not ask the UI to save: {e}");
+                    }
+                }
+            }
+        })
         .register_asynchronous_uri_scheme_protocol(
             asset_protocol::SCHEME,
             |ctx, request, responder| {
@@ -63,6 +77,8 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::choose_workspace,
             commands::recent_folders,
             commands::system_language,
+            commands::set_unsaved,
+            commands::close_window,
             commands::read_post,
             commands::render_preview,
             commands::save_post,

@@ -2,7 +2,9 @@
 //! (from the command line, the last run, the demo, a dialog or the recent list).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use lanyard::app_state::{ensure_demo_blog, AppState};
 use lanyard::site::Workspace;
@@ -21,7 +23,15 @@ pub struct Session {
     data_dir: PathBuf,
     /// The demo blog shipped with the app (copied to the data folder before use).
     bundled_demo: PathBuf,
+    /// Whether the editor holds changes not yet saved (the UI keeps it current).
+    unsaved: AtomicBool,
+    /// When a close of the window was last held back to let the UI save.
+    close_held_at: Mutex<Option<Instant>>,
 }
+
+/// A second close request within this delay closes the window even with unsaved changes, so
+/// that a UI that cannot save never traps the user.
+pub const FORCE_CLOSE_WITHIN: Duration = Duration::from_secs(5);
 
 impl Session {
     /// A session with nothing open yet.
@@ -31,7 +41,30 @@ impl Session {
             startup_dir: Mutex::new(startup_dir),
             data_dir,
             bundled_demo,
+            unsaved: AtomicBool::new(false),
+            close_held_at: Mutex::new(None),
         }
+    }
+
+    /// Records whether the editor has unsaved changes.
+    pub fn set_unsaved(&self, unsaved: bool) {
+        self.unsaved.store(unsaved, Ordering::SeqCst);
+    }
+
+    /// Whether a close request should be held back so the UI saves first: there are unsaved
+    /// changes and no close was held in the last [`FORCE_CLOSE_WITHIN`].
+    pub fn hold_close(&self, now: Instant) -> bool {
+        if !self.unsaved.load(Ordering::SeqCst) {
+            return false;
+        }
+        let Ok(mut held) = self.close_held_at.lock() else {
+            return false;
+        };
+        if held.is_some_and(|at| now.duration_since(at) < FORCE_CLOSE_WITHIN) {
+            return false;
+        }
+        *held = Some(now);
+        true
     }
 
     /// The open blog.
@@ -100,5 +133,35 @@ impl Session {
             .into_iter()
             .filter(|p| p.is_dir())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        Session::new(
+            None,
+            PathBuf::from("/nonexistent"),
+            PathBuf::from("/nonexistent"),
+        )
+    }
+
+    #[test]
+    fn closes_at_once_without_unsaved_changes() {
+        assert!(!session().hold_close(Instant::now()));
+    }
+
+    #[test]
+    fn holds_the_first_close_with_unsaved_changes_but_not_a_second_one_soon_after() {
+        let session = session();
+        session.set_unsaved(true);
+        let t0 = Instant::now();
+        assert!(session.hold_close(t0));
+        assert!(!session.hold_close(t0 + Duration::from_secs(1)));
+        assert!(session.hold_close(t0 + FORCE_CLOSE_WITHIN + Duration::from_secs(1)));
+        session.set_unsaved(false);
+        assert!(!session.hold_close(t0 + 3 * FORCE_CLOSE_WITHIN));
     }
 }

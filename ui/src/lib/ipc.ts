@@ -43,6 +43,13 @@ export const renderPreview = (path: string, text: string) =>
 export const savePost = (path: string, text: string) =>
   call<WorkspaceSummary>("save_post", { path, text });
 
+export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
+export const closeWindow = () => call<void>("close_window");
+
+/** The window is closing with unsaved changes: save, then closeWindow(). */
+export const onCloseRequested = (handler: () => void): Promise<UnlistenFn> =>
+  listen("close-requested", () => handler());
+
 /** File > Open Folder… was chosen in the menu. */
 export const onMenuOpenFolder = (handler: () => void): Promise<UnlistenFn> =>
   listen("menu-open-folder", () => handler());
