@@ -59,7 +59,10 @@ fn day_post() -> String {
 fn bench_render(c: &mut Criterion) {
     let body = day_post();
     let small = format!("---\ntitle: Jour 1\n---\n{body}");
-    let big = format!("---\ntitle: Gros\n---\n{}", body.repeat(1_048_576 / body.len() + 1));
+    let big = format!(
+        "---\ntitle: Gros\n---\n{}",
+        body.repeat(1_048_576 / body.len() + 1)
+    );
     let page = serde_json::json!({"title": "Jour 1"});
     let options = RenderOptions::default();
     let mut group = c.benchmark_group("render");

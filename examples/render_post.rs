@@ -20,7 +20,12 @@ impl SiteContext for DiskSite {
     fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
         let key = name.rsplit('/').next().unwrap_or(name);
         let url = self.posts.get(key)?;
-        Some(PostTarget { url: url.clone(), path: self.root.join(name), published: true, future: false })
+        Some(PostTarget {
+            url: url.clone(),
+            path: self.root.join(name),
+            published: true,
+            future: false,
+        })
     }
     fn site_file_exists(&self, url_path: &str) -> bool {
         self.root.join(url_path.trim_start_matches('/')).is_file()
@@ -40,21 +45,30 @@ impl SiteContext for DiskSite {
 fn config_value(config: &str, key: &str) -> Option<String> {
     config.lines().find_map(|l| {
         let v = l.strip_prefix(key)?.strip_prefix(':')?;
-        let v = v.split(" #").next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'');
+        let v = v
+            .split(" #")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'');
         Some(v.to_string())
     })
 }
 
 /// Every post under `dir`, by file stem, with its URL.
 fn collect_posts(dir: &Path, permalink: &str, baseurl: &str, out: &mut HashMap<String, String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect_posts(&path, permalink, baseurl, out);
             continue;
         }
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
         let parts: Vec<&str> = stem.splitn(4, '-').collect();
         if parts.len() < 4 {
             continue;
@@ -84,15 +98,24 @@ fn main() {
         .iter()
         .find_map(|n| std::fs::read_to_string(root.join(n)).ok())
         .unwrap_or_default();
-    let baseurl = config_value(&config, "baseurl").unwrap_or_default().trim_end_matches('/').to_string();
+    let baseurl = config_value(&config, "baseurl")
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_string();
     let permalink = match config_value(&config, "permalink").as_deref() {
-        None | Some("") | Some("date") => "/:categories/:year/:month/:day/:title:output_ext".to_string(),
+        None | Some("") | Some("date") => {
+            "/:categories/:year/:month/:day/:title:output_ext".to_string()
+        }
         Some("pretty") => "/:categories/:year/:month/:day/:title/".to_string(),
         Some(p) => format!("/{}", p.trim_start_matches('/')),
     };
     let mut posts = HashMap::new();
     collect_posts(&root.join("_posts"), &permalink, &baseurl, &mut posts);
-    let site = DiskSite { root, posts, baseurl };
+    let site = DiskSite {
+        root,
+        posts,
+        baseurl,
+    };
     let source = match std::fs::read_to_string(post) {
         Ok(s) => s,
         Err(e) => {
@@ -100,7 +123,12 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let rendered = render_source(&source, &serde_json::json!({}), &site, &RenderOptions::default());
+    let rendered = render_source(
+        &source,
+        &serde_json::json!({}),
+        &site,
+        &RenderOptions::default(),
+    );
     print!("{}", rendered.html);
     for p in rendered.problems {
         eprintln!("{post}:{}: {}", p.line, p.message);

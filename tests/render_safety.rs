@@ -8,7 +8,19 @@ use render_support::{render, render_with};
 
 fn assert_inert(html: &str) {
     let lower = html.to_lowercase();
-    for bad in ["<script", "javascript:", "onerror", "onload", "onclick", "<iframe", "<svg", "<object", "<embed", "srcdoc", "<style"] {
+    for bad in [
+        "<script",
+        "javascript:",
+        "onerror",
+        "onload",
+        "onclick",
+        "<iframe",
+        "<svg",
+        "<object",
+        "<embed",
+        "srcdoc",
+        "<style",
+    ] {
         assert!(!lower.contains(bad), "found {bad} in {html}");
     }
 }
@@ -20,7 +32,9 @@ fn removes_script_tags_from_html_blocks_and_inline_html() {
 
 #[test]
 fn removes_event_handlers() {
-    assert_inert(&render("<img src=\"x\" onerror=\"alert(1)\">\n\n<div onload=\"alert(2)\">x</div>\n").html);
+    assert_inert(
+        &render("<img src=\"x\" onerror=\"alert(1)\">\n\n<div onload=\"alert(2)\">x</div>\n").html,
+    );
 }
 
 #[test]
@@ -49,7 +63,12 @@ fn removes_scripts_coming_from_liquid_and_includes() {
 #[test]
 fn shows_plugin_tags_as_placeholders() {
     let r = render("Voir {% gist abc123 file.rb %} ici.\n");
-    assert!(r.html.contains("<span class=\"lanyard-liquid\">gist abc123 file.rb</span>"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<span class=\"lanyard-liquid\">gist abc123 file.rb</span>"),
+        "{}",
+        r.html
+    );
     assert_eq!(r.problems[0].kind, ProblemKind::UnsupportedLiquid);
     assert_eq!(r.problems[0].line, 4);
 }
@@ -57,12 +76,18 @@ fn shows_plugin_tags_as_placeholders() {
 #[test]
 fn shows_missing_includes_as_placeholders() {
     let r = render("{% include absent.html a=\"1\" %}\n");
-    assert!(r.html.contains("<span class=\"lanyard-liquid\">include absent.html a=\"1\"</span>"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<span class=\"lanyard-liquid\">include absent.html a=\"1\"</span>"),
+        "{}",
+        r.html
+    );
 }
 
 #[test]
 fn never_shows_raw_liquid_markup() {
-    let html = render("{% unknown_block %}x{% endunknown_block %} {% if %} {{ }} {% endfor %}\n").html;
+    let html =
+        render("{% unknown_block %}x{% endunknown_block %} {% if %} {{ }} {% endfor %}\n").html;
     let text = html.replace("<span class=\"lanyard-liquid\">", "");
     assert!(!text.contains("{%") && !text.contains("{{"), "{html}");
 }
@@ -73,7 +98,11 @@ fn reports_broken_post_urls_with_their_line() {
     let kinds: Vec<_> = r.problems.iter().map(|p| (p.line, p.kind)).collect();
     assert_eq!(
         kinds,
-        vec![(6, ProblemKind::MissingPostUrl), (7, ProblemKind::FuturePostUrl), (8, ProblemKind::UnpublishedPostUrl)]
+        vec![
+            (6, ProblemKind::MissingPostUrl),
+            (7, ProblemKind::FuturePostUrl),
+            (8, ProblemKind::UnpublishedPostUrl)
+        ]
     );
     assert_eq!(r.html.matches("class=\"lanyard-broken-link\"").count(), 3);
 }
@@ -82,15 +111,25 @@ fn reports_broken_post_urls_with_their_line() {
 fn reports_missing_images_with_their_line() {
     let r = render("# T\n\n![x](/assets/images/absent.jpg)\n");
     assert_eq!(r.problems.len(), 1);
-    assert_eq!((r.problems[0].line, r.problems[0].kind), (6, ProblemKind::MissingImage));
+    assert_eq!(
+        (r.problems[0].line, r.problems[0].kind),
+        (6, ProblemKind::MissingImage)
+    );
     assert!(r.html.contains("lanyard-missing-image"));
 }
 
 #[test]
 fn adds_data_lines_from_the_whole_file() {
     let options = RenderOptions { source_lines: true };
-    let r = render_with("# Titre\n\nUn paragraphe.\n\n- a\n- b\n\n```\ncode\n```\n", &options);
-    assert!(r.html.contains("<h1 id=\"titre\" data-line=\"4\">"), "{}", r.html);
+    let r = render_with(
+        "# Titre\n\nUn paragraphe.\n\n- a\n- b\n\n```\ncode\n```\n",
+        &options,
+    );
+    assert!(
+        r.html.contains("<h1 id=\"titre\" data-line=\"4\">"),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("<p data-line=\"6\">"), "{}", r.html);
     assert!(r.html.contains("<ul data-line=\"8\">"), "{}", r.html);
     assert!(r.html.contains("data-line=\"11\""), "{}", r.html);
@@ -99,8 +138,15 @@ fn adds_data_lines_from_the_whole_file() {
 #[test]
 fn keeps_data_lines_right_after_an_include() {
     let options = RenderOptions { source_lines: true };
-    let r = render_with("{% include talk.html title=\"A\" speaker=\"B\" %}\n\nAprès.\n", &options);
-    assert!(r.html.contains("<p data-line=\"6\">Après.</p>"), "{}", r.html);
+    let r = render_with(
+        "{% include talk.html title=\"A\" speaker=\"B\" %}\n\nAprès.\n",
+        &options,
+    );
+    assert!(
+        r.html.contains("<p data-line=\"6\">Après.</p>"),
+        "{}",
+        r.html
+    );
 }
 
 #[test]

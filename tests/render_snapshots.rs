@@ -16,7 +16,9 @@ fn writes_headings_with_kramdown_ids() {
 
 #[test]
 fn writes_footnotes_as_kramdown() {
-    insta::assert_snapshot!(html("Un[^a] deux[^b] encore[^a].\n\n[^a]: Première *note*.\n[^b]: Seconde.\n"));
+    insta::assert_snapshot!(html(
+        "Un[^a] deux[^b] encore[^a].\n\n[^a]: Première *note*.\n[^b]: Seconde.\n"
+    ));
 }
 
 #[test]

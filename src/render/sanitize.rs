@@ -65,7 +65,10 @@ mod tests {
     #[test]
     fn keeps_text_alignment_only() {
         let out = sanitize_html("<table><tbody><tr><td style=\"text-align: right; background: url(x)\">1</td></tr></tbody></table>");
-        assert!(out.contains("text-align:right") && !out.contains("background"), "{out}");
+        assert!(
+            out.contains("text-align:right") && !out.contains("background"),
+            "{out}"
+        );
     }
 
     #[test]

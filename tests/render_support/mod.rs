@@ -13,12 +13,19 @@ impl SiteContext for FakeSite {
     fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
         let (url, published, future) = match name {
             "2023-04-18-jour-1" => ("/blog/2023/04/18/jour-1.html", true, false),
-            "kubecon/2023-04-19-jour-2" | "2023-04-19-jour-2" => ("/blog/2023/04/19/jour-2.html", true, false),
+            "kubecon/2023-04-19-jour-2" | "2023-04-19-jour-2" => {
+                ("/blog/2023/04/19/jour-2.html", true, false)
+            }
             "2023-04-21-brouillon" => ("/blog/2023/04/21/brouillon.html", false, false),
             "2099-01-01-futur" => ("/blog/2099/01/01/futur.html", false, true),
             _ => return None,
         };
-        Some(PostTarget { url: url.into(), path: PathBuf::from(format!("_posts/{name}.md")), published, future })
+        Some(PostTarget {
+            url: url.into(),
+            path: PathBuf::from(format!("_posts/{name}.md")),
+            published,
+            future,
+        })
     }
 
     fn site_file_exists(&self, url_path: &str) -> bool {

@@ -90,8 +90,7 @@ mod tests {
     use crate::render::context::tests_support::FakeSite;
 
     fn run(body: &str) -> (String, Vec<LiquidProblem>) {
-        let site = FakeSite::default();
-        let (out, problems) = expand_liquid(body, 0, &serde_json::json!({"title": "T"}), &site);
+        let (out, problems) = expand_liquid(body, 0, &serde_json::json!({"title": "T"}), &FakeSite);
         (unstash(&out.text, &out.stash), problems)
     }
 

@@ -10,13 +10,18 @@ const STASH_SLOTS: u32 = 0xFFFE;
 
 /// The marker for stash entry `index`, when there is one.
 pub(crate) fn stash_marker(index: usize) -> Option<char> {
-    u32::try_from(index).ok().filter(|&i| i < STASH_SLOTS).and_then(|i| char::from_u32(STASH_BASE + i))
+    u32::try_from(index)
+        .ok()
+        .filter(|&i| i < STASH_SLOTS)
+        .and_then(|i| char::from_u32(STASH_BASE + i))
 }
 
 /// The stash index a character stands for.
 fn stash_index(c: char) -> Option<usize> {
     let v = c as u32;
-    (STASH_BASE..STASH_BASE + STASH_SLOTS).contains(&v).then(|| (v - STASH_BASE) as usize)
+    (STASH_BASE..STASH_BASE + STASH_SLOTS)
+        .contains(&v)
+        .then(|| (v - STASH_BASE) as usize)
 }
 
 /// Marks a `post_url` result whose target is broken; the Markdown pass turns it into a class.
@@ -111,7 +116,9 @@ pub(crate) fn unstash(html: &str, stash: &[String]) -> String {
         // A block entry (it ends with a newline) alone in a paragraph replaces the paragraph:
         // `<p>` or `<p data-line="N">` right before and `</p>` right after are dropped.
         let is_block = entry.is_some_and(|e| e.ends_with('\n'));
-        if let (true, Some(p), Some(stripped)) = (is_block, before.rfind("<p"), after.strip_prefix("</p>")) {
+        if let (true, Some(p), Some(stripped)) =
+            (is_block, before.rfind("<p"), after.strip_prefix("</p>"))
+        {
             let tag = &before[p..];
             let is_p_tag = tag == "<p>" || (tag.starts_with("<p ") && tag.ends_with('>'));
             if is_p_tag && !tag[1..].contains('<') {
@@ -148,14 +155,20 @@ mod tests {
     fn replaces_a_paragraph_holding_only_a_marker() {
         let marker = stash_marker(0).unwrap_or_default();
         let html = format!("<p>{marker}</p>\n<p>x</p>");
-        assert_eq!(unstash(&html, &["<figure></figure>\n".into()]), "<figure></figure>\n\n<p>x</p>");
+        assert_eq!(
+            unstash(&html, &["<figure></figure>\n".into()]),
+            "<figure></figure>\n\n<p>x</p>"
+        );
     }
 
     #[test]
     fn keeps_the_paragraph_around_an_inline_marker() {
         let marker = stash_marker(0).unwrap_or_default();
         let html = format!("<p>{marker}</p>");
-        assert_eq!(unstash(&html, &["<span>x</span>".into()]), "<p><span>x</span></p>");
+        assert_eq!(
+            unstash(&html, &["<span>x</span>".into()]),
+            "<p><span>x</span></p>"
+        );
     }
 
     #[test]

@@ -103,7 +103,13 @@ impl Expander<'_> {
         let shown = shown.trim();
         let message = format!("Liquid tag `{shown}` cannot be previewed");
         self.report(at, ProblemKind::UnsupportedLiquid, message);
-        out.push_stashed_inline(format!("<span class=\"lanyard-liquid\">{}</span>", escape_html(shown)), at);
+        out.push_stashed_inline(
+            format!(
+                "<span class=\"lanyard-liquid\">{}</span>",
+                escape_html(shown)
+            ),
+            at,
+        );
     }
 
     /// Renders a tag argument holding `{{ ... }}` outputs (e.g. `{% include {{ f }} %}`).

@@ -27,7 +27,11 @@ pub(crate) fn code_block_html(lang: &str, code: &str, line_numbers: bool, extra:
             escaped.trim_end_matches('\n')
         );
     }
-    let lang = if lang.is_empty() { "plaintext".to_string() } else { lang.to_lowercase() };
+    let lang = if lang.is_empty() {
+        "plaintext".to_string()
+    } else {
+        lang.to_lowercase()
+    };
     let inner = if line_numbers {
         let lines = code.trim_end_matches('\n').lines().count().max(1);
         let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();

@@ -17,19 +17,34 @@ pub(crate) fn apply_extensions<'t>(text: &'t str, stash: &mut Vec<String>) -> Co
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("{::") {
         let start = pos + rel;
-        let Some(tag_len) = text[start..].find('}') else { break };
+        let Some(tag_len) = text[start..].find('}') else {
+            break;
+        };
         let tag = &text[start + 3..start + tag_len];
-        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
         let self_closing = tag.trim_end().ends_with('/');
         let tag_end = start + tag_len + 1;
         let closer = format!("{{:/{name}}}");
         let (end, raw) = if self_closing {
             (tag_end, None)
         } else {
-            match text[tag_end..].find(&closer).or_else(|| text[tag_end..].find("{:/}")) {
+            match text[tag_end..]
+                .find(&closer)
+                .or_else(|| text[tag_end..].find("{:/}"))
+            {
                 Some(rel_end) => {
-                    let close_len = if text[tag_end + rel_end..].starts_with(&closer) { closer.len() } else { 4 };
-                    (tag_end + rel_end + close_len, Some(&text[tag_end..tag_end + rel_end]))
+                    let close_len = if text[tag_end + rel_end..].starts_with(&closer) {
+                        closer.len()
+                    } else {
+                        4
+                    };
+                    (
+                        tag_end + rel_end + close_len,
+                        Some(&text[tag_end..tag_end + rel_end]),
+                    )
                 }
                 None => (tag_end, None),
             }
@@ -42,7 +57,10 @@ pub(crate) fn apply_extensions<'t>(text: &'t str, stash: &mut Vec<String>) -> Co
                     stash.push(html.to_string());
                     out.push(marker);
                     let newlines = span.matches('\n').count();
-                    out.push_str(&PAD.to_string().repeat(span.len() - marker.len_utf8() - newlines));
+                    out.push_str(
+                        &PAD.to_string()
+                            .repeat(span.len() - marker.len_utf8() - newlines),
+                    );
                     out.push_str(&"\n".repeat(newlines));
                 }
                 None => out.push_str(span),
@@ -87,6 +105,9 @@ mod tests {
     #[test]
     fn drops_options() {
         let mut stash = Vec::new();
-        assert_eq!(apply_extensions("{::options auto_ids=\"false\" /}x", &mut stash).trim(), "x");
+        assert_eq!(
+            apply_extensions("{::options auto_ids=\"false\" /}x", &mut stash).trim(),
+            "x"
+        );
     }
 }

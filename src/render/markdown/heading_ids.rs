@@ -121,7 +121,10 @@ mod tests {
 
     #[test]
     fn keeps_emoji_variation_selectors_like_ruby() {
-        assert_eq!(gfm_header_id("Keep in touch \u{2709}\u{FE0F}"), "keep-in-touch-\u{FE0F}");
+        assert_eq!(
+            gfm_header_id("Keep in touch \u{2709}\u{FE0F}"),
+            "keep-in-touch-\u{FE0F}"
+        );
     }
 
     #[test]

@@ -15,9 +15,10 @@ use crate::render::liquid::output::stash_marker;
 
 /// Elements whose `markdown="1"` content is span-level (kramdown's `HTML_CONTENT_MODEL_SPAN`).
 const SPAN_MODEL: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2",
-    "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc",
-    "ruby", "select", "small", "span", "strong", "sub", "sup", "th", "tt",
+    "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q",
+    "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
+    "th", "tt",
 ];
 
 /// Renders Markdown to finished HTML (markers resolved), sharing the stash.
@@ -38,7 +39,9 @@ pub(crate) fn stash_html_blocks<'t>(
     let mut prev_blank = true;
     let mut fence: Option<(char, usize)> = None;
     while offset < text.len() {
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         let line = &text[offset..line_end];
         let trimmed = line.trim();
         if let Some((c, n)) = fence_marker(trimmed) {
@@ -53,11 +56,16 @@ pub(crate) fn stash_html_blocks<'t>(
             if let Some(end) = lone_span_tag_end(text, offset + indent) {
                 // CommonMark would open an HTML block (type 7) and swallow the next lines
                 // raw; kramdown reads a paragraph. An inline marker keeps it a paragraph.
-                let Some(marker) = stash_marker(stash.len()) else { break };
+                let Some(marker) = stash_marker(stash.len()) else {
+                    break;
+                };
                 stash.push(closed_tag(&text[offset + indent..end]));
                 out.push_str(&text[copied..offset + indent]);
                 out.push(marker);
-                out.push_str(&PAD.to_string().repeat(end - offset - indent - marker.len_utf8()));
+                out.push_str(
+                    &PAD.to_string()
+                        .repeat(end - offset - indent - marker.len_utf8()),
+                );
                 copied = end;
                 offset = line_end;
                 prev_blank = false;
@@ -66,9 +74,15 @@ pub(crate) fn stash_html_blocks<'t>(
             if let Some(end) = html_block_end(text, offset + indent) {
                 // Nested Markdown may stash too: take the marker after rendering.
                 let html = render_markdown_attrs(&text[offset + indent..end], stash, render);
-                let Some(marker) = stash_marker(stash.len()) else { break };
+                let Some(marker) = stash_marker(stash.len()) else {
+                    break;
+                };
                 // A trailing newline tells `unstash` this replaces a whole paragraph.
-                stash.push(if html.ends_with('\n') { html } else { html + "\n" });
+                stash.push(if html.ends_with('\n') {
+                    html
+                } else {
+                    html + "\n"
+                });
                 out.push_str(&text[copied..offset]);
                 out.push_str(&padded_block_marker(&text[offset..end], marker));
                 copied = end;
@@ -97,7 +111,10 @@ fn html_block_end(text: &str, at: usize) -> Option<usize> {
     let (_, close_end) = find_end_tag(text, tag.end, &tag.name)?;
     let rest = &text[close_end..];
     let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
-    rest[..line_end].trim().is_empty().then_some(close_end + line_end)
+    rest[..line_end]
+        .trim()
+        .is_empty()
+        .then_some(close_end + line_end)
 }
 
 /// The end of a span-level tag (`<a id="x"/>`, `<img ...>`, `</span>`) that is alone on its
@@ -107,10 +124,15 @@ fn lone_span_tag_end(text: &str, at: usize) -> Option<usize> {
         Some(close) => at + 2 + close.find('>')? + 1,
         None => {
             let tag = parse_start_tag(text, at)?;
-            SPAN_ELEMENTS.contains(&tag.name.as_str()).then_some(tag.end)?
+            SPAN_ELEMENTS
+                .contains(&tag.name.as_str())
+                .then_some(tag.end)?
         }
     };
-    let name_ok = text[at..end].trim_start_matches(['<', '/']).split(|c: char| !c.is_ascii_alphanumeric()).next();
+    let name_ok = text[at..end]
+        .trim_start_matches(['<', '/'])
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next();
     let is_span = name_ok.is_some_and(|n| SPAN_ELEMENTS.contains(&n.to_ascii_lowercase().as_str()));
     let rest = &text[end..];
     let line_rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
@@ -133,7 +155,9 @@ fn closed_tag(tag: &str) -> String {
 fn padded_block_marker(span: &str, marker: char) -> String {
     let mut out = String::with_capacity(span.len());
     out.push(marker);
-    let mut budget = span.len().saturating_sub(marker.len_utf8() + span.matches('\n').count());
+    let mut budget = span
+        .len()
+        .saturating_sub(marker.len_utf8() + span.matches('\n').count());
     for c in span.chars().skip_while(|c| *c != '\n') {
         if c == '\n' {
             out.push_str(&" ".repeat(budget));
@@ -160,7 +184,9 @@ fn render_markdown_attrs(html: &str, stash: &mut Vec<String>, render: &mut Rende
             continue;
         };
         let mode = attr_value(tag.attrs, "markdown");
-        let Some((close, _)) = mode.filter(|_| !tag.empty).and_then(|_| find_end_tag(html, tag.end, &tag.name))
+        let Some((close, _)) = mode
+            .filter(|_| !tag.empty)
+            .and_then(|_| find_end_tag(html, tag.end, &tag.name))
         else {
             pos = tag.end;
             continue;
@@ -189,15 +215,22 @@ fn render_markdown_attrs(html: &str, stash: &mut Vec<String>, render: &mut Rende
 /// Span-level content: the rendered paragraphs without their `<p>` wrappers.
 fn span_html(block: &str) -> String {
     let t = block.trim();
-    let t = t.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")).unwrap_or(t);
+    let t = t
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"))
+        .unwrap_or(t);
     t.replace("</p>\n\n<p>", "\n\n")
 }
 
 /// A tag's attribute text without its `markdown` attribute.
 fn without_markdown_attr(attrs: &str) -> String {
-    let Some(i) = attrs.find("markdown") else { return attrs.to_string() };
+    let Some(i) = attrs.find("markdown") else {
+        return attrs.to_string();
+    };
     let after = attrs[i + "markdown".len()..].trim_start();
-    let Some(value) = after.strip_prefix('=').map(str::trim_start) else { return attrs.to_string() };
+    let Some(value) = after.strip_prefix('=').map(str::trim_start) else {
+        return attrs.to_string();
+    };
     let value_len = match value.chars().next() {
         Some(q @ ('"' | '\'')) => value[1..].find(q).map_or(value.len(), |e| e + 2),
         _ => value.find(char::is_whitespace).unwrap_or(value.len()),
@@ -227,14 +260,22 @@ mod tests {
     #[test]
     fn renders_markdown_inside_markdown_1_elements() {
         let mut stash = Vec::new();
-        stash_html_blocks("<div class=\"x\" markdown=\"1\">\n**b**\n</div>\n", &mut stash, &mut upper);
+        stash_html_blocks(
+            "<div class=\"x\" markdown=\"1\">\n**b**\n</div>\n",
+            &mut stash,
+            &mut upper,
+        );
         assert_eq!(stash[0], "<div class=\"x\"><p>**B**</p>\n\n</div>\n");
     }
 
     #[test]
     fn renders_span_content_without_paragraphs() {
         let mut stash = Vec::new();
-        stash_html_blocks("<div>\n<p markdown=\"1\">x</p>\n</div>\n", &mut stash, &mut upper);
+        stash_html_blocks(
+            "<div>\n<p markdown=\"1\">x</p>\n</div>\n",
+            &mut stash,
+            &mut upper,
+        );
         assert_eq!(stash[0], "<div>\n<p>X</p>\n</div>\n");
     }
 

@@ -5,15 +5,16 @@
 /// Elements kramdown treats as span-level (`HTML_SPAN_ELEMENTS`): a line starting with one
 /// of them is a paragraph, not an HTML block.
 pub(crate) const SPAN_ELEMENTS: &[&str] = &[
-    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em", "i", "img",
-    "input", "kbd", "label", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "s", "samp", "select", "small",
-    "span", "strike", "strong", "sub", "sup", "textarea", "tt", "u", "var",
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
+    "i", "img", "input", "kbd", "label", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby",
+    "s", "samp", "select", "small", "span", "strike", "strong", "sub", "sup", "textarea", "tt",
+    "u", "var",
 ];
 
 /// Elements without content (`HTML_ELEMENTS_WITHOUT_BODY`).
 pub(crate) const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link",
+    "meta", "param", "source", "track", "wbr",
 ];
 
 /// A start tag found in text.
@@ -32,7 +33,8 @@ pub(crate) struct StartTag<'a> {
 /// Parses a start tag beginning at `at` (which holds `<`).
 pub(crate) fn parse_start_tag(text: &str, at: usize) -> Option<StartTag<'_>> {
     let rest = text.get(at + 1..)?;
-    let name_len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'))?;
+    let name_len =
+        rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'))?;
     if name_len == 0 || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
@@ -46,7 +48,12 @@ pub(crate) fn parse_start_tag(text: &str, at: usize) -> Option<StartTag<'_>> {
     let self_closing = inner.trim_end().ends_with('/');
     let attrs = inner.trim_end().trim_end_matches('/');
     let empty = self_closing || VOID_ELEMENTS.contains(&name.as_str());
-    Some(StartTag { name, attrs, end: at + 1 + name_len + close + 1, empty })
+    Some(StartTag {
+        name,
+        attrs,
+        end: at + 1 + name_len + close + 1,
+        empty,
+    })
 }
 
 /// Index of the `>` ending a tag, skipping quoted attribute values.
@@ -72,12 +79,13 @@ pub(crate) fn find_end_tag(text: &str, from: usize, name: &str) -> Option<(usize
     while let Some(rel) = text[pos..].find('<') {
         let at = pos + rel;
         let rest = &text[at..];
-        if rest.starts_with("<!--") {
-            pos = at + 4 + rest[4..].find("-->").map_or(rest.len() - 4, |i| i + 3);
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            pos = at + 4 + comment.find("-->").map_or(comment.len(), |i| i + 3);
             continue;
         }
         if let Some(close) = rest.strip_prefix("</") {
-            let len = close.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'));
+            let len = close
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'));
             let tag = len.map_or(close, |l| &close[..l]);
             if tag.eq_ignore_ascii_case(name) {
                 let end = at + rest.find('>').map_or(rest.len(), |i| i + 1);
@@ -110,8 +118,12 @@ pub(crate) fn raw_html_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     while let Some(rel) = text[pos..].find('<') {
         let at = pos + rel;
         pos = at + 1;
-        let Some(tag) = parse_start_tag(text, at) else { continue };
-        let raw = !tag.empty && !SPAN_ELEMENTS.contains(&tag.name.as_str()) && attr_value(tag.attrs, "markdown").is_none();
+        let Some(tag) = parse_start_tag(text, at) else {
+            continue;
+        };
+        let raw = !tag.empty
+            && !SPAN_ELEMENTS.contains(&tag.name.as_str())
+            && attr_value(tag.attrs, "markdown").is_none();
         if !raw || ranges.last().is_some_and(|r| r.contains(&at)) {
             continue;
         }

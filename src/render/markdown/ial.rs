@@ -179,9 +179,17 @@ where
         }
         let range = node.range.clone();
         let names_block = |s: usize, e: usize| {
-            range.start < s && range.end >= s && text.get(e.min(range.end)..range.end).is_some_and(|t| t.trim().is_empty())
+            range.start < s
+                && range.end >= s
+                && text
+                    .get(e.min(range.end)..range.end)
+                    .is_some_and(|t| t.trim().is_empty())
         };
-        if let Some(a) = after.iter_mut().find(|(s, e, a)| a.is_some() && names_block(*s, *e)).and_then(|x| x.2.take()) {
+        if let Some(a) = after
+            .iter_mut()
+            .find(|(s, e, a)| a.is_some() && names_block(*s, *e))
+            .and_then(|x| x.2.take())
+        {
             node.attrs.merge(a);
         }
         node
@@ -201,14 +209,19 @@ where
     let mut strip: Option<std::ops::Range<usize>> = None;
     nodes.map(move |mut node| {
         match &node.event {
-            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong) | Event::Code(_) => {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong)
+            | Event::Code(_) => {
                 if let Some((attrs, len)) = span_ial_at(text, node.range.end) {
                     node.attrs.merge(attrs);
                     strip = Some(node.range.end..node.range.end + len);
                 }
             }
             // Smart punctuation splits the IAL into several text events: drop each part.
-            Event::Text(t) if strip.as_ref().is_some_and(|r| r.contains(&node.range.start)) => {
+            Event::Text(t)
+                if strip
+                    .as_ref()
+                    .is_some_and(|r| r.contains(&node.range.start)) =>
+            {
                 let end = strip.as_ref().map_or(0, |r| r.end);
                 if node.range.end <= end {
                     node.event = Event::Text(CowStr::from(""));

@@ -22,7 +22,9 @@ pub(crate) fn bracket_spaced_destinations(text: &str) -> Cow<'_, str> {
         if code.iter().any(|r| r.contains(&start)) {
             continue;
         }
-        let Some(len) = destination_len(&text[start..]) else { continue };
+        let Some(len) = destination_len(&text[start..]) else {
+            continue;
+        };
         let dest = &text[start..start + len];
         let needs_brackets = dest.trim() == dest
             && dest.contains(' ')
@@ -64,7 +66,10 @@ mod tests {
 
     #[test]
     fn brackets_destinations_with_spaces() {
-        assert_eq!(bracket_spaced_destinations("[a](#jak się chronić)"), "[a](<#jak się chronić>)");
+        assert_eq!(
+            bracket_spaced_destinations("[a](#jak się chronić)"),
+            "[a](<#jak się chronić>)"
+        );
     }
 
     #[test]

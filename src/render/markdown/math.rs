@@ -29,10 +29,14 @@ pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, 
             pos = r.end.max(open + 2).min(text.len());
             continue;
         }
-        let Some(close_rel) = text[open + 2..].find("$$") else { break };
+        let Some(close_rel) = text[open + 2..].find("$$") else {
+            break;
+        };
         let close = open + 2 + close_rel;
         let end = close + 2;
-        let Some(marker) = stash_marker(stash.len()) else { break };
+        let Some(marker) = stash_marker(stash.len()) else {
+            break;
+        };
         let value = text[open + 2..close].trim();
         let block = starts_block(text, open) && ends_block(text, end);
         stash.push(if block {
@@ -44,7 +48,10 @@ pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, 
         let span = &text[open..end];
         let newlines = if block { span.matches('\n').count() } else { 0 };
         out.push(marker);
-        out.push_str(&PAD.to_string().repeat(span.len() - marker.len_utf8() - newlines));
+        out.push_str(
+            &PAD.to_string()
+                .repeat(span.len() - marker.len_utf8() - newlines),
+        );
         out.push_str(&"\n".repeat(newlines));
         pos = end;
     }
@@ -60,7 +67,10 @@ fn starts_block(text: &str, at: usize) -> bool {
     }
     let before = text[..line_start].trim_end_matches(['\n', '\r']);
     let prev_line = before.rsplit('\n').next().unwrap_or("");
-    line_start == 0 || before.is_empty() || prev_line.trim().is_empty() || text[..line_start].ends_with("\n\n")
+    line_start == 0
+        || before.is_empty()
+        || prev_line.trim().is_empty()
+        || text[..line_start].ends_with("\n\n")
 }
 
 /// Only spaces after `at` on its line, then a blank line or the end.
@@ -83,7 +93,9 @@ pub(crate) fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         let trimmed = line.trim();
         match (fence, fence_marker(trimmed)) {
             (None, Some((c, n))) => fence = Some((c, n, offset)),
-            (Some((c, n, start)), Some((c2, n2))) if c == c2 && n2 >= n && trimmed.chars().all(|x| x == c) => {
+            (Some((c, n, start)), Some((c2, n2)))
+                if c == c2 && n2 >= n && trimmed.chars().all(|x| x == c) =>
+            {
                 ranges.push(start..offset + line.len());
                 fence = None;
             }

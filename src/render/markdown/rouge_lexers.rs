@@ -4,6 +4,7 @@
 //! `<pre><code class="language-x">`, without rouge's wrappers or line numbers.
 
 /// Sorted, lowercase.
+#[rustfmt::skip]
 const ROUGE_LEXERS: &[&str] = &[
     "abap", "actionscript", "ada", "apache", "apex", "apib", "apiblueprint", "applescript",
     "armasm", "as", "as3", "aug", "augeas", "awk", "bash", "bat", "batch", "batchfile",
@@ -48,7 +49,9 @@ const ROUGE_LEXERS: &[&str] = &[
 
 /// Whether Rouge has a lexer for `lang` (case-insensitive).
 pub(crate) fn rouge_knows(lang: &str) -> bool {
-    ROUGE_LEXERS.binary_search(&lang.to_ascii_lowercase().as_str()).is_ok()
+    ROUGE_LEXERS
+        .binary_search(&lang.to_ascii_lowercase().as_str())
+        .is_ok()
 }
 
 #[cfg(test)]
@@ -57,7 +60,17 @@ mod tests {
 
     #[test]
     fn knows_common_languages_and_aliases() {
-        for lang in ["rust", "ruby", "rb", "yaml", "yml", "Shell", "console", "plaintext", "js"] {
+        for lang in [
+            "rust",
+            "ruby",
+            "rb",
+            "yaml",
+            "yml",
+            "Shell",
+            "console",
+            "plaintext",
+            "js",
+        ] {
             assert!(rouge_knows(lang), "{lang}");
         }
     }

@@ -22,7 +22,9 @@ where
 {
     let mut skipping = false;
     nodes.filter(move |node| match &node.event {
-        Event::Start(Tag::TableRow) if is_separator_line(text.get(node.range.clone()).unwrap_or("")) => {
+        Event::Start(Tag::TableRow)
+            if is_separator_line(text.get(node.range.clone()).unwrap_or("")) =>
+        {
             skipping = true;
             false
         }
@@ -40,7 +42,9 @@ fn is_separator_line(row: &str) -> bool {
     let row = row.trim();
     !row.is_empty()
         && row.contains(['-', '='])
-        && row.chars().all(|c| matches!(c, '-' | '=' | ':' | '|' | '+' | ' ' | '\t'))
+        && row
+            .chars()
+            .all(|c| matches!(c, '-' | '=' | ':' | '|' | '+' | ' ' | '\t'))
 }
 
 /// Gives delimiter rows as many cells as their header row, when the line has room.
@@ -64,7 +68,8 @@ pub(crate) fn complete_delimiter_rows(text: &str) -> Cow<'_, str> {
                 let row = row.join("|");
                 if row.len() <= body.len() {
                     let padded = format!("{row}{}", " ".repeat(body.len() - row.len()));
-                    out.get_or_insert_with(|| text.to_string()).replace_range(offset..offset + body.len(), &padded);
+                    out.get_or_insert_with(|| text.to_string())
+                        .replace_range(offset..offset + body.len(), &padded);
                 }
             }
         }

@@ -47,10 +47,19 @@ fn collect_headings(nodes: &[Node<'_>]) -> Vec<(usize, String, String)> {
     let mut current: Option<(usize, String, String)> = None;
     for node in nodes {
         match &node.event {
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
-                let id = node.attrs.id.clone().or_else(|| id.as_ref().map(|i| i.to_string()));
-                let excluded = node.attrs.classes.iter().any(|c| c == "no_toc") || classes.iter().any(|c| &**c == "no_toc");
-                current = id.filter(|_| !excluded).map(|id| (*level as usize, id, String::new()));
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                let id = node
+                    .attrs
+                    .id
+                    .clone()
+                    .or_else(|| id.as_ref().map(|i| i.to_string()));
+                let excluded = node.attrs.classes.iter().any(|c| c == "no_toc")
+                    || classes.iter().any(|c| &**c == "no_toc");
+                current = id
+                    .filter(|_| !excluded)
+                    .map(|id| (*level as usize, id, String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, text)) = current.as_mut() {
@@ -83,7 +92,10 @@ fn toc_html(headings: &[(usize, String, String)], ordered: bool) -> String {
             levels.push(*level);
         }
         let id = super::escape_attr(id);
-        html.push_str(&format!("<li><a href=\"#{id}\" id=\"markdown-toc-{id}\">{}</a>", escape_text(text)));
+        html.push_str(&format!(
+            "<li><a href=\"#{id}\" id=\"markdown-toc-{id}\">{}</a>",
+            escape_text(text)
+        ));
     }
     for i in 0..levels.len() {
         html.push_str("</li>\n");
@@ -101,7 +113,11 @@ mod tests {
 
     #[test]
     fn nests_headings_by_level() {
-        let h = vec![(2, "a".to_string(), "A".to_string()), (3, "b".into(), "B".into()), (2, "c".into(), "C".into())];
+        let h = vec![
+            (2, "a".to_string(), "A".to_string()),
+            (3, "b".into(), "B".into()),
+            (2, "c".into(), "C".into()),
+        ];
         let html = toc_html(&h, false);
         assert_eq!(
             html,
