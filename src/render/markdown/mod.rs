@@ -1,8 +1,14 @@
 //! Markdown to HTML, shaped like kramdown's output with `input: GFM` (Jekyll 4.3's default).
 //!
-//! pulldown-cmark parses (options in [`options`]); each kramdown difference is one iterator
-//! adapter over [`Node`]s (a pulldown-cmark event, its source range, and the attributes a
-//! kramdown attribute list gave it), chained in [`render_markdown`]; [`writer`] prints HTML.
+//! Where kramdown reads the *source* differently from CommonMark, a text pass rewrites it
+//! first, keeping byte offsets in place so that problems and `data-line` still point at the
+//! right line: kramdown extensions, HTML blocks running to their end tag (with
+//! `markdown="1"`), `$$` math, spaced link destinations, short table delimiter rows, block
+//! attribute lists. Finished HTML those passes produce is stashed behind one-character
+//! markers and put back after writing. Then pulldown-cmark parses (options in [`options`]) and
+//! each difference in the *output* is one iterator adapter over [`Node`]s (a pulldown-cmark
+//! event, its source range, and the attributes a kramdown attribute list gave it), chained in
+//! [`render_markdown`]; [`writer`] prints HTML.
 
 mod code_blocks;
 mod extensions;
