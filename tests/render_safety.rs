@@ -153,3 +153,23 @@ fn keeps_data_lines_right_after_an_include() {
 fn leaves_no_data_lines_by_default() {
     assert!(!render("# T\n\ntext\n").html.contains("data-line"));
 }
+
+#[test]
+fn puts_data_lines_on_html_blocks_and_highlighted_code() {
+    let options = RenderOptions { source_lines: true };
+    let r = render_with(
+        "<div class=\"box\">\n\nx\n\n</div>\n\n{% highlight rb %}\nputs 1\n{% endhighlight %}\n",
+        &options,
+    );
+    assert!(
+        r.html.contains("<div data-line=\"4\" class=\"box\">"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains("<figure data-line=\"10\" class=\"highlight\">"),
+        "{}",
+        r.html
+    );
+}

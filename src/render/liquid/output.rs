@@ -116,24 +116,44 @@ pub(crate) fn unstash(html: &str, stash: &[String]) -> String {
         // A block entry (it ends with a newline) alone in a paragraph replaces the paragraph:
         // `<p>` or `<p data-line="N">` right before and `</p>` right after are dropped.
         let is_block = entry.is_some_and(|e| e.ends_with('\n'));
+        let mut line_attr = None;
         if let (true, Some(p), Some(stripped)) =
             (is_block, before.rfind("<p"), after.strip_prefix("</p>"))
         {
             let tag = &before[p..];
             let is_p_tag = tag == "<p>" || (tag.starts_with("<p ") && tag.ends_with('>'));
             if is_p_tag && !tag[1..].contains('<') {
+                line_attr = tag
+                    .find(" data-line=")
+                    .map(|i| tag[i..tag.len() - 1].to_string());
                 before = &before[..p];
                 after = stripped;
             }
         }
         out.push_str(before);
         if let Some(entry) = entry {
-            out.push_str(entry);
+            push_with_line(&mut out, entry, line_attr.as_deref());
         }
         rest = after;
     }
     out.push_str(rest);
     out
+}
+
+/// Writes `entry`, moving the paragraph's ` data-line="N"` onto its first element, so that
+/// scroll sync still knows where an HTML block or a highlighted block starts.
+fn push_with_line(out: &mut String, entry: &str, line_attr: Option<&str>) {
+    let name_len = entry.get(1..).map_or(0, |r| {
+        r.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(0)
+    });
+    match line_attr {
+        Some(attr) if entry.starts_with('<') && name_len > 0 => {
+            out.push_str(&entry[..1 + name_len]);
+            out.push_str(attr);
+            out.push_str(&entry[1 + name_len..]);
+        }
+        _ => out.push_str(entry),
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +178,16 @@ mod tests {
         assert_eq!(
             unstash(&html, &["<figure></figure>\n".into()]),
             "<figure></figure>\n\n<p>x</p>"
+        );
+    }
+
+    #[test]
+    fn moves_the_data_line_onto_the_block() {
+        let marker = stash_marker(0).unwrap_or_default();
+        let html = format!("<p data-line=\"7\">{marker}</p>");
+        assert_eq!(
+            unstash(&html, &["<div>x</div>\n".into()]),
+            "<div data-line=\"7\">x</div>\n"
         );
     }
 
