@@ -137,6 +137,16 @@ def find_posts(root):
     return sorted(posts)
 
 
+def with_marker_layout(text):
+    """The post with `layout: lanyard_fidelity` as its last front matter key (the last of
+    duplicate keys wins in Ruby's YAML), so that every post is wrapped in the marker."""
+    match = re.match(r"(---[ \t]*\r?\n)(.*?)(^(?:---|\.\.\.)[ \t]*$)", text, re.S | re.M)
+    if not match:
+        return "---\nlayout: lanyard_fidelity\n---\n" + text
+    head, yaml, fence = match.group(1), match.group(2), match.group(3)
+    return head + yaml + "layout: lanyard_fidelity\n" + fence + text[match.end():]
+
+
 def read(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         return f.read()
@@ -155,13 +165,14 @@ def prepare_copy(blog, work, posts):
     for post in posts:
         dest = os.path.join(work, os.path.relpath(post, blog))
         os.makedirs(os.path.dirname(dest), exist_ok=True)
-        shutil.copy2(post, dest)
+        with open(dest, "w", encoding="utf-8") as f:
+            f.write(with_marker_layout(read(post)))
     sources = [read(p) for p in posts]
     includes_dir = os.path.join(work, "_includes")
     if os.path.isdir(includes_dir):
         for dirpath, _, files in os.walk(includes_dir):
             sources.extend(read(os.path.join(dirpath, f)) for f in files)
-    layouts = {"default", "post", "page", "home"}
+    layouts = {"default", "post", "page", "home", "lanyard_fidelity"}
     config_path = os.path.join(work, "_config.yml")
     config_text = read(config_path) if os.path.isfile(config_path) else ""
     for text in sources + [config_text]:

@@ -111,7 +111,7 @@ pub(crate) fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Inline code spans (matching backtick runs) on one line.
-fn code_spans(line: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn code_spans(line: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
     let bytes = line.as_bytes();
     let mut i = 0;

@@ -13,6 +13,7 @@
 mod code_blocks;
 mod extensions;
 mod footnotes;
+mod guillemets;
 mod heading_ids;
 mod html_blocks;
 mod html_tags;
@@ -130,7 +131,9 @@ pub(crate) fn render_markdown(
         crate::render::liquid::unstash(&html, stash)
     });
     let text = math::stash_math(&text, stash);
+    let text = guillemets::write_guillemets(&text);
     let text = link_destinations::bracket_spaced_destinations(&text);
+    let text = tables::stash_piped_code_spans(&text, stash);
     let text = tables::complete_delimiter_rows(&text);
     let (text, block_ials) = ial::extract_block_ials(&text);
     let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();

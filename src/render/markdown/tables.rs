@@ -9,6 +9,9 @@ use std::borrow::Cow;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::ial::fence_marker;
+use super::math::{code_spans, PAD};
+use super::writer::escape_text;
+use crate::render::liquid::output::stash_marker;
 
 use super::Node;
 
@@ -45,6 +48,49 @@ fn is_separator_line(row: &str) -> bool {
         && row
             .chars()
             .all(|c| matches!(c, '-' | '=' | ':' | '|' | '+' | ' ' | '\t'))
+}
+
+/// Stashes inline code spans holding `|` on table-like lines: kramdown keeps them whole,
+/// GFM would split the cell at the pipe. The marker is padded to the span's length.
+pub(crate) fn stash_piped_code_spans<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, str> {
+    if !text.contains('|') || !text.contains('`') {
+        return Cow::Borrowed(text);
+    }
+    let mut out: Option<String> = None;
+    let mut offset = 0;
+    let mut fence = false;
+    for line in text.split_inclusive('\n') {
+        fence ^= fence_marker(line.trim()).is_some();
+        if !fence && line.contains('|') {
+            for span in code_spans(line, offset) {
+                let code = &text[span.clone()];
+                let Some(marker) = stash_marker(stash.len()) else {
+                    break;
+                };
+                if !code.contains('|') || code.len() < marker.len_utf8() {
+                    continue;
+                }
+                let ticks = code.len() - code.trim_start_matches('`').len();
+                let inner = &code[ticks..code.len() - ticks];
+                let inner = match inner.strip_prefix(' ').and_then(|i| i.strip_suffix(' ')) {
+                    Some(trimmed) if !trimmed.trim().is_empty() => trimmed,
+                    _ => inner,
+                };
+                stash.push(format!(
+                    "<code class=\"language-plaintext highlighter-rouge\">{}</code>",
+                    escape_text(inner)
+                ));
+                let padded = format!(
+                    "{marker}{}",
+                    PAD.to_string().repeat(code.len() - marker.len_utf8())
+                );
+                out.get_or_insert_with(|| text.to_string())
+                    .replace_range(span, &padded);
+            }
+        }
+        offset += line.len();
+    }
+    out.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// Gives delimiter rows as many cells as their header row, when the line has room.
@@ -120,6 +166,18 @@ mod tests {
         let src = "a | b | c\n---- | ----\n1 | 2 | 3\n";
         let out = complete_delimiter_rows(src);
         assert_eq!(out, "a | b | c\n-|-|-      \n1 | 2 | 3\n");
+    }
+
+    #[test]
+    fn keeps_pipes_inside_code_in_one_cell() {
+        let mut stash = Vec::new();
+        let src = "| x | `a|b` |\n|---|---|\n";
+        let out = stash_piped_code_spans(src, &mut stash);
+        assert_eq!(out.len(), src.len());
+        assert_eq!(
+            stash,
+            vec!["<code class=\"language-plaintext highlighter-rouge\">a|b</code>".to_string()]
+        );
     }
 
     #[test]

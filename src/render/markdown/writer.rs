@@ -3,7 +3,7 @@
 //! attributes from IALs, and `data-line` on block elements when asked. Link targets are kept
 //! as written (no percent-encoding) so that `href`s match Jekyll's.
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 use super::code_blocks::{code_block_html, fence_language};
 use super::math::PAD;
@@ -167,17 +167,21 @@ fn start_tag(out: &mut String, st: &mut State, tag: Tag<'_>, attrs: &Attrs, line
         Tag::Superscript => out.push_str("<sup>"),
         Tag::Subscript => out.push_str("<sub>"),
         Tag::Link {
-            dest_url, title, ..
+            link_type,
+            dest_url,
+            title,
+            ..
         } => {
             let (url, broken) = match dest_url.strip_prefix(BROKEN_URL) {
-                Some(u) => (u, true),
-                None => (&*dest_url, false),
+                Some(u) => (u.to_string(), true),
+                None if link_type == LinkType::Email => (format!("mailto:{dest_url}"), false),
+                None => (dest_url.to_string(), false),
             };
             let mut all = attrs.clone();
             if broken {
                 all.classes.push(BROKEN_LINK_CLASS.to_string());
             }
-            out.push_str(&format!("<a href=\"{}\"", escape_attr(url)));
+            out.push_str(&format!("<a href=\"{}\"", escape_attr(&url)));
             if !title.is_empty() {
                 out.push_str(&format!(" title=\"{}\"", escape_attr(&title)));
             }
