@@ -153,6 +153,19 @@ impl PhotoError {
     }
 }
 
+/// Crosses to the UI as `{kind, message, path}` (the shape DESIGN.md asks for), `message`
+/// being the reason without the path.
+impl serde::Serialize for PhotoError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("PhotoError", 3)?;
+        out.serialize_field("kind", self.kind())?;
+        out.serialize_field("message", &self.reason())?;
+        out.serialize_field("path", self.path())?;
+        out.end()
+    }
+}
+
 impl From<PhotoError> for crate::Error {
     fn from(err: PhotoError) -> Self {
         match err {
@@ -175,4 +188,23 @@ fn detail_suffix(detail: &str) -> String {
 
 fn megapixels(width: u32, height: u32) -> u64 {
     u64::from(width) * u64::from(height) / 1_000_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_kind_message_and_path_for_the_ui() {
+        let err = PhotoError::Heic {
+            path: PathBuf::from("/phone/IMG_1.HEIC"),
+        };
+        let json = serde_json::to_value(&err).expect("serializes");
+        assert_eq!(json["kind"], "heic");
+        assert_eq!(
+            json["message"],
+            "HEIC is not supported yet: export it as JPEG"
+        );
+        assert_eq!(json["path"], "/phone/IMG_1.HEIC");
+    }
 }
