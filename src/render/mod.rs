@@ -90,6 +90,7 @@ pub fn render_source(
             .and_then(serde_json::Value::as_str)
             .unwrap_or("&#8617;")
             .to_string(),
+        inside_html: false,
     };
     let (html, markdown_problems) = markdown::render_markdown(&expanded.text, &input, &mut stash);
     let html = sanitize::sanitize_html(&liquid::unstash(&html, &stash));

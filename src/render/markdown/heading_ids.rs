@@ -10,8 +10,12 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::Node;
 
 /// Gives every heading without an explicit id (`{#id}`, IAL) its kramdown id.
+///
+/// With `inside_html` (Markdown inside a `markdown="1"` element), kramdown-parser-gfm does not
+/// reach the headings and kramdown's converter gives them its basic ASCII ids instead.
 pub(crate) fn assign_heading_ids<'a>(
     nodes: impl Iterator<Item = Node<'a>>,
+    inside_html: bool,
 ) -> impl Iterator<Item = Node<'a>> {
     let mut nodes = nodes;
     let mut counters: HashMap<String, usize> = HashMap::new();
@@ -39,7 +43,12 @@ pub(crate) fn assign_heading_ids<'a>(
         if let Some(start) = ready.front_mut() {
             let explicit = matches!(&start.event, Event::Start(Tag::Heading { id: Some(_), .. }));
             if start.attrs.id.is_none() && !explicit {
-                start.attrs.id = Some(unique_id(gfm_header_id(&text), &mut counters));
+                let id = if inside_html {
+                    basic_header_id(&text)
+                } else {
+                    gfm_header_id(&text)
+                };
+                start.attrs.id = Some(unique_id(id, &mut counters));
             }
         }
         ready.pop_front()
@@ -53,6 +62,30 @@ pub(crate) fn gfm_header_id(text: &str) -> String {
         .filter(|&c| is_word_char(c) || c == '-' || c == ' ' || c == '\t')
         .map(|c| if c == ' ' || c == '\t' { '-' } else { c })
         .collect()
+}
+
+/// kramdown's `basic_generate_id`: leading non-letters dropped, only ASCII letters, digits,
+/// spaces and dashes kept, spaces turned into dashes, lowercased; `section` when empty.
+pub(crate) fn basic_header_id(text: &str) -> String {
+    let start = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let id: String = text[start..]
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+        .map(|c| {
+            if c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
 }
 
 /// Ruby's `\p{Word}`: letters, marks, decimal digits and connector punctuation.
@@ -125,6 +158,12 @@ mod tests {
             gfm_header_id("Keep in touch \u{2709}\u{FE0F}"),
             "keep-in-touch-\u{FE0F}"
         );
+    }
+
+    #[test]
+    fn generates_basic_ids_inside_html() {
+        assert_eq!(basic_header_id("1. Été à Paris"), "t--paris");
+        assert_eq!(basic_header_id("42"), "section");
     }
 
     #[test]

@@ -109,6 +109,8 @@ pub(crate) struct MarkdownInput<'c> {
     pub code_line_numbers: bool,
     /// kramdown's `footnote_backlink` (`&#8617;` unless the site sets it).
     pub footnote_backlink: String,
+    /// Rendering the content of a `markdown="1"` element (heading ids differ there).
+    pub inside_html: bool,
 }
 
 /// Renders `text` to HTML, returning the HTML and the problems found.
@@ -124,6 +126,7 @@ pub(crate) fn render_markdown(
         line_of: None,
         code_line_numbers: input.code_line_numbers,
         footnote_backlink: input.footnote_backlink.clone(),
+        inside_html: true,
     };
     let text = extensions::apply_extensions(text, stash);
     let text = html_blocks::stash_html_blocks(&text, stash, &mut |md, stash| {
@@ -141,7 +144,7 @@ pub(crate) fn render_markdown(
     let nodes = ial::apply_block_ials(nodes, &block_ials, &text);
     let nodes = ial::apply_span_ials(nodes, &text);
     let nodes = tables::drop_separator_rows(nodes, &text);
-    let nodes = heading_ids::assign_heading_ids(nodes);
+    let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
     let nodes = toc::insert_toc(nodes, block_ials.iter().any(|i| i.attrs.toc));
     let mut problems = Vec::new();
     let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
