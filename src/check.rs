@@ -13,7 +13,9 @@ use crate::front_matter::split_front_matter;
 use crate::render::{ProblemKind, SiteContext};
 use crate::site::{Post, PostKind, Workspace};
 
-pub use scan::{find_local_images, find_post_url_tags, LocalImage, PostUrlTag};
+pub use scan::{
+    find_local_images, find_post_url_spans, find_post_url_tags, LocalImage, PostUrlSpan, PostUrlTag,
+};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -5,6 +5,7 @@
 //! - [`front_matter`]: splitting and reading a post's YAML front matter as Jekyll does;
 //! - [`render`]: a post's HTML body as Jekyll's kramdown would produce it, sanitized;
 //! - [`check`]: problems a Jekyll build would trip on;
+//! - [`series`]: conference series whose headers Lanyard keeps linked;
 //! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
 //! - [`app_state`]: what the app remembers between runs (recent folders, last post).
@@ -17,6 +18,7 @@ pub mod front_matter;
 pub mod fs_util;
 pub mod photo_import;
 pub mod render;
+pub mod series;
 pub mod site;
 
 pub use error::{Error, Result};

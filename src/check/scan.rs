@@ -15,6 +15,26 @@ pub struct PostUrlTag {
 
 /// Every `{% post_url %}` Liquid would run in `source`.
 pub fn find_post_url_tags(source: &str) -> Vec<PostUrlTag> {
+    find_post_url_spans(source)
+        .into_iter()
+        .map(|span| PostUrlTag {
+            line: span.line,
+            name: source[span.name].to_string(),
+        })
+        .collect()
+}
+
+/// A `{% post_url NAME %}` tag located by bytes, for rewriting its argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostUrlSpan {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// Byte range of the argument (trimmed) in the source.
+    pub name: std::ops::Range<usize>,
+}
+
+/// [`find_post_url_tags`] with the byte range of each argument.
+pub fn find_post_url_spans(source: &str) -> Vec<PostUrlSpan> {
     let mut found = Vec::new();
     let mut skip_until: Option<&str> = None;
     let mut rest = 0;
@@ -37,10 +57,15 @@ pub fn find_post_url_tags(source: &str) -> Vec<PostUrlTag> {
         match tag {
             "raw" => skip_until = Some("endraw"),
             "comment" => skip_until = Some("endcomment"),
-            "post_url" => found.push(PostUrlTag {
-                line: line_of(source, start),
-                name: args.trim().to_string(),
-            }),
+            "post_url" => {
+                let arg = args.trim();
+                // `args` and `arg` borrow from `source`: their offsets are pointer distances.
+                let from = arg.as_ptr() as usize - source.as_ptr() as usize;
+                found.push(PostUrlSpan {
+                    line: line_of(source, start),
+                    name: from..from + arg.len(),
+                });
+            }
             _ => {}
         }
     }

@@ -1,8 +1,11 @@
 //! Argument parsing (clap derive) and dispatch to one file per command.
 
 mod check;
+mod new;
 mod photos;
 mod render;
+mod series;
+mod series_args;
 mod workspace_arg;
 
 use std::process::ExitCode;
@@ -33,6 +36,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Import photos into a post's blog: oriented, sRGB, stripped, resized, named by date.
     Photos(photos::PhotosArgs),
+    /// Write a new draft (a new series' first part, or the next part of one); prints its path.
+    New(new::NewArgs),
+    /// Keep series headers in sync (`series sync [--adopt]`), list series, set their wording.
+    Series(series::SeriesArgs),
 }
 
 /// Parses the command line, runs the command and returns its exit code.
@@ -48,6 +55,8 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Photos(args) => photos::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Series(args) => series::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

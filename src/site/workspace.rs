@@ -215,6 +215,27 @@ impl Workspace {
     /// The `page` variables for `path` with the given front matter: built as the workspace
     /// builds its posts (so URL and date are right), even for a file outside `_posts/`.
     fn page_for(&self, path: &Path, fm: FrontMatter) -> serde_json::Value {
+        let found = self.found_file(path);
+        let data = serde_json::Value::Object(fm.data.clone());
+        match build_post(&self.context(), &found, Ok(fm), modified_time(path)) {
+            Some(post) => post.page,
+            None => data,
+        }
+    }
+
+    /// The entry the file at `path` would have with `text` as its content: a post about to
+    /// be created, moved or re-dated. `None` when Jekyll would not read it as a post.
+    pub fn post_for_text(&self, path: &Path, text: &str) -> Option<Post> {
+        let found = self.found_file(path);
+        let fm = read_front_matter(path, text).map_err(|e| FrontMatterProblem {
+            line: 1,
+            message: e.to_string(),
+        });
+        build_post(&self.context(), &found, fm, modified_time(path))
+    }
+
+    /// `path` as the scan would have found it (kind and folder categories from its place).
+    fn found_file(&self, path: &Path) -> FoundFile {
         let rel_path = self.rel_path(path);
         let kind = if rel_path.split('/').any(|s| s == "_drafts") {
             PostKind::Draft
@@ -237,16 +258,11 @@ impl Workspace {
             }
             None => Vec::new(),
         };
-        let found = FoundFile {
+        FoundFile {
             path: path.to_path_buf(),
             rel_path,
             kind,
             dir_categories,
-        };
-        let data = serde_json::Value::Object(fm.data.clone());
-        match build_post(&self.context(), &found, Ok(fm), modified_time(path)) {
-            Some(post) => post.page,
-            None => data,
         }
     }
 }

@@ -104,6 +104,24 @@ describe("the desktop app", () => {
     await stop(app);
   });
 
+  it("scrolls the preview with the editor", async () => {
+    const app = await start();
+    const { driver } = app;
+    await waitForPreviewText(driver, "Plateformes internes");
+    const offset = () =>
+      driver.executeScript(`
+        const heading = [...document.querySelectorAll('#preview h2')].find((h) => h.textContent.startsWith('FinOps'));
+        return heading.getBoundingClientRect().top - document.querySelector('.preview-scroller').getBoundingClientRect().top;`);
+    const before = await offset();
+    await driver.executeScript(`
+      const scroller = document.querySelector('#editor .cm-scroller');
+      const line = [...document.querySelectorAll('#editor .cm-line')].find((l) => l.textContent.startsWith('## FinOps'));
+      scroller.scrollTop = line.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;`);
+    await driver.wait(async () => Math.abs(await offset()) < 40, 5000, "the preview did not follow the editor");
+    assert.ok(before > 200, `the heading started lower down (${before}px)`);
+    await stop(app);
+  });
+
   it("saves with Ctrl+S, atomically, to the post's file", async () => {
     const app = await start();
     const { driver } = app;

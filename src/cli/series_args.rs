@@ -1,0 +1,60 @@
+//! What the series commands (`new`, `mv`, `series`) share: reading a date argument, loading
+//! the series settings, and printing the files a change touched.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use lanyard::data_dir::data_dir;
+use lanyard::front_matter::parse_day;
+use lanyard::series::{Changeset, SettingsStore};
+use lanyard::site::Workspace;
+use lanyard::Result;
+
+/// Parses a `YYYY-MM-DD` argument (clap value parser).
+pub fn parse_date_arg(text: &str) -> Result<Date, String> {
+    let valid = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
+    match parse_day(text).filter(|d| valid && d.to_string() == text) {
+        Some(date) => Ok(date),
+        None => Err(format!("`{text}` is not a date written YYYY-MM-DD")),
+    }
+}
+
+/// The series settings of the app's data folder.
+pub fn load_settings() -> Result<SettingsStore> {
+    SettingsStore::load(&data_dir())
+}
+
+/// Writes `changes` (unless `dry_run`) and prints the files touched, one per line, relative
+/// to the workspace root.
+pub fn apply_and_print(workspace: &Workspace, changes: &Changeset, dry_run: bool) -> Result<()> {
+    let touched: Vec<PathBuf> = if dry_run {
+        changes.touched()
+    } else {
+        changes.apply()?
+    };
+    for path in touched {
+        println!("{}", shown(workspace, &path));
+    }
+    Ok(())
+}
+
+/// `path` as shown to the user: relative to the workspace root.
+pub fn shown(workspace: &Workspace, path: &Path) -> String {
+    workspace.rel_path(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_real_padded_dates() {
+        assert_eq!(
+            parse_date_arg("2024-03-21").map(|d| d.to_string()),
+            Ok("2024-03-21".to_string())
+        );
+        for bad in ["2024-3-21", "2024-02-30", "21/03/2024", "2024-03-21x", ""] {
+            assert!(parse_date_arg(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Every `{% post_url %}` of the blog that names a given post, rewritten to its new name.
+//! The blog's text files are searched (posts, drafts, pages, layouts, includes), not only
+//! posts: Jekyll runs Liquid in all of them.
+
+use std::path::{Path, PathBuf};
+
+use crate::check::find_post_url_spans;
+use crate::site::Workspace;
+
+/// Extensions of files where Jekyll runs Liquid and a `post_url` may sit.
+const TEXT_EXTENSIONS: [&str; 11] = [
+    "md", "markdown", "mkd", "mkdn", "mdown", "html", "htm", "xml", "liquid", "txt", "json",
+];
+
+/// Folders never searched: output, caches, dependencies, version control.
+const SKIPPED_DIRS: [&str; 4] = ["_site", "node_modules", "vendor", ".jekyll-cache"];
+
+/// Files larger than this are not searched (they are not hand-written pages).
+const MAX_FILE_LEN: u64 = 8 * 1024 * 1024;
+
+/// The blog's text files under `root`, sorted; hidden folders, symlinks and [`SKIPPED_DIRS`]
+/// are left out. Unreadable folders are skipped.
+pub fn blog_text_files(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Ok(meta) = entry.path().symlink_metadata() else {
+                continue;
+            };
+            if meta.is_dir() {
+                if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref()) {
+                    stack.push(entry.path());
+                }
+            } else if meta.is_file() && meta.len() <= MAX_FILE_LEN && has_text_extension(&name) {
+                files.push(entry.path());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn has_text_extension(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| TEXT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// `text` with every `post_url` that the workspace resolves to the post at `target`
+/// renamed to `new_name` (a [`super::model::post_url_name`]). A folder form stays a folder
+/// form (`sub/2023-04-20-x` → `sub/2023-04-22-x`); a bare name stays bare.
+pub fn rewrite_post_urls(
+    workspace: &Workspace,
+    text: &str,
+    target: &Path,
+    new_name: &str,
+) -> String {
+    let new_base = new_name.rsplit('/').next().unwrap_or(new_name);
+    let mut out = text.to_string();
+    for span in find_post_url_spans(text).into_iter().rev() {
+        let arg = &text[span.name.clone()];
+        let points_here = workspace
+            .find_post_url_target(arg)
+            .is_some_and(|p| p.path == target);
+        if !points_here {
+            continue;
+        }
+        let replacement = match arg.rsplit_once('/') {
+            Some((folder, _)) => format!("{folder}/{new_base}"),
+            None if new_name.contains('/') && arg.contains('/') => new_name.to_string(),
+            None => new_base.to_string(),
+        };
+        out.replace_range(span.name, &replacement);
+    }
+    out
+}

@@ -1,0 +1,31 @@
+//! Series: a conference written up as several posts whose headers Lanyard keeps linked.
+//!
+//! - [`model`]: which posts form a series and in what order;
+//! - [`header`] and [`placement`]: the generated header and where it sits in a post;
+//! - [`adopt`]: hand-written lists like the seed's, replaced on request;
+//! - [`sync`]: regenerating every header ([`plan_sync`]);
+//! - [`new_part`]: a new series or its next part as a draft ([`plan_new_post`]);
+//! - [`settings`]: per-series display name, article and templates, in the app data folder;
+//! - [`links`]: the `post_url`s of the blog that name a post, rewritten;
+//! - [`changes`]: the files an operation changes, computed before anything is written.
+//!
+//! Every operation is a `plan_*` function that reads the blog and returns a [`Changeset`]
+//! (new texts, renames, new files); nothing is written until [`Changeset::apply`], so the
+//! desktop can show the files that will change and route open files through their editor.
+
+pub mod adopt;
+pub mod changes;
+pub mod header;
+pub mod links;
+pub mod model;
+pub mod names;
+pub mod new_part;
+pub mod placement;
+pub mod settings;
+pub mod sync;
+
+pub use changes::{Changeset, FileChange};
+pub use model::{find_series, series_of_file, workspace_series, Part, Series};
+pub use new_part::{plan_new_post, NewPost, NewPostRequest};
+pub use settings::{SeriesSettings, SettingsStore, Wording};
+pub use sync::{plan_sync, SyncOptions, SyncPlan};
