@@ -149,3 +149,16 @@ fn drops_the_header_of_a_post_that_left_its_series() {
     assert_eq!(header_of(&blog.read(J3)), "");
     assert!(!blog.read(J1).contains("Jour 3"));
 }
+
+#[test]
+fn uses_an_edited_template_for_its_language_only() {
+    let blog = SeriesBlog::new();
+    blog.ok(&["series", "template", "en", "Part {ordinal} of {article}{name}:"]);
+    assert_eq!(
+        blog.ok(&["series", "template", "en"]),
+        ["Part {ordinal} of {article}{name}:"]
+    );
+    blog.ok(&["series", "sync", "--adopt"]);
+    assert!(header_of(&blog.read(EN1)).contains("Part first of the Rust Days 2024:\n"));
+    assert!(header_of(&blog.read(J1)).contains("Cet article est le premier"));
+}

@@ -1,10 +1,13 @@
 //! `lanyard series sync [--workspace DIR] [--adopt] [--dry-run]`: regenerates every series
 //! header and prints the files changed (none on a second run); `series list` shows the
-//! series and their parts; `series set NAME` stores a display name or article.
+//! series and their parts; `series set NAME` stores a display name or article, and
+//! `series template LANG [TEXT]` shows or edits a language's sentence.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
+use lanyard::series::names::clean_line;
+use lanyard::series::settings::header_lang;
 use lanyard::series::{plan_sync, workspace_series, SeriesSettings, SyncOptions};
 use lanyard::Result;
 
@@ -53,6 +56,14 @@ enum SeriesCommand {
         /// The site root (default: the current directory).
         #[arg(long, value_name = "DIR")]
         workspace: Option<PathBuf>,
+    },
+    /// Print the header sentence template of a language, or set it (placeholders
+    /// `{ordinal}`, `{article}`, `{name}`).
+    Template {
+        /// The language (`fr`, `en`).
+        lang: String,
+        /// The new template; without it, the current one is printed.
+        text: Option<String>,
     },
 }
 
@@ -105,6 +116,18 @@ pub fn run(args: &SeriesArgs) -> Result<u8> {
             }
             settings.set_series(workspace.root(), name, entry);
             settings.save(&dir)?;
+        }
+        SeriesCommand::Template { lang, text } => {
+            let mut settings = load_settings()?;
+            let lang = header_lang(Some(lang));
+            match text {
+                Some(text) => {
+                    let text = clean_line("template", text)?;
+                    settings.templates.insert(lang.to_string(), text);
+                    settings.save(&data_dir())?;
+                }
+                None => println!("{}", settings.wording(Path::new(""), "", Some(lang)).template),
+            }
         }
     }
     Ok(EXIT_OK)

@@ -5,18 +5,14 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use lanyard::data_dir::data_dir;
-use lanyard::front_matter::parse_day;
+use lanyard::series::names::parse_user_date;
 use lanyard::series::{Changeset, SettingsStore};
 use lanyard::site::Workspace;
 use lanyard::Result;
 
 /// Parses a `YYYY-MM-DD` argument (clap value parser).
 pub fn parse_date_arg(text: &str) -> Result<Date, String> {
-    let valid = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
-    match parse_day(text).filter(|d| valid && d.to_string() == text) {
-        Some(date) => Ok(date),
-        None => Err(format!("`{text}` is not a date written YYYY-MM-DD")),
-    }
+    parse_user_date(text).map_err(|_| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
 
 /// The series settings of the app's data folder.

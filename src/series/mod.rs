@@ -26,6 +26,6 @@ pub mod sync;
 
 pub use changes::{Changeset, FileChange};
 pub use model::{find_series, series_of_file, workspace_series, Part, Series};
-pub use new_part::{plan_new_post, NewPost, NewPostRequest};
+pub use new_part::{plan_new_post, plan_next_part, NewPost, NewPostRequest};
 pub use settings::{SeriesSettings, SettingsStore, Wording};
 pub use sync::{plan_sync, SyncOptions, SyncPlan};

@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+use jiff::civil::Date;
+
+use crate::front_matter::parse_day;
 use crate::site::{slugify, SlugMode};
 use crate::{Error, Result};
 
@@ -55,6 +58,18 @@ pub fn clean_line(what: &str, text: &str) -> Result<String> {
         });
     }
     Ok(text.to_string())
+}
+
+/// A date typed by the user, `YYYY-MM-DD` exactly (no roll-over: `2024-02-30` is refused).
+pub fn parse_user_date(text: &str) -> Result<Date> {
+    let text = text.trim();
+    let padded = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
+    parse_day(text)
+        .filter(|d| padded && d.to_string() == text)
+        .ok_or_else(|| Error::Invalid {
+            path: Path::new("date").to_path_buf(),
+            message: format!("`{text}` is not a date written YYYY-MM-DD"),
+        })
 }
 
 /// `text` as a double-quoted YAML scalar (`"Conf'Nuage 2025 - Jour 2"`).
