@@ -22,6 +22,7 @@ const en = {
   preview: "Preview",
   dismiss: "Dismiss",
   externalLink: (url: string) => `External link, not opened from the preview: ${url}`,
+  missingImage: "Missing image",
 };
 
 type Strings = typeof en;
@@ -47,6 +48,7 @@ const fr: Strings = {
   preview: "Aperçu",
   dismiss: "Fermer",
   externalLink: (url: string) => `Lien externe, non ouvert depuis l'aperçu : ${url}`,
+  missingImage: "Image introuvable",
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

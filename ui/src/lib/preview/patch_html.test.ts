@@ -22,6 +22,21 @@ describe("parsePreview", () => {
   });
 });
 
+describe("missing images", () => {
+  it("become a visible note naming the file, and are not requested", () => {
+    const fragment = parsePreview(
+      document,
+      '<p><img src="/assets/images/gone.png" alt="" class="lanyard-missing-image"></p>',
+      "",
+      "Image introuvable",
+    );
+    expect(fragment.querySelector("img")).toBeNull();
+    const note = fragment.querySelector(".lanyard-missing-image");
+    expect(note?.tagName).toBe("SPAN");
+    expect(note?.textContent).toBe("Image introuvable: /assets/images/gone.png");
+  });
+});
+
 describe("patchChildren", () => {
   function preview(html: string) {
     const container = document.createElement("div");

@@ -11,10 +11,17 @@ export function localAssetUrl(src: string, baseurl: string): string | null {
   return `lanyard-asset://localhost${path}`;
 }
 
-/** Parses `html` into an inert fragment with local images rewritten. */
-export function parsePreview(doc: Document, html: string, baseurl: string): DocumentFragment {
+/** Parses `html` into an inert fragment with local images rewritten, and images the core
+ * flagged as missing replaced by a visible note naming the file (`missingLabel: path`). */
+export function parsePreview(doc: Document, html: string, baseurl: string, missingLabel = "Missing image"): DocumentFragment {
   const template = doc.createElement("template");
   template.innerHTML = html;
+  for (const img of template.content.querySelectorAll("img.lanyard-missing-image")) {
+    const note = doc.createElement("span");
+    note.className = "lanyard-missing-image";
+    note.textContent = `${missingLabel}: ${img.getAttribute("src") ?? ""}`;
+    img.replaceWith(note);
+  }
   for (const img of template.content.querySelectorAll("img[src]")) {
     const url = localAssetUrl(img.getAttribute("src") ?? "", baseurl);
     if (url) {
