@@ -42,9 +42,8 @@ test-e2e: ui-build
 	$(CARGO) build -p lanyard-desktop
 	cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout *.test.mjs
 
-## A .deb of the desktop app (release build; needs tauri-cli, installed here if missing).
+## A .deb of the desktop app (release build), with the Tauri CLI from ui's npm packages.
 bundle: ui-build
-	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version '^2' --locked
-	TAURI_APP_PATH=src-tauri $(CARGO) tauri build --bundles deb
+	TAURI_APP_PATH=src-tauri ui/node_modules/.bin/tauri build --bundles deb
 
 test: test-core test-ui test-e2e
