@@ -1,6 +1,7 @@
 //! Argument parsing (clap derive) and dispatch to one file per command.
 
 mod check;
+mod fm;
 mod new;
 mod photos;
 mod render;
@@ -34,6 +35,8 @@ enum Command {
     Render(render::RenderArgs),
     /// Report what would break (errors, exit 1) or degrade (warnings) a Jekyll build.
     Check(check::CheckArgs),
+    /// Read or edit one front matter key, losslessly (`fm get|set|unset POST KEY`).
+    Fm(fm::FmArgs),
     /// Import photos into a post's blog: oriented, sRGB, stripped, resized, named by date.
     Photos(photos::PhotosArgs),
     /// Write a new draft (a new series' first part, or the next part of one); prints its path.
@@ -55,6 +58,7 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Photos(args) => photos::run(&args),
+        Command::Fm(args) => fm::run(&args),
         Command::New(args) => new::run(&args),
         Command::Series(args) => series::run(&args),
     };

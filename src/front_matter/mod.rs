@@ -1,16 +1,24 @@
-//! A post's front matter: splitting it from the body, and reading its YAML as Jekyll does.
+//! A post's front matter: splitting it from the body, reading its YAML as Jekyll does, typing
+//! the keys Jekyll knows ([`read_post_fields`]), checking it as the user types
+//! ([`validate_front_matter`]) and editing one key without touching the rest ([`edit`]).
 
 mod dates;
+pub mod edit;
+mod fields;
 mod libyaml_compat;
 mod scalar;
 mod split;
+mod validate;
 mod yaml11;
 
 use std::path::Path;
 
 pub use dates::{parse_day, parse_post_date, PostDate};
+pub use edit::{get_key, parse_value, set_key, unset_key, value_to_yaml, EditError};
+pub use fields::{post_fields, read_post_fields, DateField, DateSource, PostFields};
 pub use scalar::resolve_plain;
 pub use split::{split_front_matter, Split};
+pub use validate::{validate_front_matter, Diagnostic, DiagnosticKind, DiagnosticSeverity};
 pub use yaml11::{parse_yaml_mapping, FrontMatterWarning, ParsedYaml, YamlError};
 
 use crate::{Error, Result};

@@ -23,4 +23,5 @@ pub use post::{FrontMatterProblem, Post};
 pub use post_name::{parse_draft_name, parse_post_name, titleize_slug, PostName};
 pub use scan::{IgnoredFile, PostKind};
 pub use slugify::{escape_path, slugify, SlugMode};
+pub use taxonomy::{pluralized, text};
 pub use workspace::{find_site_root, is_site_root, Workspace};

@@ -1,0 +1,131 @@
+//! Turning the YAML text of a value, as a user typed it, into the text that follows `key:`.
+//!
+//! The value's own text is kept: its quoting, tags, comments and flow or block style. Only
+//! its indentation under the key is ours (two spaces, or the block's own relative indents),
+//! and its line endings are the file's.
+
+use super::EditError;
+
+/// A value ready to be written after `key:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedValue {
+    /// The value when it fits on the key's line (a scalar or a flow collection).
+    pub single_line: Option<String>,
+    /// What follows the colon: ` value`, or a line break and indented lines (no final line
+    /// break); empty for a null value (`key:`).
+    pub tail: String,
+}
+
+/// Renders `text` (YAML for one value; `""` is null) for a file whose lines end with `eol`.
+pub fn render_value(text: &str, eol: &str) -> Result<RenderedValue, EditError> {
+    let text = text.replace("\r\n", "\n");
+    if text.contains('\r') {
+        return Err(EditError::InvalidValue {
+            line: 1,
+            message: "a value cannot hold a lone carriage return".into(),
+        });
+    }
+    let text = text.trim_end_matches([' ', '\t', '\n']);
+    let text = trim_leading_blank_lines(text);
+    // A one-line block list item (`- a`) cannot follow `key:` on its line.
+    let block_item = text.trim() == "-" || text.trim_start().starts_with("- ");
+    if !text.contains('\n') && !block_item {
+        let single = text.trim();
+        if single.is_empty() {
+            return Ok(RenderedValue {
+                single_line: None,
+                tail: String::new(),
+            });
+        }
+        return Ok(RenderedValue {
+            single_line: Some(single.to_string()),
+            tail: format!(" {single}"),
+        });
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let first = lines[0].trim();
+    let tail = if first.starts_with(['|', '>']) {
+        format!(" {first}{eol}{}", indent_block(&lines[1..], eol))
+    } else {
+        format!("{eol}{}", indent_block(&lines, eol))
+    };
+    Ok(RenderedValue {
+        single_line: None,
+        tail,
+    })
+}
+
+fn trim_leading_blank_lines(text: &str) -> &str {
+    let mut rest = text;
+    while let Some(i) = rest.find('\n') {
+        if rest[..i].trim().is_empty() {
+            rest = &rest[i + 1..];
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// The lines, their common indentation replaced by two spaces; blank lines left empty.
+fn indent_block(lines: &[&str], eol: &str) -> String {
+    let common = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("  {}", l.get(common..).unwrap_or(l).trim_end())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(eol)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_a_scalar_on_the_key_line_as_typed() {
+        let r = render_value("  \"Jour 1: keynotes\"  ", "\n").expect("ok");
+        assert_eq!(r.single_line.as_deref(), Some("\"Jour 1: keynotes\""));
+        assert_eq!(r.tail, " \"Jour 1: keynotes\"");
+    }
+
+    #[test]
+    fn writes_a_one_line_list_item_as_a_block() {
+        let r = render_value("- KubeCon", "\n").expect("ok");
+        assert_eq!(r.tail, "\n  - KubeCon");
+    }
+
+    #[test]
+    fn writes_an_empty_value_as_null() {
+        assert_eq!(render_value("", "\n").expect("ok").tail, "");
+    }
+
+    #[test]
+    fn indents_block_lists_under_the_key_with_the_file_line_endings() {
+        let r = render_value("- a\n- b\n", "\r\n").expect("ok");
+        assert_eq!(r.tail, "\r\n  - a\r\n  - b");
+        assert_eq!(r.single_line, None);
+    }
+
+    #[test]
+    fn keeps_the_relative_indentation_of_nested_mappings() {
+        let r = render_value("    name: X\n    links:\n      - a\n", "\n").expect("ok");
+        assert_eq!(r.tail, "\n  name: X\n  links:\n    - a");
+    }
+
+    #[test]
+    fn keeps_a_block_scalar_header_on_the_key_line() {
+        let r = render_value(">\nfolded\n\nmore\n", "\n").expect("ok");
+        assert_eq!(r.tail, " >\n  folded\n\n  more");
+    }
+}

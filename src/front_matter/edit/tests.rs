@@ -1,0 +1,130 @@
+//! Unit tests of [`super`]: each quirk of real front matter, edited in place.
+
+use super::*;
+
+const POST: &str = "---\ntitle:   \"Jour 1: keynotes\" # the day\nlayout:  post\n\n# Series\nseries: KubeCon\ntags:\n  - kubecon\n  - cloud\ndate: 2023-04-19 10:00:00 +0200\n---\nBody: title: x\n";
+
+#[test]
+fn replaces_a_scalar_in_place_keeping_alignment_and_comment() {
+    let out = set_key(POST, "title", "Jour 2").expect("set");
+    assert_eq!(out, POST.replace("\"Jour 1: keynotes\"", "Jour 2"));
+}
+
+#[test]
+fn replaces_a_block_list_as_a_whole_key() {
+    let out = set_key(POST, "tags", "[kubecon, k8s]").expect("set");
+    assert_eq!(
+        out,
+        POST.replace("tags:\n  - kubecon\n  - cloud\n", "tags: [kubecon, k8s]\n")
+    );
+}
+
+#[test]
+fn writes_a_block_value_under_an_inline_key() {
+    let out = set_key(POST, "series", "name: KubeCon\nyear: 2023").expect("set");
+    assert_eq!(
+        out,
+        POST.replace(
+            "series: KubeCon\n",
+            "series:\n  name: KubeCon\n  year: 2023\n"
+        )
+    );
+}
+
+#[test]
+fn appends_a_new_key_and_removing_it_gives_the_file_back() {
+    let added = set_key(POST, "lang", "fr").expect("set");
+    assert_eq!(added, POST.replace("+0200\n---", "+0200\nlang: fr\n---"));
+    assert_eq!(unset_key(&added, "lang").expect("unset"), POST);
+}
+
+#[test]
+fn removes_only_the_key_lines() {
+    let out = unset_key(POST, "tags").expect("unset");
+    assert_eq!(out, POST.replace("tags:\n  - kubecon\n  - cloud\n", ""));
+    assert_eq!(unset_key(POST, "missing").expect("noop"), POST);
+}
+
+#[test]
+fn keeps_crlf_and_bom() {
+    let src = "\u{feff}---\r\ntitle: A\r\ntags: [a]\r\n---\r\nbody\r\n";
+    let out = set_key(src, "tags", "- a\n- b").expect("set");
+    assert_eq!(
+        out,
+        "\u{feff}---\r\ntitle: A\r\ntags:\r\n  - a\r\n  - b\r\n---\r\nbody\r\n"
+    );
+    let added = set_key(src, "lang", "en").expect("add");
+    assert_eq!(unset_key(&added, "lang").expect("unset"), src);
+}
+
+#[test]
+fn keeps_the_value_text_as_typed() {
+    let out = set_key(POST, "layout", "!!str 42").expect("set");
+    assert!(out.contains("layout:  !!str 42\n"), "{out}");
+    assert_eq!(
+        get_key(&out, "layout").expect("get"),
+        Some(Value::from("42"))
+    );
+}
+
+#[test]
+fn refuses_invalid_values_keys_and_front_matter() {
+    assert!(matches!(
+        set_key(POST, "title", "Jour 1: keynotes"),
+        Err(EditError::InvalidValue { .. })
+    ));
+    assert!(matches!(
+        set_key(POST, "title", "x\nother: y"),
+        Err(EditError::InvalidValue { .. })
+    ));
+    assert!(matches!(
+        set_key(POST, "a b", "x"),
+        Err(EditError::InvalidKey { .. })
+    ));
+    assert!(matches!(
+        set_key(POST, "yes", "x"),
+        Err(EditError::InvalidKey { .. })
+    ));
+    let broken = "---\ntitle: [a\n---\n";
+    assert!(matches!(
+        set_key(broken, "title", "x"),
+        Err(EditError::Parse { line: 2, .. }) | Err(EditError::Parse { line: 3, .. })
+    ));
+}
+
+#[test]
+fn sets_the_last_of_duplicate_keys_and_unsets_them_all() {
+    let src = "---\ntitle: One\nlang: fr\ntitle: Two\n---\n";
+    assert_eq!(
+        set_key(src, "title", "Three").expect("set"),
+        "---\ntitle: One\nlang: fr\ntitle: Three\n---\n"
+    );
+    assert_eq!(
+        unset_key(src, "title").expect("unset"),
+        "---\nlang: fr\n---\n"
+    );
+}
+
+#[test]
+fn refuses_an_edit_that_would_change_an_alias() {
+    let src = "---\nbase: &b post\nlayout: *b\n---\n";
+    assert!(matches!(
+        set_key(src, "base", "other"),
+        Err(EditError::WouldChangeOtherKeys { .. })
+    ));
+}
+
+#[test]
+fn adds_front_matter_to_a_file_without_any() {
+    assert_eq!(
+        set_key("# Hello\n", "title", "Hi").expect("set"),
+        "---\ntitle: Hi\n---\n# Hello\n"
+    );
+}
+
+#[test]
+fn replaces_a_folded_string_as_a_whole_key() {
+    let src = "---\ndescription: >\n  one\n  two\n\nlang: fr\n---\n";
+    let out = set_key(src, "description", "short").expect("set");
+    assert_eq!(out, "---\ndescription: short\n\nlang: fr\n---\n");
+}

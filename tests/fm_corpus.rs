@@ -1,0 +1,112 @@
+//! The real-blog corpus, front matter edition: runs only when `LANYARD_CORPUS` names a folder
+//! of Jekyll blogs (`make test-corpus`). For every post whose front matter parses: `fm get` of
+//! each key prints YAML that reads back as what the YAML 1.1 reader gives; setting then
+//! unsetting a new key is byte-identical; setting `title` and `tags` changes only their lines
+//! and leaves every other value unchanged. Posts are read in place, never copied.
+
+mod fm_support;
+
+use std::path::{Path, PathBuf};
+
+use fm_support::assert_only_key_lines_changed;
+use lanyard::front_matter::{
+    get_key, parse_yaml_mapping, read_front_matter, set_key, unset_key, value_to_yaml,
+};
+
+fn posts_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            posts_under(&path, out);
+        } else if path
+            .components()
+            .any(|c| c.as_os_str() == "_posts" || c.as_os_str() == "_drafts")
+            && path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown")
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn check_post(path: &Path, text: &str, failures: &mut Vec<String>) -> bool {
+    let Ok(fm) = read_front_matter(path, text) else {
+        return false;
+    };
+    if !fm.present {
+        return false;
+    }
+    let name = path.display();
+    for (key, value) in &fm.data {
+        let printed = value_to_yaml(value);
+        let doc = format!("v:\n  {}\n", printed.replace('\n', "\n  "));
+        let back = parse_yaml_mapping(&doc, 1).map(|p| p.data.get("v").cloned());
+        if back != Ok(Some(value.clone()))
+            || get_key(text, key).ok().flatten().as_ref() != Some(value)
+        {
+            failures.push(format!("{name}: get `{key}` printed {printed:?}"));
+        }
+    }
+    match set_key(text, "lanyard_probe", "[a, b]").and_then(|t| unset_key(&t, "lanyard_probe")) {
+        Ok(back) if back == text => {}
+        Ok(_) => failures.push(format!("{name}: set+unset of a new key is not identical")),
+        Err(e) => failures.push(format!("{name}: set+unset: {e}")),
+    }
+    for (key, value) in [
+        ("title", "\"Un titre : modifié\""),
+        ("tags", "[kubecon, cloud]"),
+    ] {
+        match set_key(text, key, value) {
+            Ok(out) => {
+                assert_only_key_lines_changed(text, &out, key, &name.to_string());
+                let after = read_front_matter(path, &out)
+                    .map(|f| f.data)
+                    .unwrap_or_default();
+                for (other, v) in &fm.data {
+                    if other != key && after.get(other) != Some(v) {
+                        failures.push(format!("{name}: setting `{key}` changed `{other}`"));
+                    }
+                }
+            }
+            Err(e) => failures.push(format!("{name}: set `{key}`: {e}")),
+        }
+    }
+    true
+}
+
+#[test]
+fn corpus_front_matter_round_trips_and_edits_losslessly() {
+    let Some(root) = std::env::var_os("LANYARD_CORPUS") else {
+        eprintln!("LANYARD_CORPUS not set: front matter corpus test skipped");
+        return;
+    };
+    let mut posts = Vec::new();
+    posts_under(Path::new(&root), &mut posts);
+    posts.sort();
+    assert!(!posts.is_empty(), "LANYARD_CORPUS holds no post");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in &posts {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        if check_post(path, &text, &mut failures) {
+            checked += 1;
+        }
+    }
+    eprintln!(
+        "front matter corpus: {checked} of {} posts checked",
+        posts.len()
+    );
+    assert!(checked > 0, "no corpus post has front matter that parses");
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
