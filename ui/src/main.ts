@@ -1,6 +1,8 @@
 import { mount } from "svelte";
 import App from "./App.svelte";
-import "./app.css";
+import "./styles/theme.css";
+import "./styles/chrome.css";
+import "./styles/preview.css";
 import { setUiLanguage } from "./lib/i18n";
 import { systemLanguage } from "./lib/ipc";
 

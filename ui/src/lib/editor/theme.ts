@@ -1,4 +1,4 @@
-// The editor's look: colours come from CSS variables (app.css), so the light and dark themes
+// The editor's look: colours come from CSS variables (styles/theme.css), so the light and dark themes
 // follow prefers-color-scheme without reconfiguring the editor.
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import type { Extension } from "@codemirror/state";
