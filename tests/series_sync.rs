@@ -153,7 +153,12 @@ fn drops_the_header_of_a_post_that_left_its_series() {
 #[test]
 fn uses_an_edited_template_for_its_language_only() {
     let blog = SeriesBlog::new();
-    blog.ok(&["series", "template", "en", "Part {ordinal} of {article}{name}:"]);
+    blog.ok(&[
+        "series",
+        "template",
+        "en",
+        "Part {ordinal} of {article}{name}:",
+    ]);
     assert_eq!(
         blog.ok(&["series", "template", "en"]),
         ["Part {ordinal} of {article}{name}:"]

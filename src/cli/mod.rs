@@ -2,6 +2,7 @@
 
 mod check;
 mod fm;
+mod mv;
 mod new;
 mod photos;
 mod render;
@@ -41,6 +42,8 @@ enum Command {
     Photos(photos::PhotosArgs),
     /// Write a new draft (a new series' first part, or the next part of one); prints its path.
     New(new::NewArgs),
+    /// Rename or re-date a post; rewrites every post_url to it; prints the files touched.
+    Mv(mv::MvArgs),
     /// Keep series headers in sync (`series sync [--adopt]`), list series, set their wording.
     Series(series::SeriesArgs),
 }
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Photos(args) => photos::run(&args),
         Command::Fm(args) => fm::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Mv(args) => mv::run(&args),
         Command::Series(args) => series::run(&args),
     };
     match result {

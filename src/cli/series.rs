@@ -126,7 +126,10 @@ pub fn run(args: &SeriesArgs) -> Result<u8> {
                     settings.templates.insert(lang.to_string(), text);
                     settings.save(&data_dir())?;
                 }
-                None => println!("{}", settings.wording(Path::new(""), "", Some(lang)).template),
+                None => println!(
+                    "{}",
+                    settings.wording(Path::new(""), "", Some(lang)).template
+                ),
             }
         }
     }

@@ -72,10 +72,38 @@ pub fn rewrite_post_urls(
         }
         let replacement = match arg.rsplit_once('/') {
             Some((folder, _)) => format!("{folder}/{new_base}"),
-            None if new_name.contains('/') && arg.contains('/') => new_name.to_string(),
             None => new_base.to_string(),
         };
         out.replace_range(span.name, &replacement);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn rewrites_folder_and_bare_forms_that_resolve_to_the_post() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::create_dir_all(root.join("_posts/sub")).expect("mkdir");
+        fs::write(root.join("_config.yml"), "title: t\n").expect("config");
+        let target = root.join("_posts/sub/2024-01-02-a.md");
+        fs::write(&target, "---\ntitle: A\n---\n").expect("post");
+        fs::write(root.join("_posts/2024-01-03-b.md"), "---\n---\n").expect("post");
+        let ws = Workspace::open(root).expect("open");
+        let target = ws.root().join("_posts/sub/2024-01-02-a.md");
+        let text = "{% post_url sub/2024-01-02-a %} {%post_url 2024-01-02-a%} \
+                    {% post_url 2024-01-03-b %} {% raw %}{% post_url sub/2024-01-02-a %}{% endraw %}";
+        let out = rewrite_post_urls(&ws, text, &target, "sub/2024-01-05-a");
+        assert_eq!(
+            out,
+            "{% post_url sub/2024-01-05-a %} {%post_url 2024-01-05-a%} \
+             {% post_url 2024-01-03-b %} {% raw %}{% post_url sub/2024-01-02-a %}{% endraw %}"
+        );
+        let files = blog_text_files(ws.root());
+        assert_eq!(files.len(), 2, "{files:?}");
+    }
 }

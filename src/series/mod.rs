@@ -5,8 +5,9 @@
 //! - [`adopt`]: hand-written lists like the seed's, replaced on request;
 //! - [`sync`]: regenerating every header ([`plan_sync`]);
 //! - [`new_part`]: a new series or its next part as a draft ([`plan_new_post`]);
+//! - [`rename`]: renaming or re-dating a post and every `post_url` to it ([`plan_move`]);
 //! - [`settings`]: per-series display name, article and templates, in the app data folder;
-//! - [`links`]: the `post_url`s of the blog that name a post, rewritten;
+//! - [`links`] and [`fm_edit`]: the `post_url`s and front matter keys a move rewrites;
 //! - [`changes`]: the files an operation changes, computed before anything is written.
 //!
 //! Every operation is a `plan_*` function that reads the blog and returns a [`Changeset`]
@@ -15,17 +16,20 @@
 
 pub mod adopt;
 pub mod changes;
+pub mod fm_edit;
 pub mod header;
 pub mod links;
 pub mod model;
 pub mod names;
 pub mod new_part;
 pub mod placement;
+pub mod rename;
 pub mod settings;
 pub mod sync;
 
 pub use changes::{Changeset, FileChange};
 pub use model::{find_series, series_of_file, workspace_series, Part, Series};
 pub use new_part::{plan_new_post, plan_next_part, NewPost, NewPostRequest};
+pub use rename::{plan_move, MovePlan, MoveRequest};
 pub use settings::{SeriesSettings, SettingsStore, Wording};
 pub use sync::{plan_sync, SyncOptions, SyncPlan};
