@@ -104,6 +104,26 @@ describe("the desktop app", () => {
     await stop(app);
   });
 
+  it("keeps the last preview while the front matter does not parse, and says why", async () => {
+    const app = await start();
+    const { driver } = app;
+    await waitForPreviewText(driver, "Dernier jour");
+    const content = await driver.findElement(By.css("#editor .cm-content"));
+    await content.click();
+    // Line 3 is `title: "Conf'Nuage 2025 - Jour 3"`; a quote after it breaks the YAML.
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.HOME).keyUp(Key.CONTROL)
+      .sendKeys(Key.DOWN, Key.DOWN, Key.END, ' "').perform();
+    const notice = await driver.findElement(By.css("#status-notice"));
+    // textContent: the visible text may be cut with an ellipsis.
+    const noticeText = () => notice.getAttribute("textContent");
+    await driver.wait(async () => (await noticeText()).includes("2025-06-12-confnuage-j3.md:3"), 5000, "no notice");
+    assert.equal(await notice.getAttribute("class").then((c) => c.includes("warning")), true);
+    await waitForPreviewText(driver, "Dernier jour");
+    await driver.actions().sendKeys(Key.BACK_SPACE, Key.BACK_SPACE).perform();
+    await driver.wait(async () => (await noticeText()) === "", 5000, "the notice stayed after the fix");
+    await stop(app);
+  });
+
   it("scrolls the preview with the editor", async () => {
     const app = await start();
     const { driver } = app;
