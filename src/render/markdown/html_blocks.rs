@@ -78,6 +78,7 @@ pub(crate) fn stash_html_blocks<'t>(
                     break;
                 };
                 // A trailing newline tells `unstash` this replaces a whole paragraph.
+                let html = escape_bare_ampersands(&html);
                 stash.push(if html.ends_with('\n') {
                     html
                 } else {
@@ -137,6 +138,28 @@ fn lone_span_tag_end(text: &str, at: usize) -> Option<usize> {
     let rest = &text[end..];
     let line_rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
     (is_span && line_rest.trim().is_empty() && end - at >= 4).then_some(end)
+}
+
+/// `&` that does not start an entity, escaped as kramdown writes it back (`a&b` stays
+/// text, where an HTML parser would read `&para` in `&param=1` as `¶`).
+fn escape_bare_ampersands(html: &str) -> String {
+    if !html.contains('&') {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .unwrap_or(after.len());
+        let is_entity = name_len > 0 && after[name_len..].starts_with(';');
+        out.push_str(if is_entity { "&" } else { "&amp;" });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `<a id="x"/>` as browsers and kramdown read it: `<a id="x"></a>` (only void elements
@@ -277,6 +300,14 @@ mod tests {
             &mut upper,
         );
         assert_eq!(stash[0], "<div>\n<p>X</p>\n</div>\n");
+    }
+
+    #[test]
+    fn escapes_ampersands_that_start_no_entity() {
+        assert_eq!(
+            escape_bare_ampersands("a&para=1 &amp; &#38; &x"),
+            "a&amp;para=1 &amp; &#38; &amp;x"
+        );
     }
 
     #[test]

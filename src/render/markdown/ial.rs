@@ -216,6 +216,12 @@ where
                     strip = Some(node.range.end..node.range.end + len);
                 }
             }
+            // After raw inline HTML (`<a href="x">y</a>{:.internal}`) the list is dropped.
+            Event::InlineHtml(h) if h.starts_with("</") => {
+                if let Some((_, len)) = span_ial_at(text, node.range.end) {
+                    strip = Some(node.range.end..node.range.end + len);
+                }
+            }
             // Smart punctuation splits the IAL into several text events: drop each part.
             Event::Text(t)
                 if strip

@@ -25,6 +25,7 @@ mod options;
 mod rouge_lexers;
 mod tables;
 mod toc;
+mod typography;
 mod writer;
 
 use std::ops::Range;
@@ -144,6 +145,7 @@ pub(crate) fn render_markdown(
     let nodes = ial::apply_block_ials(nodes, &block_ials, &text);
     let nodes = ial::apply_span_ials(nodes, &text);
     let nodes = tables::drop_separator_rows(nodes, &text);
+    let nodes = typography::apply_typography(nodes, &text);
     let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
     let nodes = toc::insert_toc(nodes, block_ials.iter().any(|i| i.attrs.toc));
     let mut problems = Vec::new();

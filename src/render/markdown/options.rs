@@ -3,15 +3,14 @@
 
 use pulldown_cmark::Options;
 
-/// Parser options: GFM tables, footnotes, `~~strike~~`, task lists, smart punctuation
-/// (kramdown's `smart_quotes` and typographic symbols), `{#id .class}` after headings and
-/// kramdown's `term` / `: definition` lists.
+/// Parser options: GFM tables, footnotes, `~~strike~~`, task lists, `{#id .class}` after
+/// headings and kramdown's `term` / `: definition` lists. Smart punctuation is ours
+/// (`typography`): CommonMark's quote rules are not kramdown's.
 pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST
 }
