@@ -129,3 +129,14 @@ fn refuses_unsafe_slugs_and_existing_targets_without_writing() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(blog.snapshot(), before);
 }
+
+#[test]
+fn re_dating_a_draft_sets_its_date_and_keeps_its_name() {
+    let blog = SeriesBlog::new();
+    let draft = "_drafts/devconf-j2.md";
+    let touched = blog.ok(&["mv", draft, "--date", "2024-03-22"]);
+    assert!(touched.contains(&draft.to_string()), "{touched:?}");
+    let text = blog.read(draft);
+    assert!(text.contains("date: 2024-03-22 18:30:00 +0100\n"), "{text}");
+    assert!(blog.ok(&["series", "sync"]).is_empty());
+}

@@ -31,13 +31,16 @@ pub fn find_hand_written_list(text: &str, is_part: &dyn Fn(&str) -> bool) -> Opt
         }
         let items = &text[lines[start].start..lines[i - 1].end];
         if links_only_to_parts(items, is_part) {
-            let mut first = start;
-            if let Some(prev) = start.checked_sub(1) {
+            let sentence = start.checked_sub(1).filter(|&prev| {
                 let above = text[lines[prev].clone()].trim();
-                if !above.is_empty() && !is_heading(above) && !above.starts_with('<') {
-                    first = prev;
-                }
+                !above.is_empty() && !is_heading(above) && !above.starts_with('<')
+            });
+            // A series list names the current part (in bold) or follows its sentence; a
+            // bare "see also" list of links is not one.
+            if sentence.is_none() && !has_bold_item(items) {
+                continue;
             }
+            let first = sentence.unwrap_or(start);
             return Some(lines[first].start..lines[i - 1].end);
         }
     }
@@ -48,6 +51,16 @@ pub fn find_hand_written_list(text: &str, is_part: &dyn Fn(&str) -> bool) -> Opt
 fn links_only_to_parts(items: &str, is_part: &dyn Fn(&str) -> bool) -> bool {
     let tags = find_post_url_tags(items);
     !tags.is_empty() && tags.iter().all(|t| is_part(&t.name))
+}
+
+/// Whether an item of `items` is wholly bold (`- __Jour 1__`, `- **Day 1**`).
+fn has_bold_item(items: &str) -> bool {
+    items.lines().any(|line| {
+        let item = line.trim().get(2..).unwrap_or("").trim();
+        ["__", "**"]
+            .iter()
+            .any(|m| item.len() > 4 && item.starts_with(m) && item.ends_with(m))
+    })
 }
 
 /// The ranges of the lines of `text` from `from`, line breaks included.
@@ -97,5 +110,9 @@ Cet article est le premier d'une série sur la `KubeCon`\n\
         assert_eq!(find_hand_written_list(SEED, &|_| false), None);
         let late = "---\n---\n# Title\n\n- [x]({% post_url 2023-04-23-KubeCon-J2 %})\n";
         assert_eq!(find_hand_written_list(late, &kubecon), None);
+        let see_also = "---\n---\n\n- [x]({% post_url 2023-04-23-KubeCon-J2 %})\n\nText\n";
+        assert_eq!(find_hand_written_list(see_also, &kubecon), None);
+        let bold = "---\n---\n\n- **J1**\n- [x]({% post_url 2023-04-23-KubeCon-J2 %})\n";
+        assert!(find_hand_written_list(bold, &kubecon).is_some());
     }
 }
