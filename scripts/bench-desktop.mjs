@@ -95,7 +95,8 @@ async function typingLatency({ blog, title, waitFor, keystrokes }) {
     await driver.sleep(500);
     const content = await driver.findElement(By.css("#editor .cm-content"));
     await content.click();
-    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.HOME).keyUp(Key.CONTROL).perform();
+    // Write a new paragraph at the end, as when adding a talk to the day's post.
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.END).keyUp(Key.CONTROL).sendKeys(Key.ENTER, Key.ENTER).perform();
     await driver.executeScript("window.lanyardPerf.latencies.length = 0; window.lanyardPerf.renders.length = 0;");
     const words = "la conf etait vraiment bien ";
     for (let i = 0; i < keystrokes; i++) {
