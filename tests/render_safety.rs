@@ -173,3 +173,15 @@ fn puts_data_lines_on_html_blocks_and_highlighted_code() {
         r.html
     );
 }
+
+#[test]
+fn keeps_data_lines_right_after_rewritten_links_and_paren_lists() {
+    let options = RenderOptions { source_lines: true };
+    let r = render_with("[a](#x y) [b](#z w)\n\n1) one\n2) two\n\n## H\n", &options);
+    assert!(
+        r.html.contains("<h2 id=\"h\" data-line=\"9\">"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("href=\"#x y\""), "{}", r.html);
+}

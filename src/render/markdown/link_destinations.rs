@@ -1,14 +1,15 @@
 //! kramdown reads `[text](#a b)` as a link to `#a b`; CommonMark wants spaces in a link
 //! destination inside `<...>`. Inline link destinations holding spaces (and no title) are
-//! wrapped in angle brackets before parsing, so the `href` matches Jekyll's. Each rewrite
-//! moves later offsets by two bytes, which never crosses a line for `data-line` purposes.
+//! wrapped in angle brackets before parsing, so the `href` matches Jekyll's. The inserted
+//! bytes are recorded in [`Shifts`].
 
 use std::borrow::Cow;
 
 use super::math::code_ranges;
+use super::shifts::Shifts;
 
 /// Wraps inline link destinations that contain spaces in `<...>`.
-pub(crate) fn bracket_spaced_destinations(text: &str) -> Cow<'_, str> {
+pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts) -> Cow<'t, str> {
     if !text.contains("](") {
         return Cow::Borrowed(text);
     }
@@ -32,8 +33,10 @@ pub(crate) fn bracket_spaced_destinations(text: &str) -> Cow<'_, str> {
             && !dest.contains(['"', '\'', '<', '>']);
         if needs_brackets {
             out.push_str(&text[copied..start]);
+            shifts.record(out.len(), 1);
             out.push('<');
             out.push_str(dest);
+            shifts.record(out.len(), 1);
             out.push('>');
             copied = start + len;
         }
@@ -67,7 +70,7 @@ mod tests {
     #[test]
     fn brackets_destinations_with_spaces() {
         assert_eq!(
-            bracket_spaced_destinations("[a](#jak się chronić)"),
+            bracket_spaced_destinations("[a](#jak się chronić)", &mut Shifts::default()),
             "[a](<#jak się chronić>)"
         );
     }
@@ -75,7 +78,10 @@ mod tests {
     #[test]
     fn leaves_titles_plain_links_and_code_alone() {
         for src in ["[a](/x \"t\")", "[a](/x_(y))", "`[a](b c)`"] {
-            assert_eq!(bracket_spaced_destinations(src), src);
+            assert_eq!(
+                bracket_spaced_destinations(src, &mut Shifts::default()),
+                src
+            );
         }
     }
 }

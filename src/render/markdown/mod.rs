@@ -22,7 +22,9 @@ mod images;
 mod link_destinations;
 mod math;
 mod options;
+mod paren_lists;
 mod rouge_lexers;
+mod shifts;
 mod tables;
 mod toc;
 mod typography;
@@ -136,7 +138,10 @@ pub(crate) fn render_markdown(
     });
     let text = math::stash_math(&text, stash);
     let text = guillemets::write_guillemets(&text);
-    let text = link_destinations::bracket_spaced_destinations(&text);
+    let (mut link_shifts, mut list_shifts) = (shifts::Shifts::default(), shifts::Shifts::default());
+    let text = link_destinations::bracket_spaced_destinations(&text, &mut link_shifts);
+    let text = paren_lists::escape_paren_markers(&text, &mut list_shifts);
+    let unshift = |o: usize| link_shifts.unshift(list_shifts.unshift(o));
     let text = tables::stash_piped_code_spans(&text, stash);
     let text = tables::complete_delimiter_rows(&text);
     let (text, block_ials) = ial::extract_block_ials(&text);
@@ -151,6 +156,18 @@ pub(crate) fn render_markdown(
     let mut problems = Vec::new();
     let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
     let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
-    let html = writer::write_html(nodes, text.len(), input);
+    let line_of = input.line_of.map(|f| move |o: usize| f(unshift(o)));
+    let writer_input = MarkdownInput {
+        site: input.site,
+        page_dir: String::new(),
+        line_of: line_of.as_ref().map(|f| f as &dyn Fn(usize) -> usize),
+        code_line_numbers: input.code_line_numbers,
+        footnote_backlink: String::new(),
+        inside_html: input.inside_html,
+    };
+    let html = writer::write_html(nodes, text.len(), &writer_input);
+    for p in &mut problems {
+        p.offset = unshift(p.offset);
+    }
     (html, problems)
 }
