@@ -176,6 +176,30 @@ describe("the desktop app", () => {
     }
   });
 
+  it("switches to a recent folder from the sidebar", async () => {
+    const first = await start({ blog: fixture("xss-blog") });
+    await waitForPreviewText(first.driver, "The safe sentence is shown.");
+    await stop(first, { keep: true });
+
+    const second = await start({ dataDir: first.dataDir });
+    const { driver } = second;
+    try {
+      await waitForPreviewText(driver, "Dernier jour");
+      await driver.findElement(By.css(".recent summary")).click();
+      const item = await driver.findElement(By.css(".recent-item"));
+      assert.equal(await item.getAttribute("title"), first.blogDir);
+      await item.click();
+      let title = "";
+      await driver
+        .wait(async () => (title = await driver.findElement(By.css(".blog-title")).getAttribute("textContent")) === "XSS fixture", 10000)
+        .catch(() => assert.fail(`the sidebar shows ${JSON.stringify(title)}, not the recent folder's blog`));
+      await waitForPreviewText(driver, "The safe sentence is shown.");
+    } finally {
+      await stop(second);
+      await first.quit();
+    }
+  });
+
   it("speaks French when the system does", async () => {
     const app = await start({ env: { LANG: "fr_FR.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
     const { driver } = app;
