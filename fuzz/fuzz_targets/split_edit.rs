@@ -5,6 +5,7 @@
 
 #![no_main]
 
+use lanyard::front_matter::edit::{raw_entries, text_change};
 use lanyard::front_matter::{
     read_front_matter, set_key, split_front_matter, unset_key, validate_front_matter,
 };
@@ -38,10 +39,27 @@ fuzz_target!(|data: &[u8]| {
         set_key(text, key, value)
     };
     if let Ok(out) = edited {
+        let change = text_change(text, &out);
+        let mut applied = text.to_string();
+        applied.replace_range(change.from..change.to, &change.insert);
+        assert_eq!(applied, out, "text_change applies");
         let after = read_front_matter(path, &out).expect("an edit leaves front matter that parses");
         for (other, v) in &before.data {
             if other != key {
                 assert_eq!(after.data.get(other), Some(v), "`{other}` changed");
+            }
+        }
+    }
+    if let Ok(entries) = raw_entries(text) {
+        // The last occurrence is the one `set_key` edits (and Jekyll reads).
+        if let Some(entry) = entries.iter().rev().find(|e| e.key == key) {
+            if let Ok(again) = set_key(text, key, &entry.value_yaml) {
+                let reread = read_front_matter(path, &again).expect("re-set parses");
+                assert_eq!(
+                    reread.data.get(key),
+                    before.data.get(key),
+                    "raw value of `{key}`"
+                );
             }
         }
     }

@@ -31,7 +31,7 @@ pub use emit::value_to_yaml;
 pub use file::{edit_error, get_key_in_file, set_key_in_file, unset_key_in_file};
 pub use locate::{locate_entries, Entry};
 pub use raw::{raw_entries, text_change, RawEntry, TextChange};
-pub use render::{render_value, RenderedValue};
+pub use render::{render_value, render_value_indented, RenderedValue};
 
 use super::{parse_yaml_mapping, split_front_matter};
 
@@ -170,7 +170,12 @@ pub fn set_key(source: &str, key: &str, value_text: &str) -> Result<String, Edit
     let entries = entries_of(yaml, split.yaml_line)?;
     let starts = line_starts(yaml);
     let (range, text) = match entries.iter().rev().find(|e| e.key == key) {
-        Some(entry) => replacement(yaml, &starts, entry, &rendered, eol),
+        Some(entry) => {
+            // A block value keeps the indentation it had.
+            let indent = block_indent(yaml, &starts, entry).unwrap_or("  ");
+            let rendered = render_value_indented(value_text, eol, indent)?;
+            replacement(yaml, &starts, entry, &rendered, eol)
+        }
         None => (
             yaml.len()..yaml.len(),
             format!("{key}:{}{eol}", rendered.tail),
@@ -227,6 +232,17 @@ fn line_starts(yaml: &str) -> Vec<usize> {
         starts.push(yaml.len());
     }
     starts
+}
+
+/// The indentation of a block value's first line (`None` for a value on the key's line).
+fn block_indent<'a>(yaml: &'a str, starts: &[usize], entry: &Entry) -> Option<&'a str> {
+    if entry.inline.is_some() {
+        return None;
+    }
+    (entry.first_line + 1..entry.end_line)
+        .map(|i| &yaml[starts[i]..starts[i + 1]])
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|l| &l[..l.len() - l.trim_start_matches(' ').len()])
 }
 
 /// The byte range of `yaml` to replace, and its new text.

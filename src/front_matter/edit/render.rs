@@ -16,8 +16,20 @@ pub struct RenderedValue {
     pub tail: String,
 }
 
-/// Renders `text` (YAML for one value; `""` is null) for a file whose lines end with `eol`.
+/// Renders `text` (YAML for one value; `""` is null) for a file whose lines end with `eol`,
+/// block lines indented by two spaces.
 pub fn render_value(text: &str, eol: &str) -> Result<RenderedValue, EditError> {
+    render_value_indented(text, eol, "  ")
+}
+
+/// Like [`render_value`], block lines indented by `indent` (the indentation the key's old
+/// block value had, so re-setting a value keeps its look). An empty `indent` is only used
+/// for a block list (`key:` then `- a` at the key's column is YAML); others get two spaces.
+pub fn render_value_indented(
+    text: &str,
+    eol: &str,
+    indent: &str,
+) -> Result<RenderedValue, EditError> {
     let text = text.replace("\r\n", "\n");
     if text.contains('\r') {
         return Err(EditError::InvalidValue {
@@ -44,10 +56,16 @@ pub fn render_value(text: &str, eol: &str) -> Result<RenderedValue, EditError> {
     }
     let lines: Vec<&str> = text.split('\n').collect();
     let first = lines[0].trim();
-    let tail = if first.starts_with(['|', '>']) {
-        format!(" {first}{eol}{}", indent_block(&lines[1..], eol))
+    let indent = if indent.is_empty() && !block_item {
+        "  "
     } else {
-        format!("{eol}{}", indent_block(&lines, eol))
+        indent
+    };
+    let tail = if first.starts_with(['|', '>']) {
+        let indent = if indent.is_empty() { "  " } else { indent };
+        format!(" {first}{eol}{}", indent_block(&lines[1..], eol, indent))
+    } else {
+        format!("{eol}{}", indent_block(&lines, eol, indent))
     };
     Ok(RenderedValue {
         single_line: None,
@@ -67,8 +85,8 @@ fn trim_leading_blank_lines(text: &str) -> &str {
     rest
 }
 
-/// The lines, their common indentation replaced by two spaces; blank lines left empty.
-fn indent_block(lines: &[&str], eol: &str) -> String {
+/// The lines, their common indentation replaced by `indent`; blank lines left empty.
+fn indent_block(lines: &[&str], eol: &str, indent: &str) -> String {
     let common = lines
         .iter()
         .filter(|l| !l.trim().is_empty())
@@ -81,7 +99,7 @@ fn indent_block(lines: &[&str], eol: &str) -> String {
             if l.trim().is_empty() {
                 String::new()
             } else {
-                format!("  {}", l.get(common..).unwrap_or(l).trim_end())
+                format!("{indent}{}", l.get(common..).unwrap_or(l).trim_end())
             }
         })
         .collect::<Vec<_>>()
@@ -103,6 +121,16 @@ mod tests {
     fn writes_a_one_line_list_item_as_a_block() {
         let r = render_value("- KubeCon", "\n").expect("ok");
         assert_eq!(r.tail, "\n  - KubeCon");
+    }
+
+    #[test]
+    fn keeps_a_given_indentation_and_a_list_at_the_key_column() {
+        let r = render_value_indented("- a\n- b", "\n", "").expect("ok");
+        assert_eq!(r.tail, "\n- a\n- b");
+        let r = render_value_indented("k: v\nl: w", "\n", "").expect("ok");
+        assert_eq!(r.tail, "\n  k: v\n  l: w");
+        let r = render_value_indented("k: v\nl: w", "\n", "    ").expect("ok");
+        assert_eq!(r.tail, "\n    k: v\n    l: w");
     }
 
     #[test]
