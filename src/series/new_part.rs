@@ -12,7 +12,7 @@ use super::changes::Changeset;
 use super::model::{find_series, series_of_file, Part};
 use super::names::{clean_line, clean_slug, slug_from_title, yaml_quoted};
 use super::settings::{header_lang, SettingsStore};
-use super::sync::{sync_posts, SyncOptions, SyncPlan};
+use super::sync::{sync_posts, written_lang, SyncOptions, SyncPlan};
 use crate::front_matter::{parse_day, read_front_matter, split_front_matter};
 use crate::site::Workspace;
 use crate::{Error, Result};
@@ -85,7 +85,10 @@ pub fn plan_new_post(
     };
     let title = match (&request.title, &previous) {
         (Some(t), _) => clean_line("title", t)?,
-        (None, Some(prev)) => next_title(&prev.title, lang.as_deref(), count + 1),
+        (None, Some(prev)) => {
+            let title_lang = lang.as_deref().or(workspace.config().lang.as_deref());
+            next_title(&prev.title, title_lang, count + 1)
+        }
         (None, None) => {
             return Err(Error::Invalid {
                 path: PathBuf::from("title"),
@@ -112,7 +115,13 @@ pub fn plan_new_post(
         }
         None => fresh_front_matter(&title, date, lang.as_deref(), series.as_deref()),
     };
-    let lang_for_body = lang.or_else(|| workspace.config().lang.clone());
+    let written = series
+        .as_deref()
+        .and_then(|s| find_series(workspace, s))
+        .and_then(|s| written_lang(workspace, &s, settings, &Changeset::default()));
+    let lang_for_body = lang
+        .or_else(|| workspace.config().lang.clone())
+        .or_else(|| written.map(str::to_string));
     let text = format!(
         "---\n{front_matter}---\n\n{}",
         talk_skeleton(lang_for_body.as_deref())

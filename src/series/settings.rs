@@ -122,6 +122,21 @@ impl SettingsStore {
     }
 }
 
+impl SettingsStore {
+    /// The language whose template `sentence` was written with (`Cet article est le ...`
+    /// is French): the template's text before its first placeholder starts the sentence.
+    pub fn lang_of_sentence(&self, sentence: &str) -> Option<&'static str> {
+        ["fr", "en"].into_iter().find(|lang| {
+            let template = self
+                .templates
+                .get(*lang)
+                .map_or(default_template(lang), String::as_str);
+            let fixed = template.split('{').next().unwrap_or("").trim();
+            !fixed.is_empty() && sentence.trim().starts_with(fixed)
+        })
+    }
+}
+
 /// The header language for a post's `lang:`: `fr` for any French (`fr`, `fr-FR`, `fr_CA`),
 /// else `en`.
 pub fn header_lang(lang: Option<&str>) -> &'static str {
@@ -207,6 +222,18 @@ mod tests {
         let other = store.wording(Path::new("/other"), "oss", Some("de"));
         assert_eq!(other.lang, "en");
         assert_eq!(other.name, "oss");
+    }
+
+    #[test]
+    fn recognizes_the_language_of_a_written_sentence() {
+        let store = SettingsStore::default();
+        let fr = "Cet article est le deuxième d'une série sur la `KubeCon`";
+        assert_eq!(store.lang_of_sentence(fr), Some("fr"));
+        assert_eq!(
+            store.lang_of_sentence("This post is the first of"),
+            Some("en")
+        );
+        assert_eq!(store.lang_of_sentence("Ceci est une liste"), None);
     }
 
     #[test]

@@ -87,23 +87,59 @@ fn sync_part(
         plan.skipped.push((part.path.clone(), reason.to_string()));
         return Ok(());
     }
-    let wording = settings.wording(workspace.root(), &series.name, part.lang.as_deref());
-    let block = render_header(series, index, &wording);
     let text = plan.changes.text_of(&part.path)?;
-    let new_text = if find_header(&text).is_some() {
-        with_header(&text, &block)
-    } else {
-        let is_part = |name: &str| names_part(workspace, series, name);
-        match find_hand_written_list(&text, &is_part) {
-            Some(range) if options.adopt => replace_list(&text, range, &block),
-            Some(_) => {
-                plan.adoptable.push(part.path.clone());
-                return Ok(());
-            }
-            None => with_header(&text, &block),
+    let is_part = |name: &str| names_part(workspace, series, name);
+    let (existing, managed) = match find_header(&text) {
+        Some(range) => (Some(range), true),
+        None => (find_hand_written_list(&text, &is_part), false),
+    };
+    // Without `lang:` anywhere, the language the list is already written in wins over the
+    // English fallback (the seed's blog sets no `lang:`).
+    let lang = part
+        .lang
+        .as_deref()
+        .or_else(|| {
+            let sentence = existing.clone().and_then(|r| sentence_of(&text[r]))?;
+            settings.lang_of_sentence(sentence)
+        })
+        .or_else(|| written_lang(workspace, series, settings, &plan.changes));
+    let wording = settings.wording(workspace.root(), &series.name, lang);
+    let block = render_header(series, index, &wording);
+    let new_text = match existing {
+        _ if managed => with_header(&text, &block),
+        Some(range) if options.adopt => replace_list(&text, range, &block),
+        Some(_) => {
+            plan.adoptable.push(part.path.clone());
+            return Ok(());
         }
+        None => with_header(&text, &block),
     };
     plan.changes.set_text(&part.path, new_text)
+}
+
+/// The language the series' existing headers or lists are written in (the first part whose
+/// sentence is recognized), for parts without `lang:` in a blog without `lang:`.
+pub fn written_lang(
+    workspace: &Workspace,
+    series: &Series,
+    settings: &SettingsStore,
+    changes: &Changeset,
+) -> Option<&'static str> {
+    let is_part = |name: &str| names_part(workspace, series, name);
+    series.parts.iter().find_map(|part| {
+        let text = changes.text_of(&part.path).ok()?;
+        let range = find_header(&text).or_else(|| find_hand_written_list(&text, &is_part))?;
+        settings.lang_of_sentence(sentence_of(&text[range])?)
+    })
+}
+
+/// The sentence of a header or hand-written list: its first line that is neither a marker
+/// nor a list item.
+fn sentence_of(block: &str) -> Option<&str> {
+    block
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("<!--") && !l.starts_with(['-', '*', '+']))
 }
 
 fn skip_reason(post: &Post) -> Option<&'static str> {
