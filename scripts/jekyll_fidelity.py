@@ -263,6 +263,10 @@ def main():
     blog = os.path.abspath(args.blog)
     if not os.path.isdir(blog):
         ap.error("%s is not a folder" % blog)
+    if shutil.which("jekyll") is None:
+        ap.error("jekyll is not installed (apt-get install jekyll ruby-kramdown-parser-gfm)")
+    if not os.access(args.lanyard, os.X_OK):
+        ap.error("%s is not an executable lanyard binary (cargo build --bin lanyard)" % args.lanyard)
     posts = find_posts(blog)
     counts = {"posts": 0, "hrefs": 0, "ids": 0, "text": 0, "all": 0, "raw_liquid": 0}
     with tempfile.TemporaryDirectory(prefix="lanyard-fidelity-") as work:
