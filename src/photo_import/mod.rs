@@ -7,14 +7,35 @@
 //!    the target size); decoder warnings are errors;
 //! 2. [`metadata`]: read the EXIF orientation and the day the photo was taken;
 //! 3. [`resize`]: scale the long edge down to 1600 px (Lanczos3, never up);
-//! 4. [`color`]: convert from an embedded ICC profile (Display P3...) to sRGB;
+//! 4. `color`: convert from an embedded ICC profile (Display P3...) to sRGB;
 //! 5. [`orientation`]: apply the EXIF orientation (after resizing: cheaper);
 //! 6. [`encode`]: JPEG (quality 82) or PNG, with no metadata at all;
-//! 7. [`naming`] and [`store`]: `YYYY-MM-DD-<name>.<ext>`, a suffix when the name holds other
+//! 7. [`naming`] and `store`: `YYYY-MM-DD-<name>.<ext>`, a suffix when the name holds other
 //!    content, the same file when it holds the same; atomic, never overwriting.
 //!
 //! [`import_photos`] runs a batch on all cores with a progress callback and a cancel flag;
-//! that is what the desktop calls on a drop, and what `lanyard photos import` calls.
+//! that is what the desktop calls on a drop, and what `lanyard photos import` calls:
+//!
+//! ```no_run
+//! use std::sync::atomic::AtomicBool;
+//! use lanyard::photo_import::{import_photos, ImportSettings, ImportTarget, PhotoJob};
+//!
+//! let target = ImportTarget {
+//!     workspace: "/home/me/blog".into(),
+//!     post_date: jiff::civil::date(2023, 4, 19),
+//! };
+//! let jobs = vec![PhotoJob::new("/home/me/Phone/IMG_2041.jpg")];
+//! let cancel = AtomicBool::new(false); // set it from the UI's cancel button
+//! let results = import_photos(&jobs, &target, &ImportSettings::default(), &|p| {
+//!     println!("{}/{}: {}", p.done, p.total, p.source.display());
+//! }, &cancel);
+//! for result in results {
+//!     match result {
+//!         Ok(photo) => println!("{}", photo.markdown()), // ![](/assets/images/...)
+//!         Err(err) => eprintln!("{err}"),                // names the photo
+//!     }
+//! }
+//! ```
 
 mod batch;
 mod color;
