@@ -140,3 +140,15 @@ fn re_dating_a_draft_sets_its_date_and_keeps_its_name() {
     assert!(text.contains("date: 2024-03-22 18:30:00 +0100\n"), "{text}");
     assert!(blog.ok(&["series", "sync"]).is_empty());
 }
+
+#[test]
+fn warns_when_a_new_date_in_the_future_unpublishes_the_post() {
+    let blog = published_blog();
+    let out = blog.lanyard(&["mv", J2, "--date", "2999-01-01"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("in the future"), "{stderr}");
+    // The parts list it as plain text again, so their own build does not break.
+    let j1 = blog.read(J1);
+    assert!(header_of(&j1).contains("- Jour 2\n"), "{j1}");
+}

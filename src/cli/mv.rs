@@ -60,6 +60,12 @@ pub fn run(args: &MvArgs) -> Result<u8> {
             );
         }
     }
+    if plan.unpublished_by_move {
+        eprintln!(
+            "warning: {}: the new date is in the future, so Jekyll will not build it and a              post_url to it from another post fails the build until that date",
+            shown(&workspace, &plan.from)
+        );
+    }
     apply_and_print(&workspace, &plan.changes, args.dry_run)?;
     Ok(EXIT_OK)
 }

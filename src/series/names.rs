@@ -36,10 +36,17 @@ pub fn clean_slug(slug: &str) -> Result<String> {
 }
 
 /// The slug of a title for a file name: accents dropped, lowercase, dashes between words
-/// (`Conf'Nuage 2025 - Jour 2` → `conf-nuage-2025-jour-2`).
+/// (`Conf'Nuage 2025 - Jour 2` → `conf-nuage-2025-jour-2`); other scripts are kept.
 pub fn slug_from_title(title: &str) -> String {
     let folded: String = title.chars().map(fold_accent).collect();
-    let slug = slugify(&folded, SlugMode::Ascii, false);
+    // A title in another script keeps its letters (`東京 2025` → `東京-2025`).
+    let other_script = folded.chars().any(|c| !c.is_ascii() && c.is_alphanumeric());
+    let mode = if other_script {
+        SlugMode::Default
+    } else {
+        SlugMode::Ascii
+    };
+    let slug = slugify(&folded, mode, false);
     let mut cut = slug.len().min(MAX_SLUG_LEN);
     while !slug.is_char_boundary(cut) {
         cut -= 1;
@@ -128,6 +135,7 @@ mod tests {
             slug_from_title("Conf'Nuage 2025 - Journée 2"),
             "conf-nuage-2025-journee-2"
         );
+        assert_eq!(slug_from_title("東京 2025"), "東京-2025");
     }
 
     #[test]

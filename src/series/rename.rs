@@ -51,6 +51,9 @@ pub struct MovePlan {
     pub url_change: Option<UrlChange>,
     /// Whether the old URL was added to `redirect_from`.
     pub redirect_added: bool,
+    /// Set when a published post stops being published (dated in the future): Jekyll will
+    /// not build it, and the `post_url`s to it outside its series fail the build.
+    pub unpublished_by_move: bool,
 }
 
 /// Plans renaming and/or re-dating the post or draft at `post` (nothing is written).
@@ -133,6 +136,7 @@ pub fn plan_move(
         changes: plan.changes,
         url_change,
         redirect_added,
+        unpublished_by_move: entry.published && !moved.published,
     })
 }
 
