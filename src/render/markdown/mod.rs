@@ -117,12 +117,58 @@ pub(crate) struct MarkdownInput<'c> {
 }
 
 /// Renders `text` to HTML, returning the HTML and the problems found.
-/// Finished HTML (math) goes to `stash`, referenced by markers in the text.
+/// Finished HTML (math, HTML blocks) goes to `stash`, referenced by markers in the HTML.
 pub(crate) fn render_markdown(
     text: &str,
     input: &MarkdownInput<'_>,
     stash: &mut Vec<String>,
 ) -> (String, Vec<MarkdownProblem>) {
+    let source = rewrite_source(text, input, stash);
+    let text = source.text.as_str();
+    let has_toc = source.block_ials.iter().any(|i| i.attrs.toc);
+    let parser = Parser::new_ext(text, options::parser_options()).into_offset_iter();
+    let nodes = parser.map(|(event, range)| Node::new(event, range));
+    let nodes = ial::apply_block_ials(nodes, &source.block_ials, text);
+    let nodes = ial::apply_span_ials(nodes, text);
+    let nodes = tables::drop_separator_rows(nodes, text);
+    let nodes = typography::apply_typography(nodes, text);
+    let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
+    let nodes = toc::insert_toc(nodes, has_toc);
+    let mut problems = Vec::new();
+    let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
+    let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
+    let source_ref = &source;
+    let line_of = input
+        .line_of
+        .map(|f| move |o: usize| f(source_ref.unshift(o)));
+    let line_of = line_of.as_ref().map(|f| f as &dyn Fn(usize) -> usize);
+    let html = writer::write_html(nodes, text.len(), line_of, input.code_line_numbers);
+    for p in &mut problems {
+        p.offset = source.unshift(p.offset);
+    }
+    (html, problems)
+}
+
+/// The source after the text passes, with what they recorded.
+struct Rewritten {
+    /// The text to parse.
+    text: String,
+    /// Block attribute lists, their lines blanked in `text`.
+    block_ials: Vec<ial::BlockIal>,
+    /// Bytes inserted by the link pass, then by the list pass.
+    shifts: [shifts::Shifts; 2],
+}
+
+impl Rewritten {
+    /// Maps an offset of the parsed text back to the text given to [`render_markdown`].
+    fn unshift(&self, offset: usize) -> usize {
+        self.shifts[0].unshift(self.shifts[1].unshift(offset))
+    }
+}
+
+/// Runs the text passes, in an order that matters: raw regions (extensions, HTML blocks,
+/// math) are taken out before anything reads Markdown syntax in them.
+fn rewrite_source(text: &str, input: &MarkdownInput<'_>, stash: &mut Vec<String>) -> Rewritten {
     let nested = MarkdownInput {
         site: input.site,
         page_dir: input.page_dir.clone(),
@@ -138,36 +184,15 @@ pub(crate) fn render_markdown(
     });
     let text = math::stash_math(&text, stash);
     let text = guillemets::write_guillemets(&text);
-    let (mut link_shifts, mut list_shifts) = (shifts::Shifts::default(), shifts::Shifts::default());
-    let text = link_destinations::bracket_spaced_destinations(&text, &mut link_shifts);
-    let text = paren_lists::escape_paren_markers(&text, &mut list_shifts);
-    let unshift = |o: usize| link_shifts.unshift(list_shifts.unshift(o));
+    let mut shifts = [shifts::Shifts::default(), shifts::Shifts::default()];
+    let text = link_destinations::bracket_spaced_destinations(&text, &mut shifts[0]);
+    let text = paren_lists::escape_paren_markers(&text, &mut shifts[1]);
     let text = tables::stash_piped_code_spans(&text, stash);
     let text = tables::complete_delimiter_rows(&text);
     let (text, block_ials) = ial::extract_block_ials(&text);
-    let parser = Parser::new_ext(&text, options::parser_options()).into_offset_iter();
-    let nodes = parser.map(|(event, range)| Node::new(event, range));
-    let nodes = ial::apply_block_ials(nodes, &block_ials, &text);
-    let nodes = ial::apply_span_ials(nodes, &text);
-    let nodes = tables::drop_separator_rows(nodes, &text);
-    let nodes = typography::apply_typography(nodes, &text);
-    let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
-    let nodes = toc::insert_toc(nodes, block_ials.iter().any(|i| i.attrs.toc));
-    let mut problems = Vec::new();
-    let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
-    let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
-    let line_of = input.line_of.map(|f| move |o: usize| f(unshift(o)));
-    let writer_input = MarkdownInput {
-        site: input.site,
-        page_dir: String::new(),
-        line_of: line_of.as_ref().map(|f| f as &dyn Fn(usize) -> usize),
-        code_line_numbers: input.code_line_numbers,
-        footnote_backlink: String::new(),
-        inside_html: input.inside_html,
-    };
-    let html = writer::write_html(nodes, text.len(), &writer_input);
-    for p in &mut problems {
-        p.offset = unshift(p.offset);
+    Rewritten {
+        text: text.into_owned(),
+        block_ials,
+        shifts,
     }
-    (html, problems)
 }

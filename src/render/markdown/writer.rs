@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 use super::code_blocks::{code_block_html, fence_language};
 use super::math::PAD;
-use super::{Attrs, MarkdownInput, Node};
+use super::{Attrs, Node};
 use crate::render::liquid::output::BROKEN_URL;
 
 /// The class a link to a missing or unpublished post gets.
@@ -29,26 +29,24 @@ struct State {
 }
 
 /// Writes the nodes as HTML. `len_hint` sizes the output buffer.
+/// `line_of` maps a node's offset to a file line for `data-line` (none when not wanted);
+/// `code_line_numbers` gives fenced code rouge's line-number table.
 pub(crate) fn write_html<'a>(
     nodes: impl Iterator<Item = Node<'a>>,
     len_hint: usize,
-    input: &MarkdownInput<'_>,
+    line_of: Option<&dyn Fn(usize) -> usize>,
+    code_line_numbers: bool,
 ) -> String {
     let mut out = String::with_capacity(len_hint + len_hint / 2);
     let mut st = State::default();
     for node in nodes {
-        let line = input.line_of.map(|f| f(node.range.start));
+        let line = line_of.map(|f| f(node.range.start));
         if let Some((_, code, _)) = st.code.as_mut() {
             match node.event {
                 Event::Text(t) => code.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     if let Some((lang, code, extra)) = st.code.take() {
-                        out.push_str(&code_block_html(
-                            &lang,
-                            &code,
-                            input.code_line_numbers,
-                            &extra,
-                        ));
+                        out.push_str(&code_block_html(&lang, &code, code_line_numbers, &extra));
                     }
                 }
                 _ => {}
