@@ -5,7 +5,7 @@ use std::path::Path;
 
 use lanyard::front_matter::edit::{raw_entries, text_change};
 use lanyard::front_matter::{
-    read_post_fields, set_key, validate_front_matter, DateSource, DiagnosticKind,
+    form_choices, read_post_fields, set_key, validate_front_matter, DateSource, DiagnosticKind,
     DiagnosticSeverity,
 };
 
@@ -96,4 +96,20 @@ fn describes_an_edit_as_one_small_change() {
     let mut applied = text.clone();
     applied.replace_range(change.from..change.to, &change.insert);
     assert_eq!(applied, edited);
+}
+
+#[test]
+fn offers_the_blog_tags_most_used_first_its_layouts_and_series() {
+    let blog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/series-blog");
+    let ws = lanyard::site::Workspace::open(&blog).expect("opens");
+    let choices = form_choices(&ws);
+    let tags: Vec<(&str, usize)> = choices
+        .tags
+        .iter()
+        .map(|t| (t.value.as_str(), t.count))
+        .collect();
+    assert_eq!(tags, [("Conférence", 3), ("Java", 2)]);
+    assert_eq!(choices.layouts, ["default", "post"]);
+    assert_eq!(choices.series[0].value, "DevConf Lyon 2024");
+    assert!(choices.langs.iter().any(|l| l.value == "en"));
 }

@@ -2,6 +2,7 @@
 //! the keys Jekyll knows ([`read_post_fields`]), checking it as the user types
 //! ([`validate_front_matter`]) and editing one key without touching the rest ([`edit`]).
 
+mod choices;
 mod dates;
 pub mod edit;
 mod fields;
@@ -13,6 +14,7 @@ mod yaml11;
 
 use std::path::Path;
 
+pub use choices::{form_choices, FormChoices, UsedValue};
 pub use dates::{parse_day, parse_post_date, PostDate};
 pub use edit::{get_key, parse_value, set_key, unset_key, value_to_yaml, EditError};
 pub use fields::{post_fields, read_post_fields, DateField, DateSource, PostFields};

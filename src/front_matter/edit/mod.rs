@@ -80,6 +80,31 @@ pub enum EditError {
     },
 }
 
+impl EditError {
+    /// A short machine-readable kind for the UI to branch on (`parse`, `invalid_key`,
+    /// `invalid_value`, `unsupported`, `would_change_other_keys`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EditError::Parse { .. } => "parse",
+            EditError::InvalidKey { .. } => "invalid_key",
+            EditError::InvalidValue { .. } => "invalid_value",
+            EditError::Unsupported { .. } => "unsupported",
+            EditError::WouldChangeOtherKeys { .. } => "would_change_other_keys",
+        }
+    }
+
+    /// The line the error is about: in the file, or in the value's text for
+    /// [`EditError::InvalidValue`]; `None` when it is about no line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            EditError::Parse { line, .. }
+            | EditError::InvalidValue { line, .. }
+            | EditError::Unsupported { line, .. } => Some(*line),
+            EditError::InvalidKey { .. } | EditError::WouldChangeOtherKeys { .. } => None,
+        }
+    }
+}
+
 /// The file's line ending, as its opening fence (or first line) has it.
 fn line_ending(source: &str) -> &'static str {
     match source.find('\n') {

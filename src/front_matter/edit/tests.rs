@@ -128,3 +128,12 @@ fn replaces_a_folded_string_as_a_whole_key() {
     let out = set_key(src, "description", "short").expect("set");
     assert_eq!(out, "---\ndescription: short\n\nlang: fr\n---\n");
 }
+
+#[test]
+fn names_the_kind_and_line_of_an_error() {
+    let err = set_key("---\ntitle: [a\n---\n", "title", "x").expect_err("broken");
+    assert_eq!(err.kind(), "parse");
+    assert!(err.line().is_some());
+    let err = set_key(POST, "a b", "x").expect_err("bad key");
+    assert_eq!((err.kind(), err.line()), ("invalid_key", None));
+}
