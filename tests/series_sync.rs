@@ -167,3 +167,15 @@ fn uses_an_edited_template_for_its_language_only() {
     assert!(header_of(&blog.read(EN1)).contains("Part first of the Rust Days 2024:\n"));
     assert!(header_of(&blog.read(J1)).contains("Cet article est le premier"));
 }
+
+#[test]
+fn leaves_posts_whose_series_is_not_a_string_alone() {
+    let blog = SeriesBlog::new();
+    let themed = "---\ntitle: A\nseries: [\"a\", \"b\"]\n---\n\nText.\n";
+    let numbered = "---\ntitle: B\nseries: 2024\n---\n\nText.\n";
+    std::fs::write(blog.path("_posts/2024-06-01-a.md"), themed).expect("write");
+    std::fs::write(blog.path("_posts/2024-06-02-b.md"), numbered).expect("write");
+    blog.ok(&["series", "sync"]);
+    assert_eq!(blog.read("_posts/2024-06-01-a.md"), themed);
+    assert_eq!(blog.read("_posts/2024-06-02-b.md"), numbered);
+}

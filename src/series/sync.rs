@@ -183,11 +183,6 @@ fn replace_list(text: &str, range: std::ops::Range<usize>, block: &str) -> Strin
     format!("{}{block}{gap}{after}", &text[..range.start])
 }
 
-/// Applies a plan and returns the files touched.
-pub fn apply_sync(plan: &SyncPlan) -> Result<Vec<PathBuf>> {
-    plan.changes.apply()
-}
-
 /// Whether the file at `path` has a managed series header.
 pub fn has_header(path: &Path) -> Result<bool> {
     Ok(find_header(&crate::fs_util::read_text(path)?).is_some())
