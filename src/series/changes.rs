@@ -137,7 +137,10 @@ impl Changeset {
         }
         for change in &self.changes {
             if let Some(from) = &change.renamed_from {
-                std::fs::remove_file(from).map_err(|e| Error::io(from, e))?;
+                if let Err(e) = std::fs::remove_file(from) {
+                    roll_back(&done);
+                    return Err(Error::io(from, e));
+                }
             }
         }
         Ok(self.touched())
@@ -178,14 +181,20 @@ fn write_change(change: &FileChange) -> Result<()> {
     atomic_write(&change.path, change.after.as_bytes())
 }
 
-/// Puts back the files of `done`: old texts restored, new files removed.
+/// Puts back the files of `done`: old texts restored (a renamed file at its old path, if it
+/// was already removed), new paths removed.
 fn roll_back(done: &[&FileChange]) {
     for change in done.iter().rev() {
         match (&change.before, &change.renamed_from) {
             (Some(before), None) => {
                 let _ = atomic_write(&change.path, before.as_bytes());
             }
-            _ => {
+            (before, from) => {
+                if let (Some(before), Some(from)) = (before, from) {
+                    if !from.exists() {
+                        let _ = atomic_write(from, before.as_bytes());
+                    }
+                }
                 let _ = std::fs::remove_file(&change.path);
             }
         }
