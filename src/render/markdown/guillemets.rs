@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::math::code_ranges;
+use super::math::{code_ranges, range_holding};
 
 /// Replaces `<<` and `>>` in prose with guillemets.
 pub(crate) fn write_guillemets(text: &str) -> Cow<'_, str> {
@@ -30,7 +30,7 @@ pub(crate) fn write_guillemets(text: &str) -> Cow<'_, str> {
         let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
         let quote_marker =
             pair == b">>" && text[line_start..i].chars().all(|c| c == '>' || c == ' ');
-        let in_code = code.iter().any(|r| r.contains(&i));
+        let in_code = range_holding(&code, i).is_some();
         if quote_marker || in_code || bytes.get(i + 2) == Some(&pair[0]) {
             i += 2;
             continue;

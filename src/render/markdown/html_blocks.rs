@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::html_tags::{attr_value, find_end_tag, parse_start_tag, SPAN_ELEMENTS};
+use super::html_tags::{attr_value, find_end_tag, parse_start_tag, LastCloseTags, SPAN_ELEMENTS};
 use super::ial::fence_marker;
 use super::math::PAD;
 use crate::render::liquid::output::stash_marker;
@@ -38,6 +38,7 @@ pub(crate) fn stash_html_blocks<'t>(
     let mut offset = 0;
     let mut prev_blank = true;
     let mut fence: Option<(char, usize)> = None;
+    let mut closes = LastCloseTags::default();
     while offset < text.len() {
         let line_end = text[offset..]
             .find('\n')
@@ -71,7 +72,7 @@ pub(crate) fn stash_html_blocks<'t>(
                 prev_blank = false;
                 continue;
             }
-            if let Some(end) = html_block_end(text, offset + indent) {
+            if let Some(end) = html_block_end(text, offset + indent, &mut closes) {
                 // Nested Markdown may stash too: take the marker after rendering.
                 let html = render_markdown_attrs(&text[offset + indent..end], stash, render);
                 let Some(marker) = stash_marker(stash.len()) else {
@@ -104,9 +105,12 @@ pub(crate) fn stash_html_blocks<'t>(
 
 /// Where the HTML block starting at `at` ends (after its end tag and the rest of that line),
 /// or `None` when the line does not open an HTML block kramdown would read.
-fn html_block_end(text: &str, at: usize) -> Option<usize> {
+fn html_block_end(text: &str, at: usize, closes: &mut LastCloseTags) -> Option<usize> {
     let tag = parse_start_tag(text, at)?;
-    if tag.empty || SPAN_ELEMENTS.contains(&tag.name.as_str()) {
+    if tag.empty
+        || SPAN_ELEMENTS.contains(&tag.name.as_str())
+        || !closes.any_after(text, &tag.name, tag.end)
+    {
         return None;
     }
     let (_, close_end) = find_end_tag(text, tag.end, &tag.name)?;

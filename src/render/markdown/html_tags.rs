@@ -110,10 +110,33 @@ pub(crate) fn find_end_tag(text: &str, from: usize, name: &str) -> Option<(usize
     None
 }
 
+/// Where the last `</name` of the text is, per element name: a start tag after it has no
+/// end tag, which is known without scanning (a post full of unclosed `<p>` stays linear).
+#[derive(Default)]
+pub(crate) struct LastCloseTags {
+    /// The text, ASCII-lowercased (same byte offsets), made on first use.
+    lower: Option<String>,
+    /// Name to offset of its last end tag (`None`: there is none).
+    last: std::collections::HashMap<String, Option<usize>>,
+}
+
+impl LastCloseTags {
+    /// Whether an end tag for `name` exists after `from`.
+    pub(crate) fn any_after(&mut self, text: &str, name: &str, from: usize) -> bool {
+        let lower = self.lower.get_or_insert_with(|| text.to_ascii_lowercase());
+        let last = *self
+            .last
+            .entry(name.to_string())
+            .or_insert_with(|| lower.rfind(&format!("</{name}")));
+        last.is_some_and(|l| l >= from)
+    }
+}
+
 /// Byte ranges of the content of block-level HTML elements anywhere in `text`: kramdown
 /// keeps such content raw (no math, no Markdown) unless it says `markdown="1"`.
 pub(crate) fn raw_html_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut closes = LastCloseTags::default();
     let mut pos = 0;
     while let Some(rel) = text[pos..].find('<') {
         let at = pos + rel;
@@ -124,7 +147,10 @@ pub(crate) fn raw_html_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         let raw = !tag.empty
             && !SPAN_ELEMENTS.contains(&tag.name.as_str())
             && attr_value(tag.attrs, "markdown").is_none();
-        if !raw || ranges.last().is_some_and(|r| r.contains(&at)) {
+        if !raw
+            || ranges.last().is_some_and(|r| r.contains(&at))
+            || !closes.any_after(text, &tag.name, tag.end)
+        {
             continue;
         }
         if let Some((close, _)) = find_end_tag(text, tag.end, &tag.name) {

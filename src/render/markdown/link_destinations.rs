@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::math::code_ranges;
+use super::math::{code_ranges, range_holding};
 use super::shifts::Shifts;
 
 /// Wraps inline link destinations that contain spaces in `<...>`.
@@ -20,7 +20,7 @@ pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts
     while let Some(rel) = text[pos..].find("](") {
         let start = pos + rel + 2;
         pos = start;
-        if code.iter().any(|r| r.contains(&start)) {
+        if range_holding(&code, start).is_some() {
             continue;
         }
         let Some(len) = destination_len(&text[start..]) else {

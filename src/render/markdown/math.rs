@@ -20,11 +20,12 @@ pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, 
     }
     let mut code = code_ranges(text);
     code.extend(raw_html_ranges(text));
+    code.sort_by_key(|r| r.start);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("$$") {
         let open = pos + rel;
-        if let Some(r) = code.iter().find(|r| r.contains(&open)) {
+        if let Some(r) = range_holding(&code, open) {
             out.push_str(&text[pos..r.end.max(open + 2).min(text.len())]);
             pos = r.end.max(open + 2).min(text.len());
             continue;
@@ -82,6 +83,16 @@ fn ends_block(text: &str, at: usize) -> bool {
     }
     let next = rest.get(line_end + 1..).unwrap_or("");
     next.split('\n').next().is_none_or(|l| l.trim().is_empty())
+}
+
+/// The range of `sorted` (by start; nested ranges allowed) that holds `at`, found by binary
+/// search so that checking every `$$` or `](` stays cheap on long posts.
+pub(crate) fn range_holding(
+    sorted: &[std::ops::Range<usize>],
+    at: usize,
+) -> Option<&std::ops::Range<usize>> {
+    let i = sorted.partition_point(|r| r.start <= at);
+    sorted[..i].iter().rev().take(8).find(|r| r.contains(&at))
 }
 
 /// Byte ranges of fenced code blocks and inline code spans, where `$$` is literal.
