@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 
-.PHONY: deps run test test-core lint-core fidelity test-corpus test-ui test-e2e ui-build bundle
+.PHONY: deps run test test-core lint-core fidelity test-corpus fuzz-fm test-ui test-e2e ui-build bundle
 
 ## Install missing Debian packages, tauri-driver and the UI's npm packages (idempotent).
 deps:
@@ -19,7 +19,13 @@ test-core: deps
 
 ## The real-blog corpus alone: every post renders and `lanyard check` finds no error.
 test-corpus:
-	LANYARD_CORPUS="$${LANYARD_CORPUS:-$(abspath $(CURDIR)/../shared/data/blogs)}" $(CARGO) test -p lanyard --test corpus -- --nocapture
+	LANYARD_CORPUS="$${LANYARD_CORPUS:-$(abspath $(CURDIR)/../shared/data/blogs)}" $(CARGO) test -p lanyard --test corpus --test fm_corpus -- --nocapture
+
+## Fuzz front matter splitting and editing (not part of `make test`): FUZZ_SECONDS=300 by default.
+## cargo-fuzz on the stable toolchain: no sanitizer, RUSTC_BOOTSTRAP for its -Z flags.
+fuzz-fm:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run split_edit -s none -- -max_total_time=$${FUZZ_SECONDS:-300}
 
 ## The web UI, built by Vite into ui/dist (tauri.conf.json's frontendDist).
 ui-build: deps

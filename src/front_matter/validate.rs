@@ -59,7 +59,7 @@ pub fn validate_front_matter(source: &str) -> Vec<Diagnostic> {
         Err(e) => {
             return vec![Diagnostic {
                 line: e.line,
-                key: key_above(yaml, e.line + 1 - first),
+                key: key_above(yaml, (e.line + 1).saturating_sub(first)),
                 severity: DiagnosticSeverity::Error,
                 kind: DiagnosticKind::Syntax,
                 message: e.message,
@@ -68,7 +68,7 @@ pub fn validate_front_matter(source: &str) -> Vec<Diagnostic> {
     };
     let entries = locate_entries(yaml).unwrap_or_default();
     let key_at = |file_line: usize| {
-        let line = file_line - first;
+        let line = file_line.saturating_sub(first);
         entries
             .iter()
             .find(|e| e.first_line <= line && line < e.end_line.max(e.first_line + 1))

@@ -137,3 +137,22 @@ fn names_the_kind_and_line_of_an_error() {
     let err = set_key(POST, "a b", "x").expect_err("bad key");
     assert_eq!((err.kind(), err.line()), ("invalid_key", None));
 }
+
+#[test]
+fn adds_to_an_empty_or_comment_only_block_and_takes_it_back() {
+    for src in ["---\n---\nbody", "---\n# only a comment\n...\n"] {
+        let added = set_key(src, "title", "T").expect("set");
+        assert!(added.contains("title: T\n"), "{added}");
+        assert_eq!(unset_key(&added, "title").expect("unset"), src);
+    }
+}
+
+#[test]
+fn gets_values_as_jekyll_reads_them() {
+    assert_eq!(
+        get_key(POST, "series").expect("get"),
+        Some("KubeCon".into())
+    );
+    assert_eq!(get_key(POST, "lang").expect("get"), None);
+    assert_eq!(get_key("no front matter", "title").expect("get"), None);
+}
