@@ -18,8 +18,8 @@ const SKIPPED_DIRS: [&str; 4] = ["_site", "node_modules", "vendor", ".jekyll-cac
 /// Files larger than this are not searched (they are not hand-written pages).
 const MAX_FILE_LEN: u64 = 8 * 1024 * 1024;
 
-/// The blog's text files under `root`, sorted; hidden folders, symlinks and [`SKIPPED_DIRS`]
-/// are left out. Unreadable folders are skipped.
+/// The blog's text files under `root`, sorted; hidden folders, symlinks, and the output,
+/// cache and dependency folders are left out. Unreadable folders are skipped.
 pub fn blog_text_files(root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![root.to_path_buf()];
