@@ -135,3 +135,75 @@ proptest! {
         prop_assert_eq!(unset_key(&added, "lanyard_probe").expect("unset"), text);
     }
 }
+
+/// YAML-ish noise: tokens that stress the locator (quotes, flow brackets, block indicators,
+/// anchors, tags, comments, tabs, CRLF, accents).
+fn noisy_yaml() -> impl Strategy<Value = String> {
+    let token = proptest::sample::select(vec![
+        "title",
+        "tags",
+        "k",
+        ":",
+        ": ",
+        " ",
+        "  ",
+        "\n",
+        "\n  ",
+        "- ",
+        "#",
+        " # c",
+        "\"",
+        "'",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        ">",
+        "|-",
+        "&a ",
+        "*a",
+        "? ",
+        "\t",
+        "\r\n",
+        "é",
+        "!!str ",
+        "1",
+        "yes",
+        "2023-04-19",
+    ]);
+    proptest::collection::vec(token, 0..40)
+        .prop_map(|t| format!("---\n{}\n---\nbody\n", t.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 1024,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn noisy_front_matter_never_panics_and_never_changes_other_keys(
+        text in noisy_yaml(),
+        key in proptest::sample::select(vec!["title", "tags", "k", "new"]),
+        value in new_value(),
+    ) {
+        let path = std::path::Path::new("p.md");
+        let _ = lanyard::front_matter::validate_front_matter(&text);
+        let _ = lanyard::front_matter::edit::raw_entries(&text);
+        if let Ok(before) = read_front_matter(path, &text) {
+            for out in [set_key(&text, key, &value), unset_key(&text, key)].into_iter().flatten() {
+                let after = read_front_matter(path, &out).expect("an edit leaves front matter that parses");
+                for (other, v) in &before.data {
+                    if other != key {
+                        prop_assert_eq!(after.data.get(other), Some(v), "`{}` changed", other);
+                    }
+                }
+            }
+            if let Ok(added) = set_key(&text, "lanyard_probe", &value) {
+                prop_assert_eq!(unset_key(&added, "lanyard_probe").expect("unset"), text);
+            }
+        }
+    }
+}
