@@ -93,7 +93,9 @@ pub(crate) fn stash_html_blocks<'t>(
                 continue;
             }
         }
-        prev_blank = trimmed.is_empty();
+        // A block attribute list line is a block of its own for kramdown: HTML may follow.
+        let is_ial = trimmed.starts_with("{:") && trimmed.ends_with('}');
+        prev_blank = trimmed.is_empty() || is_ial;
         offset = line_end;
     }
     if copied == 0 {

@@ -1,6 +1,7 @@
-//! kramdown reads `[text](#a b)` as a link to `#a b`; CommonMark wants spaces in a link
-//! destination inside `<...>`. Inline link destinations holding spaces (and no title) are
-//! wrapped in angle brackets before parsing, so the `href` matches Jekyll's. The inserted
+//! kramdown reads `[text](#a b)` as a link to `#a b`, and keeps backslashes in URLs;
+//! CommonMark wants spaces in a destination inside `<...>` and drops backslash escapes.
+//! Inline link destinations holding spaces (and no title) are wrapped in angle brackets and
+//! their backslashes doubled before parsing, so the `href` matches Jekyll's. The inserted
 //! bytes are recorded in [`Shifts`].
 
 use std::borrow::Cow;
@@ -27,17 +28,28 @@ pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts
             continue;
         };
         let dest = &text[start..start + len];
-        let needs_brackets = dest.trim() == dest
-            && dest.contains(' ')
-            && !dest.starts_with('<')
-            && !dest.contains(['"', '\'', '<', '>']);
-        if needs_brackets {
+        let plain =
+            dest.trim() == dest && !dest.starts_with('<') && !dest.contains(['"', '\'', '<', '>']);
+        let spaced = dest.contains(|c: char| c == ' ' || c.is_ascii_control());
+        // kramdown keeps backslashes in URLs (`\(` stays `\(`); CommonMark would drop them.
+        let escaped = dest.trim_end_matches('\\').contains('\\');
+        if plain && (spaced || escaped) {
             out.push_str(&text[copied..start]);
-            shifts.record(out.len(), 1);
-            out.push('<');
-            out.push_str(dest);
-            shifts.record(out.len(), 1);
-            out.push('>');
+            if spaced {
+                shifts.record(out.len(), 1);
+                out.push('<');
+            }
+            for (i, c) in dest.char_indices() {
+                if c == '\\' && i + 1 < dest.len() {
+                    shifts.record(out.len(), 1);
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            if spaced {
+                shifts.record(out.len(), 1);
+                out.push('>');
+            }
             copied = start + len;
         }
     }
@@ -73,6 +85,14 @@ mod tests {
             bracket_spaced_destinations("[a](#jak się chronić)", &mut Shifts::default()),
             "[a](<#jak się chronić>)"
         );
+    }
+
+    #[test]
+    fn keeps_backslashes_in_destinations() {
+        let mut shifts = Shifts::default();
+        let out = bracket_spaced_destinations("[a](/q?x=\\(y\\))", &mut shifts);
+        assert_eq!(out, "[a](/q?x=\\\\(y\\\\))");
+        assert_eq!(shifts.unshift(out.len()), out.len() - 2);
     }
 
     #[test]
