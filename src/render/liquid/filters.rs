@@ -1,9 +1,11 @@
 //! The Liquid filters posts and includes use most: Liquid's standard string and array filters
-//! and Jekyll's URL filters (`relative_url`, `absolute_url`, from Jekyll's `filters/url_filters.rb`).
+//! Jekyll's URL filters (`relative_url`, `absolute_url`, from Jekyll's `filters/url_filters.rb`)
+//! and date filters ([`super::dates`]).
 //! An unknown filter returns its input, as Liquid's lax mode does.
 
 use serde_json::Value;
 
+use super::dates::format_date;
 use super::expr::{to_output, Scope};
 
 /// Applies filter `name` with `args` to `value`.
@@ -91,6 +93,11 @@ pub(crate) fn apply_filter(name: &str, value: Value, args: &[Value], scope: &Sco
             }
         }
         "slugify" => text(slugify(&s())),
+        "date" => format_date(&s(), &arg(0)).map_or(value, text),
+        "date_to_string" => format_date(&s(), "%d %b %Y").map_or(value, text),
+        "date_to_long_string" => format_date(&s(), "%d %B %Y").map_or(value, text),
+        "date_to_xmlschema" => format_date(&s(), "%Y-%m-%dT%H:%M:%S%:z").map_or(value, text),
+        "date_to_rfc822" => format_date(&s(), "%a, %d %b %Y %H:%M:%S %z").map_or(value, text),
         "jsonify" => text(value.to_string()),
         "url_encode" | "cgi_escape" | "uri_escape" => text(url_encode(&s())),
         _ => value,

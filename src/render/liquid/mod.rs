@@ -8,6 +8,7 @@
 //! filters, `if`/`unless`/`case`/`for`/`assign`/`capture`/`comment`/`raw`, and Jekyll's
 //! `post_url`, `link`, `include` and `highlight`.
 
+mod dates;
 mod expr;
 mod filters;
 mod interp;
