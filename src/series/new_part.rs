@@ -79,10 +79,11 @@ pub fn plan_new_post(
         .and_then(|s| find_series(workspace, s))
         .map(|s| (s.parts.len(), s.parts.last().cloned()));
     let (count, previous) = previous.unwrap_or((0, None));
-    let lang = match &request.lang {
-        Some(l) => Some(clean_slug(l)?),
-        None => previous.as_ref().and_then(|p| p.lang.clone()),
-    };
+    // `lang:` is written only when asked for; otherwise the previous part's entry is copied.
+    let explicit_lang = request.lang.as_deref().map(clean_slug).transpose()?;
+    let lang = explicit_lang
+        .clone()
+        .or_else(|| previous.as_ref().and_then(|p| p.lang.clone()));
     let title = match (&request.title, &previous) {
         (Some(t), _) => clean_line("title", t)?,
         (None, Some(prev)) => {
@@ -109,11 +110,10 @@ pub fn plan_new_post(
         None => clean_slug(&slug_from_title(&title))?,
     };
     let path = workspace.root().join("_drafts").join(format!("{slug}.md"));
+    let fm_lang = explicit_lang.as_deref();
     let front_matter = match &previous {
-        Some(prev) => {
-            inherited_front_matter(prev, &title, date, lang.as_deref(), series.as_deref())?
-        }
-        None => fresh_front_matter(&title, date, lang.as_deref(), series.as_deref()),
+        Some(prev) => inherited_front_matter(prev, &title, date, fm_lang, series.as_deref())?,
+        None => fresh_front_matter(&title, date, fm_lang, series.as_deref()),
     };
     let written = series
         .as_deref()
@@ -126,12 +126,27 @@ pub fn plan_new_post(
         "---\n{front_matter}---\n\n{}",
         talk_skeleton(lang_for_body.as_deref())
     );
+    Ok(NewPost {
+        changes: creation_with_headers(workspace, settings, &path, text)?,
+        path,
+        title,
+        date: date.to_string(),
+    })
+}
+
+/// Creating the draft at `path`, and every series header regenerated to list it.
+fn creation_with_headers(
+    workspace: &Workspace,
+    settings: &SettingsStore,
+    path: &Path,
+    text: String,
+) -> Result<Changeset> {
     let mut plan = SyncPlan::default();
-    plan.changes.create(&path, text.clone())?;
+    plan.changes.create(path, text.clone())?;
     let new_post = workspace
-        .post_for_text(&path, &text)
+        .post_for_text(path, &text)
         .ok_or_else(|| Error::Invalid {
-            path: path.clone(),
+            path: path.to_path_buf(),
             message: "is not a name Jekyll reads as a draft".into(),
         })?;
     let mut posts = workspace.posts().to_vec();
@@ -143,12 +158,7 @@ pub fn plan_new_post(
         SyncOptions::default(),
         &mut plan,
     )?;
-    Ok(NewPost {
-        path,
-        title,
-        date: date.to_string(),
-        changes: plan.changes,
-    })
+    Ok(plan.changes)
 }
 
 /// Plans the next part of the series the file at `part` belongs to ("Next part").
