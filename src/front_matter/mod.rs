@@ -1,11 +1,13 @@
 //! A post's front matter: splitting it from the body, reading its YAML as Jekyll does, typing
 //! the keys Jekyll knows ([`read_post_fields`]), checking it as the user types
 //! ([`validate_front_matter`]) and editing one key without touching the rest ([`edit`]).
+//! The app's front matter form calls [`read_form`], [`edit_field`] and [`form_choices`].
 
 mod choices;
 mod dates;
 pub mod edit;
 mod fields;
+mod form;
 mod libyaml_compat;
 mod scalar;
 mod split;
@@ -18,6 +20,7 @@ pub use choices::{form_choices, FormChoices, UsedValue};
 pub use dates::{parse_day, parse_post_date, PostDate};
 pub use edit::{get_key, parse_value, set_key, unset_key, value_to_yaml, EditError};
 pub use fields::{post_fields, read_post_fields, DateField, DateSource, PostFields};
+pub use form::{edit_field, read_form, FieldEdit, FormState};
 pub use scalar::resolve_plain;
 pub use split::{split_front_matter, Split};
 pub use validate::{validate_front_matter, Diagnostic, DiagnosticKind, DiagnosticSeverity};
