@@ -185,3 +185,58 @@ fn keeps_data_lines_right_after_rewritten_links_and_paren_lists() {
     );
     assert!(r.html.contains("href=\"#x y\""), "{}", r.html);
 }
+
+#[test]
+fn survives_malformed_input_without_panicking() {
+    let pieces = [
+        "{% if",
+        "{{",
+        "%}",
+        "}}",
+        "{% raw %}",
+        "{% endraw %}",
+        "{% for x in %}",
+        "{% endfor %}",
+        "<div markdown=\"1\">",
+        "</div>",
+        "<p",
+        "$$",
+        "[^1]",
+        "[^1]: n",
+        "{: .x",
+        "{:toc}",
+        "* ",
+        "1) ",
+        "| a |",
+        "|--|",
+        "```",
+        "<!--",
+        "-->",
+        "\n",
+        "\n\n",
+        "é",
+        "\u{F0000}",
+        "\u{1}",
+        "](a b)",
+        "{::comment}",
+        "<<",
+        ">>",
+        "\"'",
+        "{% include %}",
+        "{% post_url %}",
+        "\\",
+    ];
+    let mut seed = 7u64;
+    for _ in 0..400 {
+        let mut body = String::new();
+        for _ in 0..12 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let options = RenderOptions { source_lines: true };
+        let r = render_with(&body, &options);
+        assert!(!r.html.contains("<script"), "{body:?}");
+    }
+}

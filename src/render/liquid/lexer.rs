@@ -102,7 +102,7 @@ fn find_endraw(src: &str, from: usize) -> Option<(Range<usize>, usize)> {
     let mut search = from;
     while let Some(rel) = src[search..].find("{%") {
         let start = search + rel;
-        let end = start + src[start..].find("%}")? + 2;
+        let end = start + 2 + src[start + 2..].find("%}")? + 2;
         let inner = src[start + 2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
         if inner == "endraw" {
             return Some((from..start, end));
@@ -188,6 +188,11 @@ mod tests {
     #[test]
     fn keeps_unterminated_markup_as_text() {
         assert_eq!(kinds("a {{ b"), vec![Token::Text("a {{ b")]);
+    }
+
+    #[test]
+    fn survives_overlapping_delimiters_after_raw() {
+        assert!(!tokenize("{% raw %}{%}x").is_empty());
     }
 
     #[test]
