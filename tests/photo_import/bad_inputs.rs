@@ -208,6 +208,27 @@ fn an_unwritable_assets_folder_fails_every_photo_and_writes_nothing() {
 }
 
 #[test]
+fn a_read_only_assets_folder_is_an_error_naming_the_photo() {
+    let blog = Blog::new();
+    fs::create_dir_all(blog.images()).expect("mkdir");
+    set_mode(&blog.images(), 0o555);
+    let probe = blog.images().join("probe");
+    if fs::write(&probe, b"x").is_ok() {
+        // Root writes anywhere: the file-instead-of-folder test above stands in for this.
+        eprintln!("skipped: running as root, permissions are not enforced");
+        return;
+    }
+    let source = fixture("orientation/Landscape_1.jpg");
+    let err = blog.import(&source).expect_err("read-only folder");
+    assert_eq!(err.kind(), "write");
+    assert!(err
+        .to_string()
+        .starts_with(&format!("{}: cannot write ", source.display())));
+    set_mode(&blog.images(), 0o755);
+    assert!(blog.image_names().is_empty(), "no photo and no temp file");
+}
+
+#[test]
 fn a_cancelled_batch_writes_nothing_more_and_reports_every_photo() {
     let blog = Blog::new();
     let jobs: Vec<PhotoJob> = ["Landscape_1", "Landscape_2", "Portrait_1"]
