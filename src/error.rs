@@ -54,13 +54,18 @@ pub enum Error {
 impl Error {
     /// Builds an [`Error::Io`] for `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// A short machine-readable kind, used by the UI to branch (`io`, `front_matter`, ...).
     pub fn kind(&self) -> &'static str {
         match self {
-            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => "not_found",
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                "not_found"
+            }
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
                 "permission_denied"
             }
