@@ -229,7 +229,7 @@ fn finish(lines: &Lines<'_>, open: &mut Open, entries: &mut Vec<Entry>) {
 /// A blank line, or a comment at column 0 (block scalar content is always indented).
 fn is_trailing_filler(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['\n', '\r']);
-    trimmed.trim().is_empty() || trimmed.starts_with('#')
+    super::render::is_blank(trimmed) || trimmed.starts_with('#')
 }
 
 /// The value on the key's line, from the first non-blank byte after the colon to the end of

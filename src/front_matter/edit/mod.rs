@@ -266,7 +266,7 @@ fn block_indent<'a>(yaml: &'a str, starts: &[usize], entry: &Entry) -> Option<&'
     }
     (entry.first_line + 1..entry.end_line)
         .map(|i| &yaml[starts[i]..starts[i + 1]])
-        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .find(|l| !render::is_blank(l) && !l.trim_start_matches(' ').starts_with('#'))
         .map(|l| &l[..l.len() - l.trim_start_matches(' ').len()])
 }
 

@@ -2,6 +2,7 @@
 //! text written in the file (for "any other key as raw YAML"), and an edit as one minimal
 //! text change (for the editor, so the form's edits land in its undo history).
 
+use super::render::{is_blank, YAML_BLANK};
 use super::{entries_of, line_starts, EditError};
 use crate::front_matter::split_front_matter;
 
@@ -35,7 +36,7 @@ pub fn raw_entries(source: &str) -> Result<Vec<RawEntry>, EditError> {
             let value_yaml = match e.inline {
                 Some((from, to)) => first[from..to].to_string(),
                 None => {
-                    let head = first[e.after_colon..].trim();
+                    let head = first[e.after_colon..].trim_matches(YAML_BLANK);
                     let head = if head.starts_with('#') { "" } else { head };
                     let rest = &yaml[starts[e.first_line + 1]..starts[e.end_line]];
                     let rest = rest.replace("\r\n", "\n");
@@ -61,7 +62,7 @@ pub fn raw_entries(source: &str) -> Result<Vec<RawEntry>, EditError> {
 fn dedent(text: &str) -> String {
     let common = text
         .lines()
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !is_blank(l))
         .map(|l| l.len() - l.trim_start_matches(' ').len())
         .min()
         .unwrap_or(0);

@@ -16,6 +16,15 @@ pub struct RenderedValue {
     pub tail: String,
 }
 
+/// YAML's white space: a form feed or a vertical tab is content, not blank (`str::trim`
+/// would drop it; found by fuzzing).
+pub(super) const YAML_BLANK: [char; 4] = [' ', '\t', '\r', '\n'];
+
+/// Whether `line` holds only YAML white space.
+pub(super) fn is_blank(line: &str) -> bool {
+    line.trim_matches(YAML_BLANK).is_empty()
+}
+
 /// Renders `text` (YAML for one value; `""` is null) for a file whose lines end with `eol`,
 /// block lines indented by two spaces.
 pub fn render_value(text: &str, eol: &str) -> Result<RenderedValue, EditError> {
@@ -40,9 +49,10 @@ pub fn render_value_indented(
     let text = text.trim_end_matches([' ', '\t', '\n']);
     let text = trim_leading_blank_lines(text);
     // A one-line block list item (`- a`) cannot follow `key:` on its line.
-    let block_item = text.trim() == "-" || text.trim_start().starts_with("- ");
+    let block_item = text.trim_matches(YAML_BLANK) == "-"
+        || text.trim_start_matches(YAML_BLANK).starts_with("- ");
     if !text.contains('\n') && !block_item {
-        let single = text.trim();
+        let single = text.trim_matches(YAML_BLANK);
         if single.is_empty() {
             return Ok(RenderedValue {
                 single_line: None,
@@ -55,7 +65,7 @@ pub fn render_value_indented(
         });
     }
     let lines: Vec<&str> = text.split('\n').collect();
-    let first = lines[0].trim();
+    let first = lines[0].trim_matches(YAML_BLANK);
     let indent = if indent.is_empty() && !block_item {
         "  "
     } else {
@@ -76,7 +86,7 @@ pub fn render_value_indented(
 fn trim_leading_blank_lines(text: &str) -> &str {
     let mut rest = text;
     while let Some(i) = rest.find('\n') {
-        if rest[..i].trim().is_empty() {
+        if is_blank(&rest[..i]) {
             rest = &rest[i + 1..];
         } else {
             break;
@@ -89,17 +99,20 @@ fn trim_leading_blank_lines(text: &str) -> &str {
 fn indent_block(lines: &[&str], eol: &str, indent: &str) -> String {
     let common = lines
         .iter()
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !is_blank(l))
         .map(|l| l.len() - l.trim_start_matches(' ').len())
         .min()
         .unwrap_or(0);
     lines
         .iter()
         .map(|l| {
-            if l.trim().is_empty() {
+            if is_blank(l) {
                 String::new()
             } else {
-                format!("{indent}{}", l.get(common..).unwrap_or(l).trim_end())
+                format!(
+                    "{indent}{}",
+                    l.get(common..).unwrap_or(l).trim_end_matches(YAML_BLANK)
+                )
             }
         })
         .collect::<Vec<_>>()

@@ -156,3 +156,12 @@ fn gets_values_as_jekyll_reads_them() {
     assert_eq!(get_key(POST, "lang").expect("get"), None);
     assert_eq!(get_key("no front matter", "title").expect("get"), None);
 }
+
+#[test]
+fn keeps_a_vertical_tab_yaml_reads_as_content() {
+    // Found by `cargo fuzz`: `str::trim` dropped the `\v` YAML keeps in the value.
+    let src = "---\ntitle: stiLs\u{b}\ncategories:\n onferAlice\n---\n";
+    let raw = raw_entries(src).expect("locates");
+    assert_eq!(raw[0].value_yaml, "stiLs\u{b}");
+    assert_eq!(set_key(src, "title", &raw[0].value_yaml).expect("set"), src);
+}
