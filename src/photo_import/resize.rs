@@ -65,16 +65,13 @@ pub(crate) fn resize_to_fit(
             let rows_u32 = u32::try_from(rows).unwrap_or(height);
             let mut target = Image::from_slice_u8(width, rows_u32, buffer, pixel_type)
                 .map_err(|e| PhotoError::convert(path, e))?;
-            // With U8x4 the resizer premultiplies alpha itself, so transparent edges do not
-            // bleed.
+            // Float rounding must not push the last band's crop past the source's edge.
+            let crop_top = top as f64 * scale;
+            let crop_height = (rows as f64 * scale).min(f64::from(pixels.height) - crop_top);
+            // With U8x4 the resizer premultiplies alpha itself: transparent edges do not bleed.
             let options = ResizeOptions::new()
                 .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
-                .crop(
-                    0.0,
-                    top as f64 * scale,
-                    f64::from(pixels.width),
-                    rows as f64 * scale,
-                );
+                .crop(0.0, crop_top, f64::from(pixels.width), crop_height);
             Resizer::new()
                 .resize(&source, &mut target, &options)
                 .map_err(|e| PhotoError::convert(path, e))
@@ -126,6 +123,23 @@ mod tests {
             .map(|(a, b)| a.abs_diff(*b))
             .max();
         assert!(worst <= Some(1), "largest difference {worst:?}");
+    }
+
+    #[test]
+    fn every_size_resizes_whatever_the_rounding_of_the_last_band() {
+        // 2576x1932 (a Samsung J3 photo at 1/1) once failed: the last band's crop ended a
+        // hair past the source.
+        for (w, h) in [
+            (2576, 1932),
+            (1932, 2576),
+            (1801, 1799),
+            (3001, 1999),
+            (1700, 1601),
+        ] {
+            let source = Pixels::new(w, h, 3, vec![50; (w * h * 3) as usize]);
+            let out = resize_to_fit(Path::new("a.jpg"), source, Some(1600)).expect("resizes");
+            assert_eq!(out.width.max(out.height), 1600, "{w}x{h}");
+        }
     }
 
     #[test]
