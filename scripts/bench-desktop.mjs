@@ -7,7 +7,7 @@
 //    (from the editor transaction to the first animation frame after the preview patch),
 //    on the real 6 KB post the design is based on (the KubeCon seed in ../shared) and on a
 //    1 MB post.
-// Usage: xvfb-run -a -s "-screen 0 1400x900x24" node scripts/bench-desktop.mjs
+// Usage: xvfb-run -a -s "-screen 0 1400x900x24" node scripts/bench-desktop.mjs [start|memory|seed|huge]...
 // (LANYARD_DESKTOP_BIN picks the binary; default target/debug/lanyard-desktop.)
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -101,9 +101,11 @@ async function typingLatency({ blog, title, waitFor, keystrokes }) {
     const words = "la conf etait vraiment bien ";
     for (let i = 0; i < keystrokes; i++) {
       await driver.actions().sendKeys(words[i % words.length]).perform();
+      if (process.env.BENCH_VERBOSE && i % 20 === 0) console.error(`bench: ${i} keystrokes`);
     }
     await driver.sleep(3000);
-    return driver.executeScript("return { latencies: window.lanyardPerf.latencies.slice(), renders: window.lanyardPerf.renders.slice() }");
+    // As a JSON string: WebKitWebDriver drops the session when returning these arrays directly.
+    return JSON.parse(await driver.executeScript("return JSON.stringify(window.lanyardPerf)"));
   } finally {
     await app.quit();
   }
@@ -126,27 +128,38 @@ function hugeBlog() {
   return { blog, bytes: Buffer.byteLength(post) };
 }
 
+// Phases to run (all by default): start memory seed huge.
+const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ["start", "memory", "seed", "huge"]);
 const results = {};
-console.error("bench: start to editable");
-results.start = await startToEditable();
-console.error("bench: memory");
-results.memory = await memory();
-console.error("bench: typing in the seed post");
-results.seed = await typingLatency({
-  blog: seedBlog,
-  title: "KubeCon-CloudNativeCon Europe 2023 - Jour 1",
-  waitFor: "KubeCon",
-  keystrokes: 200,
-});
-const huge = hugeBlog();
-console.error("bench: typing in a 1 MB post");
-results.huge = await typingLatency({ blog: huge.blog, waitFor: "Talk 1", keystrokes: 60 });
+/** Runs one measurement; a failure is reported and the others still run. */
+async function phase(name, run) {
+  console.error(`bench: ${name}`);
+  try {
+    return await run();
+  } catch (e) {
+    console.error(`bench: ${name} failed: ${e.name} ${e.message}`);
+    return null;
+  }
+}
+if (wanted.has("start")) results.start = await phase("start to editable", startToEditable);
+if (wanted.has("memory")) results.memory = await phase("memory", memory);
+if (wanted.has("seed")) results.seed = await phase("typing in the seed post", () =>
+  typingLatency({ blog: seedBlog, title: "KubeCon-CloudNativeCon Europe 2023 - Jour 1", waitFor: "KubeCon", keystrokes: 200 }),
+);
+const huge = wanted.has("huge") ? hugeBlog() : null;
+if (huge) results.huge = await phase("typing in a 1 MB post", () =>
+  typingLatency({ blog: huge.blog, waitFor: "Talk 1", keystrokes: 60 }),
+);
 
 const row = (name, r) =>
-  `| ${name} | ${r.latencies.length} | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(quantile(r.renders, 0.5))} |`;
-console.log(`Start to editable window (median of 5): ${ms(quantile(results.start, 0.5))} (runs: ${results.start.map((x) => x.toFixed(0)).join(", ")} ms)`);
-console.log(`Resident memory, demo blog open: app ${(results.memory.own / 1024).toFixed(0)} MiB, app + WebKit processes ${(results.memory.total / 1024).toFixed(0)} MiB`);
+  !r ? `| ${name} | failed | | | |` : `| ${name} | ${r.latencies.length} | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(quantile(r.renders, 0.5))} |`;
+if (results.start) {
+  console.log(`Start to editable window (median of 5): ${ms(quantile(results.start, 0.5))} (runs: ${results.start.map((x) => x.toFixed(0)).join(", ")} ms)`);
+}
+if (results.memory) {
+  console.log(`Resident memory, demo blog open: app ${(results.memory.own / 1024).toFixed(0)} MiB, app + WebKit processes ${(results.memory.total / 1024).toFixed(0)} MiB`);
+}
 console.log("| post | previews | keystroke→preview p50 | p95 | render call p50 |");
 console.log("|---|---|---|---|---|");
-console.log(row("KubeCon seed (6 KB)", results.seed));
-console.log(row(`generated (${(huge.bytes / 1e6).toFixed(1)} MB)`, results.huge));
+if (wanted.has("seed")) console.log(row("KubeCon seed (6 KB)", results.seed));
+if (huge) console.log(row(`generated (${(huge.bytes / 1e6).toFixed(1)} MB)`, results.huge));
