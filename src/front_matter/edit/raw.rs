@@ -2,7 +2,7 @@
 //! text written in the file (for "any other key as raw YAML"), and an edit as one minimal
 //! text change (for the editor, so the form's edits land in its undo history).
 
-use super::render::{is_blank, YAML_BLANK};
+use super::render::is_blank;
 use super::{entries_of, line_starts, EditError};
 use crate::front_matter::split_front_matter;
 
@@ -36,14 +36,18 @@ pub fn raw_entries(source: &str) -> Result<Vec<RawEntry>, EditError> {
             let value_yaml = match e.inline {
                 Some((from, to)) => first[from..to].to_string(),
                 None => {
-                    let head = first[e.after_colon..].trim_matches(YAML_BLANK);
+                    // YAML reads a lone `\r` as a line break too (found by fuzzing).
+                    let start = starts[e.first_line] + e.after_colon;
+                    let text = yaml[start..starts[e.end_line]]
+                        .replace("\r\n", "\n")
+                        .replace('\r', "\n");
+                    let (head, rest) = text.split_once('\n').unwrap_or((&text, ""));
+                    let head = head.trim_matches([' ', '\t']);
                     let head = if head.starts_with('#') { "" } else { head };
-                    let rest = &yaml[starts[e.first_line + 1]..starts[e.end_line]];
-                    let rest = rest.replace("\r\n", "\n");
                     let rest = dedent(rest.trim_end_matches('\n'));
                     match (head.is_empty(), rest.is_empty()) {
                         (_, true) => head.to_string(),
-                        (true, false) => rest.to_string(),
+                        (true, false) => rest,
                         (false, false) => format!("{head}\n{rest}"),
                     }
                 }

@@ -39,13 +39,8 @@ pub fn render_value_indented(
     eol: &str,
     indent: &str,
 ) -> Result<RenderedValue, EditError> {
-    let text = text.replace("\r\n", "\n");
-    if text.contains('\r') {
-        return Err(EditError::InvalidValue {
-            line: 1,
-            message: "a value cannot hold a lone carriage return".into(),
-        });
-    }
+    // YAML reads `\r\n` and a lone `\r` as line breaks; the file's own `eol` is written.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim_end_matches([' ', '\t', '\n']);
     let text = trim_leading_blank_lines(text);
     // A one-line block list item (`- a`) cannot follow `key:` on its line.

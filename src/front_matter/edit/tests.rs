@@ -165,3 +165,15 @@ fn keeps_a_vertical_tab_yaml_reads_as_content() {
     assert_eq!(raw[0].value_yaml, "stiLs\u{b}");
     assert_eq!(set_key(src, "title", &raw[0].value_yaml).expect("set"), src);
 }
+
+#[test]
+fn reads_a_lone_carriage_return_as_a_line_break() {
+    // Found by `cargo fuzz`: a quoted title broken by `\r\r\n` (two line breaks to YAML).
+    let src = "---\r\ntitle: \"a:\r\r\nb\"\r\nlang: fr\r\n---\r\n";
+    let raw = raw_entries(src).expect("locates");
+    let again = set_key(src, "title", &raw[0].value_yaml).expect("set");
+    assert_eq!(
+        get_key(&again, "title").expect("get"),
+        get_key(src, "title").expect("get")
+    );
+}
