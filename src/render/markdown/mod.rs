@@ -155,13 +155,14 @@ struct Rewritten {
     text: String,
     /// Block attribute lists, their lines blanked in `text`.
     block_ials: Vec<ial::BlockIal>,
-    /// Bytes inserted by the link pass, then by the list pass.
-    shifts: [shifts::Shifts; 2],
+    /// Bytes inserted by the link pass, the list pass, then the two table passes.
+    shifts: [shifts::Shifts; 4],
 }
 
 impl Rewritten {
     /// Maps an offset of the parsed text back to the text given to [`render_markdown`].
     fn unshift(&self, offset: usize) -> usize {
+        let offset = self.shifts[2].unshift(self.shifts[3].unshift(offset));
         self.shifts[0].unshift(self.shifts[1].unshift(offset))
     }
 }
@@ -184,10 +185,11 @@ fn rewrite_source(text: &str, input: &MarkdownInput<'_>, stash: &mut Vec<String>
     });
     let text = math::stash_math(&text, stash);
     let text = guillemets::write_guillemets(&text);
-    let mut shifts = [shifts::Shifts::default(), shifts::Shifts::default()];
+    let mut shifts: [shifts::Shifts; 4] = Default::default();
     let text = link_destinations::bracket_spaced_destinations(&text, &mut shifts[0]);
     let text = paren_lists::escape_paren_markers(&text, &mut shifts[1]);
-    let text = tables::stash_piped_code_spans(&text, stash);
+    let text = tables::stash_piped_code_spans(&text, stash, &mut shifts[2]);
+    let text = tables::insert_missing_delimiter_rows(&text, &mut shifts[3]);
     let text = tables::complete_delimiter_rows(&text);
     let (text, block_ials) = ial::extract_block_ials(&text);
     Rewritten {

@@ -10,6 +10,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::ial::fence_marker;
 use super::math::{code_spans, PAD};
+use super::shifts::Shifts;
 use super::writer::escape_text;
 use crate::render::liquid::output::stash_marker;
 
@@ -52,45 +53,129 @@ fn is_separator_line(row: &str) -> bool {
 
 /// Stashes inline code spans holding `|` on table-like lines: kramdown keeps them whole,
 /// GFM would split the cell at the pipe. The marker is padded to the span's length.
-pub(crate) fn stash_piped_code_spans<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, str> {
+pub(crate) fn stash_piped_code_spans<'t>(
+    text: &'t str,
+    stash: &mut Vec<String>,
+    shifts: &mut Shifts,
+) -> Cow<'t, str> {
     if !text.contains('|') || !text.contains('`') {
         return Cow::Borrowed(text);
     }
-    let mut out: Option<String> = None;
+    let mut out = String::new();
+    let mut copied = 0;
     let mut offset = 0;
     let mut fence = false;
     for line in text.split_inclusive('\n') {
         fence ^= fence_marker(line.trim()).is_some();
-        if !fence && line.contains('|') {
-            for span in code_spans(line, offset) {
+        let spans = if !fence && line.contains('|') {
+            code_spans(line, offset)
+        } else {
+            Vec::new()
+        };
+        // A table row: a pipe outside code spans (prose like "the `|` operator" is left alone).
+        let is_row = !spans.is_empty() && {
+            let mut outside = line.to_string();
+            for span in spans.iter().rev() {
+                outside.replace_range(span.start - offset..span.end - offset, "");
+            }
+            outside.contains('|')
+        };
+        if is_row {
+            for span in spans {
                 let code = &text[span.clone()];
                 let Some(marker) = stash_marker(stash.len()) else {
                     break;
                 };
-                if !code.contains('|') || code.len() < marker.len_utf8() {
+                if !code.contains('|') {
                     continue;
                 }
-                let ticks = code.len() - code.trim_start_matches('`').len();
-                let inner = &code[ticks..code.len() - ticks];
-                let inner = match inner.strip_prefix(' ').and_then(|i| i.strip_suffix(' ')) {
-                    Some(trimmed) if !trimmed.trim().is_empty() => trimmed,
-                    _ => inner,
-                };
-                stash.push(format!(
-                    "<code class=\"language-plaintext highlighter-rouge\">{}</code>",
-                    escape_text(inner)
-                ));
-                let padded = format!(
-                    "{marker}{}",
-                    PAD.to_string().repeat(code.len() - marker.len_utf8())
-                );
-                out.get_or_insert_with(|| text.to_string())
-                    .replace_range(span, &padded);
+                out.push_str(&text[copied..span.start]);
+                copied = span.end;
+                if code.len() < marker.len_utf8() {
+                    // `|` alone: too short for a marker; GFM unescapes `\|` inside a cell.
+                    out.push('`');
+                    shifts.record(out.len(), 1);
+                    out.push_str("\\|`");
+                    continue;
+                }
+                stash.push(code_html(code));
+                out.push(marker);
+                out.push_str(&PAD.to_string().repeat(code.len() - marker.len_utf8()));
             }
         }
         offset += line.len();
     }
-    out.map_or(Cow::Borrowed(text), Cow::Owned)
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// The HTML of an inline code span given with its backticks.
+fn code_html(code: &str) -> String {
+    let ticks = code.len() - code.trim_start_matches('`').len();
+    let inner = &code[ticks..code.len() - ticks];
+    let inner = match inner.strip_prefix(' ').and_then(|i| i.strip_suffix(' ')) {
+        Some(trimmed) if !trimmed.trim().is_empty() => trimmed,
+        _ => inner,
+    };
+    format!(
+        "<code class=\"language-plaintext highlighter-rouge\">{}</code>",
+        escape_text(inner)
+    )
+}
+
+/// kramdown starts a table at any line holding a pipe (`TABLE_START` in `parser/kramdown/
+/// table.rb`), with or without a delimiter row; GFM needs one. A block-starting line with a
+/// pipe outside code and no delimiter row under it gets one inserted (recorded in `shifts`).
+pub(crate) fn insert_missing_delimiter_rows<'t>(
+    text: &'t str,
+    shifts: &mut Shifts,
+) -> Cow<'t, str> {
+    if !text.contains('|') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut changed = false;
+    let mut prev_blank = true;
+    let mut in_table = false;
+    let mut fence = false;
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let body = line.trim_end_matches(['\n', '\r']);
+        fence ^= fence_marker(body.trim()).is_some();
+        let starts_table = !fence && prev_blank && !in_table && is_plain_row(body);
+        in_table = (in_table || starts_table) && !body.trim().is_empty();
+        prev_blank = body.trim().is_empty();
+        let next_is_separator = lines
+            .peek()
+            .is_some_and(|l| is_separator_line(l.trim_end()));
+        if starts_table && !next_is_separator && line.ends_with('\n') {
+            let row = vec!["-"; cells_of(body).len()].join("|");
+            shifts.record(out.len(), row.len() + 1);
+            out.push_str(&row);
+            out.push('\n');
+            changed = true;
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A line that kramdown would read as a table row and GFM as something else: a pipe outside
+/// code and escapes, not a list, quote, heading, HTML or indented code line.
+fn is_plain_row(line: &str) -> bool {
+    let indent = line.len() - line.trim_start().len();
+    let t = line.trim();
+    let marker = t.starts_with(['#', '>', '<', '*', '+', '-', '`', '~', '{', '$'])
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    indent < 4 && !marker && !t.is_empty() && cells_of(t).len() > 1 && !is_separator_line(t)
 }
 
 /// Gives delimiter rows as many cells as their header row, when the line has room.
@@ -130,7 +215,26 @@ fn cells_of(line: &str) -> Vec<&str> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
-    t.split('|').collect()
+    // Pipes escaped or inside code spans do not separate cells.
+    let mut cells = Vec::new();
+    let (mut start, mut in_code, mut escaped) = (0, false, false);
+    for (i, c) in t.char_indices() {
+        match c {
+            '\\' if !escaped => {
+                escaped = true;
+                continue;
+            }
+            '`' if !escaped => in_code = !in_code,
+            '|' if !escaped && !in_code => {
+                cells.push(&t[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    cells.push(&t[start..]);
+    cells
 }
 
 /// The shortest delimiter cell with the same alignment.
@@ -172,11 +276,46 @@ mod tests {
     fn keeps_pipes_inside_code_in_one_cell() {
         let mut stash = Vec::new();
         let src = "| x | `a|b` |\n|---|---|\n";
-        let out = stash_piped_code_spans(src, &mut stash);
+        let out = stash_piped_code_spans(src, &mut stash, &mut Shifts::default());
         assert_eq!(out.len(), src.len());
         assert_eq!(
             stash,
             vec!["<code class=\"language-plaintext highlighter-rouge\">a|b</code>".to_string()]
+        );
+    }
+
+    #[test]
+    fn leaves_pipes_in_prose_code_alone() {
+        let src = "Use the `|` operator and `a|b`.\n";
+        assert_eq!(
+            stash_piped_code_spans(src, &mut Vec::new(), &mut Shifts::default()),
+            src
+        );
+    }
+
+    #[test]
+    fn escapes_a_lone_pipe_in_code() {
+        let mut shifts = Shifts::default();
+        let out = stash_piped_code_spans("`|` | b\n--|--\n", &mut Vec::new(), &mut shifts);
+        assert_eq!(out, "`\\|` | b\n--|--\n");
+        assert_eq!(shifts.unshift(out.len()), out.len() - 1);
+    }
+
+    #[test]
+    fn inserts_a_delimiter_row_under_a_bare_pipe_line() {
+        let mut shifts = Shifts::default();
+        let src = "Intro\n\na | b\nc | d\n\n- x | y\n";
+        let out = insert_missing_delimiter_rows(src, &mut shifts);
+        assert_eq!(out, "Intro\n\na | b\n-|-\nc | d\n\n- x | y\n");
+        assert_eq!(shifts.unshift(out.len()), src.len());
+    }
+
+    #[test]
+    fn leaves_real_tables_and_code_pipes_alone() {
+        let src = "a | b\n--|--\n1 | 2\n\nthe `|` pipe\n";
+        assert_eq!(
+            insert_missing_delimiter_rows(src, &mut Shifts::default()),
+            src
         );
     }
 
