@@ -16,6 +16,14 @@ test-core: deps
 	@if $(CARGO) tree -p lanyard -e normal,build --prefix none | grep -Ei '^(tauri|wry|webkit2gtk|tao)[ -]'; then \
 	  echo "the core crate must not depend on Tauri or a webview"; exit 1; fi
 	$(CARGO) test -p lanyard
+	$(MAKE) --no-print-directory fidelity
+
+## Real Jekyll (Debian's jekyll 4.3) builds our fixture blog; `lanyard render` must match it
+## on every post: hrefs, heading ids, and visible text.
+fidelity: deps
+	$(CARGO) build -p lanyard --bin lanyard
+	python3 scripts/jekyll_fidelity.py tests/fixtures/fidelity-blog --lanyard target/debug/lanyard --min 1.0
+	python3 scripts/jekyll_fidelity.py assets/demo-blog --lanyard target/debug/lanyard --min 1.0
 
 ## The real-blog corpus alone: every post renders and `lanyard check` finds no error.
 test-corpus:
