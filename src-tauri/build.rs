@@ -12,6 +12,9 @@ const COMMANDS: &[&str] = &[
     "read_post",
     "render_preview",
     "save_post",
+    "new_series",
+    "next_part",
+    "sync_series",
 ];
 
 fn main() {

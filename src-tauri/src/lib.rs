@@ -7,6 +7,7 @@ pub mod error;
 pub mod ipc_types;
 pub mod locale;
 pub mod menu;
+pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
 pub mod workspace_view;
@@ -82,6 +83,9 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::read_post,
             commands::render_preview,
             commands::save_post,
+            series_commands::new_series,
+            series_commands::next_part,
+            series_commands::sync_series,
         ])
         .run(tauri::generate_context!())
 }

@@ -1,5 +1,6 @@
 // The UI's words, in French or English following the system language. WebKitGTK's
 // navigator.language ignores the locale, so main.ts asks the shell before mounting the app.
+import { seriesEn, seriesFr } from "./series_strings";
 
 const en = {
   openFolder: "Open folder…",
@@ -23,6 +24,7 @@ const en = {
   dismiss: "Dismiss",
   externalLink: (url: string) => `External link, not opened from the preview: ${url}`,
   missingImage: "Missing image",
+  series: seriesEn,
 };
 
 type Strings = typeof en;
@@ -49,6 +51,7 @@ const fr: Strings = {
   dismiss: "Fermer",
   externalLink: (url: string) => `Lien externe, non ouvert depuis l'aperçu : ${url}`,
   missingImage: "Image introuvable",
+  series: seriesFr,
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

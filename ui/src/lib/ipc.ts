@@ -5,9 +5,11 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { IpcError } from "./bindings/IpcError";
 import type { PostText } from "./bindings/PostText";
 import type { Preview } from "./bindings/Preview";
+import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
 
-export type { IpcError, PostText, Preview, WorkspaceSummary };
+export type { IpcError, PostText, Preview, SeriesApplied, WorkspaceSummary };
+export type { ChangedFile } from "./bindings/ChangedFile";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
 
@@ -42,6 +44,14 @@ export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
 export const savePost = (path: string, text: string) =>
   call<WorkspaceSummary>("save_post", { path, text });
+
+/** "New series": writes its first part as a draft; `date` YYYY-MM-DD and `lang` optional. */
+export const newSeries = (title: string, series: string, date: string | null, lang: string | null) =>
+  call<SeriesApplied>("new_series", { title, series, date, lang });
+/** "Next part" of the series the post at `path` belongs to. */
+export const nextPart = (path: string) => call<SeriesApplied>("next_part", { path });
+/** Regenerates every series header of the blog. */
+export const syncSeries = () => call<SeriesApplied>("sync_series");
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

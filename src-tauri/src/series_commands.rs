@@ -1,0 +1,155 @@
+//! Series commands: "New series", "Next part" and "Sync series headers". Each plans a
+//! [`Changeset`] with the core, applies it, re-reads the blog and returns every file's new text,
+//! so the UI routes the text of a file open in its editor through a CodeMirror transaction.
+
+use std::path::PathBuf;
+
+use lanyard::data_dir::data_dir;
+use lanyard::series::names::parse_user_date;
+use lanyard::series::{
+    plan_new_post, plan_next_part, plan_sync, Changeset, NewPostRequest, SettingsStore, SyncOptions,
+};
+use serde::Serialize;
+use tauri::{AppHandle, Manager};
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult};
+use crate::ipc_types::WorkspaceSummary;
+use crate::session::Session;
+
+/// A file a series operation wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ChangedFile {
+    /// Absolute path of the file after the change.
+    pub path: String,
+    /// Its previous path, when it was renamed.
+    pub renamed_from: Option<String>,
+    /// Its text now on disk.
+    pub after: String,
+}
+
+/// What a series operation did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SeriesApplied {
+    /// The blog re-read after the writes.
+    pub workspace: WorkspaceSummary,
+    /// Every file written, with its new text.
+    pub changed: Vec<ChangedFile>,
+    /// The post to open (the new draft), if any.
+    pub open_post: Option<String>,
+}
+
+/// Plans with the open blog and the series settings, applies, and re-reads the blog.
+async fn apply_plan(
+    app: &AppHandle,
+    plan: impl FnOnce(
+            &lanyard::site::Workspace,
+            &SettingsStore,
+        ) -> lanyard::Result<(Changeset, Option<PathBuf>)>
+        + Send
+        + 'static,
+) -> AppResult<SeriesApplied> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || -> AppResult<SeriesApplied> {
+        let session = app.state::<Session>();
+        let settings = SettingsStore::load(&data_dir())?;
+        let workspace = session.workspace()?;
+        let (changes, open) = plan(&workspace, &settings)?;
+        changes.apply()?;
+        Ok(SeriesApplied {
+            workspace: session.reload()?,
+            changed: changes.changes.iter().map(changed_file).collect(),
+            open_post: open.map(|p| p.display().to_string()),
+        })
+    })
+    .await
+    .map_err(|e| AppError::Shell(e.to_string()))?
+}
+
+fn changed_file(c: &lanyard::series::FileChange) -> ChangedFile {
+    ChangedFile {
+        path: c.path.display().to_string(),
+        renamed_from: c.renamed_from.as_ref().map(|p| p.display().to_string()),
+        after: c.after.clone(),
+    }
+}
+
+/// "New series": the first part of series `series` as a draft, which the UI then opens.
+#[tauri::command]
+pub async fn new_series(
+    app: AppHandle,
+    title: String,
+    series: String,
+    date: Option<String>,
+    lang: Option<String>,
+) -> AppResult<SeriesApplied> {
+    let date = date
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| parse_user_date(&d))
+        .transpose()?;
+    let lang = lang.filter(|l| !l.trim().is_empty());
+    let request = NewPostRequest {
+        title: Some(title),
+        series: Some(series),
+        date,
+        lang,
+        slug: None,
+    };
+    apply_plan(&app, move |w, s| {
+        plan_new_post(w, s, &request).map(|n| (n.changes, Some(n.path)))
+    })
+    .await
+}
+
+/// "Next part" of the series the post at `path` belongs to.
+#[tauri::command]
+pub async fn next_part(app: AppHandle, path: PathBuf) -> AppResult<SeriesApplied> {
+    apply_plan(&app, move |w, s| {
+        plan_next_part(w, s, &path).map(|n| (n.changes, Some(n.path)))
+    })
+    .await
+}
+
+/// "Sync series headers": every part's header regenerated (hand-written lists left alone).
+#[tauri::command]
+pub async fn sync_series(app: AppHandle) -> AppResult<SeriesApplied> {
+    apply_plan(&app, |w, s| {
+        plan_sync(w, s, SyncOptions::default()).map(|p| (p.changes, None))
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn series_bindings_are_up_to_date() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
+        let cfg = ts_rs::Config::new();
+        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+        let mut stale = Vec::new();
+        for (name, text) in [
+            (
+                ChangedFile::ident(&cfg),
+                ChangedFile::export_to_string(&cfg),
+            ),
+            (
+                SeriesApplied::ident(&cfg),
+                SeriesApplied::export_to_string(&cfg),
+            ),
+        ] {
+            let text = text.expect("ts-rs export");
+            let file = dir.join(format!("{name}.ts"));
+            if update {
+                std::fs::write(&file, &text).expect("write binding");
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+                stale.push(file.display().to_string());
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "stale TypeScript bindings (UPDATE_BINDINGS=1): {stale:?}"
+        );
+    }
+}
