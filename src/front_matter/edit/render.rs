@@ -41,7 +41,7 @@ pub fn render_value_indented(
 ) -> Result<RenderedValue, EditError> {
     // YAML reads `\r\n` and a lone `\r` as line breaks; the file's own `eol` is written.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = text.trim_end_matches([' ', '\t', '\n']);
+    let text = trim_trailing_blank_lines(&text);
     let text = trim_leading_blank_lines(text);
     // A one-line block list item (`- a`) cannot follow `key:` on its line.
     let block_item = text.trim_matches(YAML_BLANK) == "-"
@@ -78,6 +78,24 @@ pub fn render_value_indented(
     })
 }
 
+/// `text` without its final line breaks and blank last lines; a content line keeps its
+/// trailing spaces (`\ ` escapes a space in a quoted text, a `|` block keeps them: found by
+/// fuzzing).
+fn trim_trailing_blank_lines(text: &str) -> &str {
+    let mut rest = text.trim_end_matches('\n');
+    while let Some(i) = rest.rfind('\n') {
+        if !is_blank(&rest[i + 1..]) {
+            break;
+        }
+        rest = rest[..i].trim_end_matches('\n');
+    }
+    if is_blank(rest) {
+        ""
+    } else {
+        rest
+    }
+}
+
 fn trim_leading_blank_lines(text: &str) -> &str {
     let mut rest = text;
     while let Some(i) = rest.find('\n') {
@@ -104,10 +122,7 @@ fn indent_block(lines: &[&str], eol: &str, indent: &str) -> String {
             if is_blank(l) {
                 String::new()
             } else {
-                format!(
-                    "{indent}{}",
-                    l.get(common..).unwrap_or(l).trim_end_matches(YAML_BLANK)
-                )
+                format!("{indent}{}", l.get(common..).unwrap_or(l))
             }
         })
         .collect::<Vec<_>>()

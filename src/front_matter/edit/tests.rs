@@ -177,3 +177,15 @@ fn reads_a_lone_carriage_return_as_a_line_break() {
         get_key(src, "title").expect("get")
     );
 }
+
+#[test]
+fn keeps_an_escaped_space_at_the_end_of_a_quoted_line() {
+    // Found by `cargo fuzz`: trimming line ends turned `\ ` into a `\` line join.
+    let src = "---\ntitle: \"a\n  b\\ \n  c\"\n---\n";
+    let raw = raw_entries(src).expect("locates");
+    let again = set_key(src, "title", &raw[0].value_yaml).expect("set");
+    assert_eq!(
+        get_key(&again, "title").expect("get"),
+        get_key(src, "title").expect("get")
+    );
+}
