@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "new_series",
     "next_part",
     "sync_series",
+    "adoptable_lists",
+    "adopt_series_lists",
 ];
 
 fn main() {

@@ -86,6 +86,8 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::new_series,
             series_commands::next_part,
             series_commands::sync_series,
+            series_commands::adoptable_lists,
+            series_commands::adopt_series_lists,
         ])
         .run(tauri::generate_context!())
 }

@@ -119,6 +119,32 @@ pub async fn sync_series(app: AppHandle) -> AppResult<SeriesApplied> {
     .await
 }
 
+/// The parts whose hand-written `post_url` list "Sync series headers" leaves alone (adoptable).
+#[tauri::command]
+pub async fn adoptable_lists(app: AppHandle) -> AppResult<Vec<String>> {
+    tauri::async_runtime::spawn_blocking(move || -> AppResult<Vec<String>> {
+        let settings = SettingsStore::load(&data_dir())?;
+        let workspace = app.state::<Session>().workspace()?;
+        let plan = plan_sync(&workspace, &settings, SyncOptions::default())?;
+        Ok(plan
+            .adoptable
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect())
+    })
+    .await
+    .map_err(|e| AppError::Shell(e.to_string()))?
+}
+
+/// "Replace the hand-written list with a managed header": sync with `adopt`.
+#[tauri::command]
+pub async fn adopt_series_lists(app: AppHandle) -> AppResult<SeriesApplied> {
+    apply_plan(&app, |w, s| {
+        plan_sync(w, s, SyncOptions { adopt: true }).map(|p| (p.changes, None))
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,11 +4,12 @@
 // the open post through the editor, so undo brings the old text back.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key, until } from "selenium-webdriver";
-import { editorText, launch, waitForEditorText, waitForPreviewText } from "./harness.mjs";
+import { demoBlog, editorText, launch, waitForEditorText, waitForPreviewText } from "./harness.mjs";
 
 const running = new Set();
 after(async () => {
@@ -143,6 +144,31 @@ describe("series in the desktop app", () => {
     const undone = await text();
     assert.match(undone, /title: "Conf'Nuage 2025 - Jour 3 bis"/);
     assert.match(undone, /- __Jour 3__/);
+    await app.quit();
+    running.delete(app);
+  });
+  it("offers to adopt a hand-written list and replaces it with one managed header", async () => {
+    // A copy of the demo blog where Day 3's markers are gone: its list is hand-written.
+    const source = mkdtempSync(join(tmpdir(), "lanyard-adopt-"));
+    cpSync(demoBlog, source, { recursive: true });
+    const j3 = "_posts/2025-06-12-confnuage-j3.md";
+    const original = readFileSync(join(source, j3), "utf8");
+    writeFileSync(join(source, j3), original.replace("<!-- series -->\n", "").replace("<!-- /series -->\n", ""));
+    const app = await launch({ blog: source });
+    running.add(app);
+    rmSync(source, { recursive: true, force: true });
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, `title: "Conf'Nuage 2025 - Jour 3"`);
+    await driver.wait(until.elementLocated(By.css("#adopt-bar")), 10000);
+    screenshot("adopt-bar");
+    await click(driver, "#adopt-accept");
+    await waitForEditorText(driver, "<!-- series -->");
+    await driver.wait(async () => (await driver.findElements(By.css("#adopt-bar"))).length === 0, 5000);
+    const text = readFileSync(join(blogDir, j3), "utf8");
+    assert.equal(text.match(/<!-- series -->/g)?.length, 1);
+    assert.equal(text.match(/<!-- \/series -->/g)?.length, 1);
+    assert.equal(text.match(/post_url 2025-06-10-confnuage-j1/g)?.length, 1, text);
+    assert.match(header(text) ?? "", /- __Jour 3__/);
     await app.quit();
     running.delete(app);
   });

@@ -52,6 +52,10 @@ export const newSeries = (title: string, series: string, date: string | null, la
 export const nextPart = (path: string) => call<SeriesApplied>("next_part", { path });
 /** Regenerates every series header of the blog. */
 export const syncSeries = () => call<SeriesApplied>("sync_series");
+/** The parts whose hand-written series list the sync leaves alone. */
+export const adoptableLists = () => call<string[]>("adoptable_lists");
+/** Sync that also replaces hand-written series lists with the managed header. */
+export const adoptSeriesLists = () => call<SeriesApplied>("adopt_series_lists");
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -15,6 +15,9 @@ export const seriesEn = {
   create: "Create",
   cancel: "Cancel",
   working: "Working…",
+  adoptOffer: "This post's series list is hand-written.",
+  adoptAccept: "Replace the hand-written list with a managed header",
+  notNow: "Not now",
   synced: (n: number) => (n === 0 ? "Series headers already in sync" : `Series headers updated in ${n} ${n === 1 ? "file" : "files"}`),
 };
 
@@ -32,5 +35,8 @@ export const seriesFr: typeof seriesEn = {
   create: "Créer",
   cancel: "Annuler",
   working: "En cours…",
+  adoptOffer: "La liste de la série de cet article est écrite à la main.",
+  adoptAccept: "Remplacer la liste écrite à la main par un en-tête géré",
+  notNow: "Plus tard",
   synced: (n: number) => (n === 0 ? "En-têtes de série déjà à jour" : `En-têtes de série mis à jour dans ${n} ${n <= 1 ? "fichier" : "fichiers"}`),
 };
