@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "sync_series",
     "adoptable_lists",
     "adopt_series_lists",
+    "preview_move",
+    "move_post",
 ];
 
 fn main() {

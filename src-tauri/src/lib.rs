@@ -88,6 +88,8 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::sync_series,
             series_commands::adoptable_lists,
             series_commands::adopt_series_lists,
+            series_commands::preview_move,
+            series_commands::move_post,
         ])
         .run(tauri::generate_context!())
 }

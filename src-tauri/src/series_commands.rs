@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use lanyard::data_dir::data_dir;
 use lanyard::series::names::parse_user_date;
 use lanyard::series::{
-    plan_new_post, plan_next_part, plan_sync, Changeset, NewPostRequest, SettingsStore, SyncOptions,
+    plan_move, plan_new_post, plan_next_part, plan_sync, Changeset, MoveRequest, NewPostRequest,
+    SettingsStore, SyncOptions,
 };
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
@@ -37,6 +38,21 @@ pub struct SeriesApplied {
     pub changed: Vec<ChangedFile>,
     /// The post to open (the new draft), if any.
     pub open_post: Option<String>,
+}
+
+/// What renaming / re-dating a post would do (nothing written yet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MovePreview {
+    /// The post's path after the move.
+    pub to: String,
+    /// Every file the move writes (the post itself, the parts linking to it).
+    pub files: Vec<String>,
+    /// The URL of a published post before and after, when it changes.
+    pub old_url: Option<String>,
+    /// The URL after the move, when it changes.
+    pub new_url: Option<String>,
+    /// The post is published now and would not be after the move (dated in the future).
+    pub unpublished_by_move: bool,
 }
 
 /// Plans with the open blog and the series settings, applies, and re-reads the blog.
@@ -145,6 +161,69 @@ pub async fn adopt_series_lists(app: AppHandle) -> AppResult<SeriesApplied> {
     .await
 }
 
+fn move_request(
+    date: Option<String>,
+    slug: Option<String>,
+    redirect: bool,
+) -> AppResult<MoveRequest> {
+    let date = date
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| parse_user_date(&d))
+        .transpose()?;
+    let slug = slug.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(MoveRequest {
+        date,
+        slug,
+        redirect,
+    })
+}
+
+/// What "Rename / re-date" of the post at `path` would touch.
+#[tauri::command]
+pub async fn preview_move(
+    app: AppHandle,
+    path: PathBuf,
+    date: Option<String>,
+    slug: Option<String>,
+) -> AppResult<MovePreview> {
+    let request = move_request(date, slug, false)?;
+    tauri::async_runtime::spawn_blocking(move || -> AppResult<MovePreview> {
+        let settings = SettingsStore::load(&data_dir())?;
+        let workspace = app.state::<Session>().workspace()?;
+        let plan = plan_move(&workspace, &settings, &path, &request)?;
+        let files = plan
+            .changes
+            .changes
+            .iter()
+            .map(|c| c.path.display().to_string());
+        Ok(MovePreview {
+            to: plan.to.display().to_string(),
+            files: files.collect(),
+            old_url: plan.url_change.as_ref().map(|u| u.old_url.clone()),
+            new_url: plan.url_change.map(|u| u.new_url),
+            unpublished_by_move: plan.unpublished_by_move,
+        })
+    })
+    .await
+    .map_err(|e| AppError::Shell(e.to_string()))?
+}
+
+/// "Rename / re-date": moves the post at `path`, rewrites the links to it and the headers.
+#[tauri::command]
+pub async fn move_post(
+    app: AppHandle,
+    path: PathBuf,
+    date: Option<String>,
+    slug: Option<String>,
+    redirect: bool,
+) -> AppResult<SeriesApplied> {
+    let request = move_request(date, slug, redirect)?;
+    apply_plan(&app, move |w, s| {
+        plan_move(w, s, &path, &request).map(|p| (p.changes, None))
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +242,10 @@ mod tests {
             (
                 SeriesApplied::ident(&cfg),
                 SeriesApplied::export_to_string(&cfg),
+            ),
+            (
+                MovePreview::ident(&cfg),
+                MovePreview::export_to_string(&cfg),
             ),
         ] {
             let text = text.expect("ts-rs export");

@@ -172,4 +172,45 @@ describe("series in the desktop app", () => {
     await app.quit();
     running.delete(app);
   });
+  it("re-dates part 2 from its dialog: renamed on disk, parts 1 and 3 link to the new name", async () => {
+    const app = await launch();
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, `title: "Conf'Nuage 2025 - Jour 3"`);
+    const oldPath = join(blogDir, "_posts/2025-06-11-confnuage-j2.md");
+    await click(driver, `.post-item[data-path="${oldPath}"]`);
+    await waitForEditorText(driver, `title: "Conf'Nuage 2025 - Jour 2"`);
+
+    await click(driver, "#post-move");
+    await driver.wait(until.elementLocated(By.css("#move-dialog")), 5000);
+    await typeInto(driver, "#move-date", "2025-06-09");
+    // The plan lists the files to write; the URL of the published post changes.
+    const files = await driver.wait(until.elementLocated(By.css("#move-files")), 10000);
+    await driver.wait(async () => (await files.getText()).includes("2025-06-10-confnuage-j1.md"), 10000, "files not listed");
+    const listed = await files.getText();
+    assert.match(listed, /2025-06-12-confnuage-j3\.md/);
+    await driver.wait(until.elementLocated(By.css("#move-url-warning")), 5000);
+    assert.equal(await (await driver.findElement(By.css("#move-redirect"))).isSelected(), true);
+    if (process.env.SERIES_SCREENSHOTS) await driver.sleep(500); // the dialog painted
+    screenshot("move-dialog");
+    await click(driver, "#move-apply");
+    await driver.wait(async () => (await driver.findElements(By.css("#move-dialog"))).length === 0, 10000);
+
+    const newPath = join(blogDir, "_posts/2025-06-09-confnuage-j2.md");
+    await driver.wait(until.elementLocated(By.css(`.post-item[data-path="${newPath}"]`)), 10000);
+    assert.deepEqual(readdirSync(join(blogDir, "_posts")).filter((n) => n.includes("confnuage-j2")), ["2025-06-09-confnuage-j2.md"]);
+    for (const part of ["2025-06-10-confnuage-j1.md", "2025-06-12-confnuage-j3.md"]) {
+      const text = readFileSync(join(blogDir, "_posts", part), "utf8");
+      assert.match(text, /post_url 2025-06-09-confnuage-j2 /, part);
+      assert.doesNotMatch(text, /2025-06-11-confnuage-j2/, part);
+    }
+    const moved = readFileSync(newPath, "utf8");
+    assert.match(moved, /^date: 2025-06-09/m);
+    assert.match(moved, /redirect_from/);
+    await waitForEditorText(driver, "redirect_from");
+    const current = await driver.findElement(By.css(".post-item.current"));
+    assert.equal(await current.getAttribute("data-path"), newPath);
+    await app.quit();
+    running.delete(app);
+  });
 });

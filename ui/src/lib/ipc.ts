@@ -3,12 +3,13 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { IpcError } from "./bindings/IpcError";
+import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
 import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
 
-export type { IpcError, PostText, Preview, SeriesApplied, WorkspaceSummary };
+export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
@@ -56,6 +57,12 @@ export const syncSeries = () => call<SeriesApplied>("sync_series");
 export const adoptableLists = () => call<string[]>("adoptable_lists");
 /** Sync that also replaces hand-written series lists with the managed header. */
 export const adoptSeriesLists = () => call<SeriesApplied>("adopt_series_lists");
+/** What renaming / re-dating the post at `path` would write (null: unchanged). */
+export const previewMove = (path: string, date: string | null, slug: string | null) =>
+  call<MovePreview>("preview_move", { path, date, slug });
+/** Renames / re-dates the post at `path`; `redirect` adds its old URL to `redirect_from`. */
+export const movePost = (path: string, date: string | null, slug: string | null, redirect: boolean) =>
+  call<SeriesApplied>("move_post", { path, date, slug, redirect });
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -18,6 +18,14 @@ export const seriesEn = {
   adoptOffer: "This post's series list is hand-written.",
   adoptAccept: "Replace the hand-written list with a managed header",
   notNow: "Not now",
+  moveButton: "Rename / re-date…",
+  moveTitle: "Rename or re-date the post",
+  slug: "Name (slug)",
+  filesTouched: "Files that will be changed:",
+  urlChanges: (from: string, to: string) => `The URL of this published post changes: ${from} → ${to}`,
+  addRedirect: "Keep the old URL working (add redirect_from)",
+  unpublishedByMove: "Dated in the future: Jekyll will not publish it.",
+  moveApply: "Rename",
   synced: (n: number) => (n === 0 ? "Series headers already in sync" : `Series headers updated in ${n} ${n === 1 ? "file" : "files"}`),
 };
 
@@ -38,5 +46,13 @@ export const seriesFr: typeof seriesEn = {
   adoptOffer: "La liste de la série de cet article est écrite à la main.",
   adoptAccept: "Remplacer la liste écrite à la main par un en-tête géré",
   notNow: "Plus tard",
+  moveButton: "Renommer / redater…",
+  moveTitle: "Renommer ou redater l'article",
+  slug: "Nom (slug)",
+  filesTouched: "Fichiers qui seront modifiés :",
+  urlChanges: (from: string, to: string) => `L'URL de cet article publié change : ${from} → ${to}`,
+  addRedirect: "Garder l'ancienne URL (ajouter redirect_from)",
+  unpublishedByMove: "Daté dans le futur : Jekyll ne le publiera pas.",
+  moveApply: "Renommer",
   synced: (n: number) => (n === 0 ? "En-têtes de série déjà à jour" : `En-têtes de série mis à jour dans ${n} ${n <= 1 ? "fichier" : "fichiers"}`),
 };
