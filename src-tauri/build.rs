@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "adopt_series_lists",
     "preview_move",
     "move_post",
+    "series_settings",
+    "save_series_settings",
 ];
 
 fn main() {

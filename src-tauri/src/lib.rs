@@ -90,6 +90,8 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::adopt_series_lists,
             series_commands::preview_move,
             series_commands::move_post,
+            series_commands::series_settings,
+            series_commands::save_series_settings,
         ])
         .run(tauri::generate_context!())
 }

@@ -8,9 +8,9 @@ use lanyard::data_dir::data_dir;
 use lanyard::series::names::parse_user_date;
 use lanyard::series::{
     plan_move, plan_new_post, plan_next_part, plan_sync, Changeset, MoveRequest, NewPostRequest,
-    SettingsStore, SyncOptions,
+    SeriesSettings, SettingsStore, SyncOptions,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
@@ -53,6 +53,16 @@ pub struct MovePreview {
     pub new_url: Option<String>,
     /// The post is published now and would not be after the move (dated in the future).
     pub unpublished_by_move: bool,
+}
+
+/// The settings of one series of the open blog (unset: the defaults).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SeriesSettingsView {
+    /// The name shown in the header (unset: the `series:` string).
+    pub display_name: Option<String>,
+    /// The article before the name (`la`, `le`, `l'`, `the`; "" for none; unset: the
+    /// language's default).
+    pub article: Option<String>,
 }
 
 /// Plans with the open blog and the series settings, applies, and re-reads the blog.
@@ -224,6 +234,35 @@ pub async fn move_post(
     .await
 }
 
+/// The settings of `series` in the open blog.
+#[tauri::command]
+pub fn series_settings(app: AppHandle, series: String) -> AppResult<SeriesSettingsView> {
+    let root = app.state::<Session>().workspace()?.root().to_path_buf();
+    let settings = SettingsStore::load(&data_dir())?.series(&root, &series);
+    Ok(SeriesSettingsView {
+        display_name: settings.display_name,
+        article: settings.article,
+    })
+}
+
+/// Saves the settings of `series` in the open blog, then syncs every series header.
+#[tauri::command]
+pub async fn save_series_settings(
+    app: AppHandle,
+    series: String,
+    settings: SeriesSettingsView,
+) -> AppResult<SeriesApplied> {
+    let root = app.state::<Session>().workspace()?.root().to_path_buf();
+    let mut store = SettingsStore::load(&data_dir())?;
+    let settings = SeriesSettings {
+        display_name: settings.display_name.filter(|n| !n.trim().is_empty()),
+        article: settings.article,
+    };
+    store.set_series(&root, &series, settings);
+    store.save(&data_dir())?;
+    sync_series(app).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,6 +285,10 @@ mod tests {
             (
                 MovePreview::ident(&cfg),
                 MovePreview::export_to_string(&cfg),
+            ),
+            (
+                SeriesSettingsView::ident(&cfg),
+                SeriesSettingsView::export_to_string(&cfg),
             ),
         ] {
             let text = text.expect("ts-rs export");

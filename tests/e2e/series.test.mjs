@@ -213,4 +213,30 @@ describe("series in the desktop app", () => {
     await app.quit();
     running.delete(app);
   });
+  it("saves a series' display name and article, then syncs its headers", async () => {
+    const app = await launch();
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, `title: "Conf'Nuage 2025 - Jour 3"`);
+    await click(driver, "#series-settings");
+    await driver.wait(until.elementLocated(By.css("#series-settings-dialog")), 5000);
+    await typeInto(driver, "#series-display-name", "ConfNuage 25");
+    await (await driver.findElement(By.css(`#series-article option[value="le"]`))).click();
+    if (process.env.SERIES_SCREENSHOTS) await driver.sleep(500); // the dialog painted
+    screenshot("series-settings");
+    await click(driver, "#series-settings-save");
+    await waitForEditorText(driver, "sur le `ConfNuage 25`");
+    await driver.wait(async () => (await driver.findElements(By.css("#series-settings-dialog"))).length === 0, 5000);
+    for (const part of ["2025-06-10-confnuage-j1.md", "2025-06-11-confnuage-j2.md", "2025-06-12-confnuage-j3.md"]) {
+      const text = readFileSync(join(blogDir, "_posts", part), "utf8");
+      assert.match(header(text) ?? "", /d'une série sur le `ConfNuage 25`/, part);
+    }
+    // Stored: the dialog shows them again.
+    await click(driver, "#series-settings");
+    const name = await driver.wait(until.elementLocated(By.css("#series-display-name")), 5000);
+    await driver.wait(async () => (await name.getAttribute("value")) === "ConfNuage 25", 5000, "display name not stored");
+    await click(driver, "#series-settings-cancel");
+    await app.quit();
+    running.delete(app);
+  });
 });

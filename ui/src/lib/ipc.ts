@@ -7,9 +7,10 @@ import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
 import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
+import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
 
-export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, WorkspaceSummary };
+export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
@@ -63,6 +64,11 @@ export const previewMove = (path: string, date: string | null, slug: string | nu
 /** Renames / re-dates the post at `path`; `redirect` adds its old URL to `redirect_from`. */
 export const movePost = (path: string, date: string | null, slug: string | null, redirect: boolean) =>
   call<SeriesApplied>("move_post", { path, date, slug, redirect });
+/** The display name and article of `series` in the open blog (null: the defaults). */
+export const seriesSettings = (series: string) => call<SeriesSettingsView>("series_settings", { series });
+/** Saves them, then syncs every series header. */
+export const saveSeriesSettings = (series: string, settings: SeriesSettingsView) =>
+  call<SeriesApplied>("save_series_settings", { series, settings });
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -26,6 +26,13 @@ export const seriesEn = {
   addRedirect: "Keep the old URL working (add redirect_from)",
   unpublishedByMove: "Dated in the future: Jekyll will not publish it.",
   moveApply: "Rename",
+  settingsButton: "Series settings…",
+  settingsTitle: (series: string) => `Settings of the series “${series}”`,
+  displayName: "Name shown in the headers",
+  article: "Article before the name",
+  articleDefault: "The language's default",
+  articleNone: "None",
+  saveAndSync: "Save and sync",
   synced: (n: number) => (n === 0 ? "Series headers already in sync" : `Series headers updated in ${n} ${n === 1 ? "file" : "files"}`),
 };
 
@@ -54,5 +61,12 @@ export const seriesFr: typeof seriesEn = {
   addRedirect: "Garder l'ancienne URL (ajouter redirect_from)",
   unpublishedByMove: "Daté dans le futur : Jekyll ne le publiera pas.",
   moveApply: "Renommer",
+  settingsButton: "Réglages de la série…",
+  settingsTitle: (series: string) => `Réglages de la série « ${series} »`,
+  displayName: "Nom affiché dans les en-têtes",
+  article: "Article devant le nom",
+  articleDefault: "Celui de la langue",
+  articleNone: "Aucun",
+  saveAndSync: "Enregistrer et synchroniser",
   synced: (n: number) => (n === 0 ? "En-têtes de série déjà à jour" : `En-têtes de série mis à jour dans ${n} ${n <= 1 ? "fichier" : "fichiers"}`),
 };
