@@ -41,7 +41,8 @@ pub fn raw_entries(source: &str) -> Result<Vec<RawEntry>, EditError> {
                     let text = yaml[start..starts[e.end_line]]
                         .replace("\r\n", "\n")
                         .replace('\r', "\n");
-                    let (head, rest) = text.split_once('\n').unwrap_or((&text, ""));
+                    let text = before_document_marker(&text);
+                    let (head, rest) = text.split_once('\n').unwrap_or((text, ""));
                     let head = head.trim_matches([' ', '\t']);
                     let head = if head.starts_with('#') { "" } else { head };
                     let rest = dedent(rest.trim_end_matches('\n'));
@@ -60,6 +61,22 @@ pub fn raw_entries(source: &str) -> Result<Vec<RawEntry>, EditError> {
             }
         })
         .collect())
+}
+
+/// `text` up to a `---` or `...` line: after a lone `\r` such a line ends the YAML document
+/// though it is not a fence for Jekyll's line split (found by fuzzing).
+fn before_document_marker(text: &str) -> &str {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let marker = (body.starts_with("---") || body.starts_with("..."))
+            && body[3..].trim_start_matches([' ', '\t']).is_empty();
+        if marker && offset > 0 {
+            return &text[..offset];
+        }
+        offset += line.len();
+    }
+    text
 }
 
 /// `text` without the indentation its non-blank lines share.

@@ -189,3 +189,11 @@ fn keeps_an_escaped_space_at_the_end_of_a_quoted_line() {
         get_key(src, "title").expect("get")
     );
 }
+
+#[test]
+fn stops_a_raw_value_at_a_document_marker_after_a_lone_carriage_return() {
+    // Found by `cargo fuzz`: `\r---` ends the YAML document inside Jekyll's block.
+    let src = "---\ntitle: # c\r---\n---\n";
+    let raw = raw_entries(src).expect("locates");
+    assert_eq!(raw[0].value_yaml, "");
+}
