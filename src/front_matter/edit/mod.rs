@@ -224,10 +224,19 @@ pub fn unset_key(source: &str, key: &str) -> Result<String, EditError> {
     let before = read_data(source)?.unwrap_or_default();
     let entries = entries_of(yaml, split.yaml_line)?;
     let starts = line_starts(yaml);
+    // Duplicates may share a line (a lone `\r` breaks lines for YAML, not for us: found by
+    // fuzzing), so their line ranges are merged before removal.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for entry in entries.iter().filter(|e| e.key == key) {
+        match ranges.last_mut() {
+            Some(last) if entry.first_line <= last.1 => last.1 = last.1.max(entry.end_line),
+            _ => ranges.push((entry.first_line, entry.end_line)),
+        }
+    }
     let mut out = source.to_string();
-    for entry in entries.iter().rev().filter(|e| e.key == key) {
-        let from = split.yaml_start + starts[entry.first_line];
-        let to = split.yaml_start + starts[entry.end_line];
+    for &(first, end) in ranges.iter().rev() {
+        let from = split.yaml_start + starts[first];
+        let to = split.yaml_start + starts[end];
         out.replace_range(from..to, "");
     }
     verify(&out, key, &before, None)?;

@@ -197,3 +197,12 @@ fn stops_a_raw_value_at_a_document_marker_after_a_lone_carriage_return() {
     let raw = raw_entries(src).expect("locates");
     assert_eq!(raw[0].value_yaml, "");
 }
+
+#[test]
+fn unsets_duplicates_sharing_a_line_without_panicking() {
+    // Found by `cargo fuzz`: two `title` keys on one line split by a lone `\r`.
+    let src = "---\ntitle: a\rtitle: b\nlang: fr\n---\n";
+    if let Ok(out) = unset_key(src, "title") {
+        assert_eq!(get_key(&out, "title").expect("get"), None);
+    }
+}
