@@ -48,6 +48,19 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes `value` as pretty JSON to `file` atomically, creating its folder first (the app's
+/// own state and settings files in the data folder).
+pub fn write_json<T: serde::Serialize>(file: &Path, value: &T) -> Result<()> {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let json = serde_json::to_vec_pretty(value).map_err(|e| Error::Invalid {
+        path: file.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    atomic_write(file, &json)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

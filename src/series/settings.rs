@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::fs_util::atomic_write;
+use crate::fs_util::write_json;
 use crate::{Error, Result};
 
 /// The French template: the seed's sentence.
@@ -76,12 +76,7 @@ impl SettingsStore {
 
     /// Saves the settings into `data_dir` (created if needed), atomically.
     pub fn save(&self, data_dir: &Path) -> Result<()> {
-        fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
-        let json = serde_json::to_vec_pretty(self).map_err(|e| Error::Invalid {
-            path: Self::file(data_dir),
-            message: e.to_string(),
-        })?;
-        atomic_write(&Self::file(data_dir), &json)
+        write_json(&Self::file(data_dir), self)
     }
 
     /// The settings of `series` in the blog at `blog_root` (defaults when unset).
