@@ -21,6 +21,12 @@ const COMMANDS: &[&str] = &[
     "move_post",
     "series_settings",
     "save_series_settings",
+    "import_photos",
+    "import_pasted_photo",
+    "cancel_photo_import",
+    "cover_change",
+    "photo_inbox",
+    "choose_photo_inbox",
 ];
 
 fn main() {

@@ -7,6 +7,9 @@ pub mod error;
 pub mod ipc_types;
 pub mod locale;
 pub mod menu;
+pub mod photo_commands;
+pub mod photo_inbox_commands;
+pub mod photo_types;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
@@ -40,6 +43,10 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
                 bundled_demo(app),
             );
             app.manage(session);
+            app.manage(photo_commands::PhotoImports::default());
+            app.manage(photo_inbox_commands::PhotoInbox::new(
+                lanyard::data_dir::data_dir(),
+            ));
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             Ok(())
@@ -92,6 +99,12 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::move_post,
             series_commands::series_settings,
             series_commands::save_series_settings,
+            photo_commands::import_photos,
+            photo_commands::import_pasted_photo,
+            photo_commands::cancel_photo_import,
+            photo_commands::cover_change,
+            photo_inbox_commands::photo_inbox,
+            photo_inbox_commands::choose_photo_inbox,
         ])
         .run(tauri::generate_context!())
 }
