@@ -84,3 +84,65 @@ export const onMenuOpenFolder = (handler: () => void): Promise<UnlistenFn> =>
 /** A folder of File > Open Recent was chosen in the menu. */
 export const onMenuOpenRecent = (handler: (dir: string) => void): Promise<UnlistenFn> =>
   listen<string>("menu-open-recent", (event) => handler(event.payload));
+
+// ---- photos: import (drop, paste), progress, cancel, cover, inbox tray ----
+export type { EditorChange } from "./bindings/EditorChange";
+export type { ImportProgressEvent } from "./bindings/ImportProgressEvent";
+export type { InboxPhotoView } from "./bindings/InboxPhotoView";
+export type { InboxView } from "./bindings/InboxView";
+export type { PhotoOutcome } from "./bindings/PhotoOutcome";
+export type { ThumbnailReady } from "./bindings/ThumbnailReady";
+import type { EditorChange } from "./bindings/EditorChange";
+import type { ImportProgressEvent } from "./bindings/ImportProgressEvent";
+import type { InboxView } from "./bindings/InboxView";
+import type { PhotoOutcome } from "./bindings/PhotoOutcome";
+import type { ThumbnailReady } from "./bindings/ThumbnailReady";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+
+/** Imports photo files into the open blog for the post at `post` (its editor text gives the date). */
+export const importPhotos = (post: string, text: string, files: string[], alt: string | null) =>
+  call<PhotoOutcome[]>("import_photos", { post, text, files, alt });
+/** Imports an image pasted from the clipboard (its bytes) for the post at `post`. */
+export async function importPastedPhoto(post: string, bytes: Uint8Array): Promise<PhotoOutcome[]> {
+  try {
+    return await invoke<PhotoOutcome[]>("import_pasted_photo", bytes, {
+      headers: { "x-post": encodeURIComponent(post) },
+    });
+  } catch (raw) {
+    throw toIpcError(raw);
+  }
+}
+/** Stops the running photo import. */
+export const cancelPhotoImport = () => call<void>("cancel_photo_import");
+/** The change that sets the post's `image:` front matter to `url` (UTF-16 offsets in `text`). */
+export const coverChange = (path: string, text: string, url: string) =>
+  call<EditorChange>("cover_change", { path, text, url });
+/** The photo inbox tray (and starts watching its folder). */
+export const photoInbox = () => call<InboxView>("photo_inbox");
+/** Chooses the inbox folder with the native dialog (null: cancelled). */
+export const choosePhotoInbox = () => call<InboxView | null>("choose_photo_inbox");
+
+/** Progress of a photo import, after each photo. */
+export const onPhotoImportProgress = (handler: (p: ImportProgressEvent) => void): Promise<UnlistenFn> =>
+  listen<ImportProgressEvent>("photo-import-progress", (event) => handler(event.payload));
+/** The inbox folder changed: list it again. */
+export const onPhotoInboxChanged = (handler: () => void): Promise<UnlistenFn> =>
+  listen("photo-inbox-changed", () => handler());
+/** A thumbnail of the inbox was made. */
+export const onPhotoInboxThumbnail = (handler: (t: ThumbnailReady) => void): Promise<UnlistenFn> =>
+  listen<ThumbnailReady>("photo-inbox-thumbnail", (event) => handler(event.payload));
+
+/** Files dropped from the file manager onto the window: their paths and the drop point (CSS px). */
+export const onFilesDropped = (
+  handler: (paths: string[], at: { x: number; y: number }) => void,
+  onHover?: (over: boolean) => void,
+): Promise<UnlistenFn> =>
+  getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === "drop") {
+      onHover?.(false);
+      const ratio = window.devicePixelRatio || 1;
+      handler(p.paths, { x: p.position.x / ratio, y: p.position.y / ratio });
+    } else if (p.type === "enter" || p.type === "over") onHover?.(true);
+    else onHover?.(false);
+  });

@@ -1,0 +1,251 @@
+// End-to-end tests of photos in the real window (see harness.mjs): two photos dragged from a
+// real GTK drag source (drag_source.py, moved with xdotool under Xvfb) and dropped onto the
+// editor are imported into assets/images and their lines inserted at the drop point; a photo
+// copied into the watched inbox folder shows up as a thumbnail, and a click imports and inserts
+// it; "Use as cover" adds only an `image:` line to the front matter.
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { By, Key, until } from "selenium-webdriver";
+import { editorText, launch, repo, waitForEditorText } from "./harness.mjs";
+
+const running = new Set();
+const scratch = mkdtempSync(join(tmpdir(), "lanyard-photos-e2e-"));
+after(async () => {
+  for (const app of running) await app.quit();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const PHOTOS = join(repo, "tests/fixtures/photos");
+const POST = "_posts/2025-06-12-confnuage-j3.md";
+const FIRST_POST_TITLE = `title: "Conf'Nuage 2025 - Jour 3"`;
+
+/** With PHOTOS_SCREENSHOTS=DIR, the X screen as DIR/NAME.png (ImageMagick's import, under Xvfb). */
+function screenshot(name) {
+  const dir = process.env.PHOTOS_SCREENSHOTS;
+  if (dir) execFileSync("import", ["-window", "root", join(dir, `${name}.png`)]);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const xdotool = (...args) => execFileSync("xdotool", args.map(String));
+
+/** Photos given to the test under their own names (copied: the fixtures are never touched). */
+function photoCopies(dir, names) {
+  mkdirSync(dir, { recursive: true });
+  return names.map(([from, to]) => {
+    const path = join(dir, to);
+    copyFileSync(join(PHOTOS, from), path);
+    return path;
+  });
+}
+
+/** Files of the blog's assets/images folder. */
+const images = (blogDir) => readdirSync(join(blogDir, "assets/images")).sort();
+
+/** Where the webview's CSS pixel (0,0) is on the X screen: move the real pointer, read the page's
+ * mousemove coordinates. */
+async function webviewOrigin(driver) {
+  await driver.executeScript(
+    "window.__lastMouse = null; window.addEventListener('mousemove', (e) => (window.__lastMouse = [e.clientX, e.clientY]));",
+  );
+  const [sx, sy] = [700, 450];
+  for (const dx of [0, 3, 0]) {
+    xdotool("mousemove", sx + dx, sy);
+    await sleep(150);
+  }
+  const client = await driver.wait(async () => driver.executeScript("return window.__lastMouse"), 5000, "no mousemove");
+  return { x: sx - client[0], y: sy - client[1] };
+}
+
+/** Client rectangle of the first editor line containing `needle`. */
+async function lineRect(driver, needle) {
+  return driver.executeScript(
+    `for (const l of document.querySelectorAll('#editor .cm-line')) {
+       if (l.textContent.includes(arguments[0])) { const r = l.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height}; }
+     } return null;`,
+    needle,
+  );
+}
+
+/** Starts drag_source.py at (x, y) offering `files`; resolves once its window is mapped. */
+async function dragSource(x, y, files) {
+  const child = spawn("/usr/bin/python3", [join(import.meta.dirname, "drag_source.py"), x, y, ...files], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  const deadline = Date.now() + 10000;
+  while (!out.includes("ready")) {
+    if (child.exitCode !== null) throw new Error(`drag_source.py exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error("drag_source.py never showed its window");
+    await sleep(50);
+  }
+  await sleep(300);
+  return { child, output: () => out };
+}
+
+/** Drags with the real pointer from (x0,y0) to (x1,y1), button 1 held, in small steps. */
+async function realDrag(x0, y0, x1, y1) {
+  xdotool("mousemove", x0, y0);
+  await sleep(200);
+  xdotool("mousedown", 1);
+  await sleep(200);
+  const steps = 25;
+  for (let i = 1; i <= steps; i++) {
+    xdotool("mousemove", Math.round(x0 + ((x1 - x0) * i) / steps), Math.round(y0 + ((y1 - y0) * i) / steps));
+    await sleep(40);
+  }
+  // A few moves on the target, so the webview sees the drag over it before the drop.
+  for (const d of [1, 0, 1, 0]) {
+    xdotool("mousemove", x1 + d, y1);
+    await sleep(120);
+  }
+  xdotool("mouseup", 1);
+}
+
+async function saveWithKeyboard(driver) {
+  await driver.findElement(By.css("#editor .cm-content")).click();
+  await driver.actions().keyDown(Key.CONTROL).sendKeys("s").keyUp(Key.CONTROL).perform();
+  await driver.wait(
+    async () => (await (await driver.findElement(By.css("#save-state"))).getAttribute("data-state")) === "saved",
+    10000,
+    "the post was never saved",
+  );
+}
+
+describe("photos in the desktop app", () => {
+  it("imports two photos dropped from a real drag source at the drop point", async () => {
+    const app = await launch();
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    const before = images(blogDir);
+    const original = readFileSync(join(blogDir, POST), "utf8");
+    const files = photoCopies(join(scratch, "drop"), [
+      ["gps-samsung-s7.jpg", "Scène principale.jpg"],
+      ["iphone4s-orient6.jpg", "IMG_2041.JPG"],
+    ]);
+
+    const origin = await webviewOrigin(driver);
+    // Drop on the first paragraph after the series header.
+    const bodyLine = "Dernier jour, les couloirs se vident après le déjeuner.";
+    assert.ok(original.includes(`\n${bodyLine}\n\n`));
+    const needle = "Dernier jour";
+    const rect = await lineRect(driver, needle);
+    assert.ok(rect, `no editor line shows ${needle}`);
+    const target = { x: Math.round(origin.x + rect.x + 30), y: Math.round(origin.y + rect.y + rect.h / 2) };
+
+    const source = await dragSource(1180, 700, files);
+    await realDrag(1240, 750, target.x, target.y);
+    await driver.wait(async () => (await editorText(driver)).includes("![](/assets/images/2012-08-26-"), 20000, "no line inserted by the drop");
+    await driver.wait(async () => (await editorText(driver)).includes("![](/assets/images/2017-02-09-"), 20000, "second line missing");
+    source.child.kill();
+    screenshot("photos-dropped");
+
+    // Two new files under assets/images, named by the date each photo was taken.
+    const added = images(blogDir).filter((f) => !before.includes(f));
+    assert.equal(added.length, 2, `added: ${added}`);
+    assert.ok(added.some((f) => /^2017-02-09-.*scene-principale.*\.jpg$/.test(f)), `added: ${added}`);
+    assert.ok(added.some((f) => /^2012-08-26-.*img-2041.*\.jpg$/i.test(f)), `added: ${added}`);
+    for (const f of added) assert.equal(readFileSync(join(blogDir, "assets/images", f)).subarray(0, 2).toString("hex"), "ffd8");
+
+    // The alt text prompt does not block the editor; Enter sets the alt text of both lines.
+    const alt = await driver.wait(until.elementLocated(By.css("#photo-alt-input")), 5000);
+    await alt.click();
+    await alt.sendKeys("Grande salle", Key.ENTER);
+    await driver.wait(async () => !(await driver.findElements(By.css("#photo-alt"))).length, 5000, "prompt stayed");
+    await saveWithKeyboard(driver);
+
+    const saved = readFileSync(join(blogDir, POST), "utf8");
+    const lines = added.map((f) => `![Grande salle](/assets/images/${f})`);
+    // Inserted as their own paragraph right after the line dropped on; nothing else changed.
+    const at = original.indexOf(bodyLine) + bodyLine.length;
+    const expectedA = original.slice(0, at) + `\n\n${lines[0]}\n\n${lines[1]}` + original.slice(at);
+    const expectedB = original.slice(0, at) + `\n\n${lines[1]}\n\n${lines[0]}` + original.slice(at);
+    assert.ok(saved === expectedA || saved === expectedB, `saved post:\n${saved}`);
+    await app.quit();
+    running.delete(app);
+  });
+
+  it("shows a photo arriving in the inbox folder, and a click imports and inserts it", async () => {
+    const inbox = join(scratch, "inbox");
+    mkdirSync(inbox, { recursive: true });
+    const dataDir = join(scratch, "data-inbox");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, "photo_inbox.json"), JSON.stringify({ folder: inbox }));
+    const app = await launch({ dataDir });
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    await driver.wait(until.elementLocated(By.css("#photo-tray .empty")), 10000, "the tray never showed the empty inbox");
+
+    // The phone syncs a photo: written under a temporary name, then renamed.
+    copyFileSync(join(PHOTOS, "gps-samsung-s7.jpg"), join(inbox, ".IMG_0042.jpg.part"));
+    execFileSync("mv", [join(inbox, ".IMG_0042.jpg.part"), join(inbox, "IMG_0042.jpg")]);
+    const thumb = await driver.wait(
+      until.elementLocated(By.css('#photo-tray li.photo[data-path$="IMG_0042.jpg"] img')),
+      15000,
+      "no thumbnail for the new photo",
+    );
+    assert.match(await thumb.getAttribute("src"), /^data:image\/jpeg;base64,/);
+    const time = await driver.findElement(By.css('#photo-tray li.photo[data-path$="IMG_0042.jpg"] .time')).getText();
+    assert.equal(time, "2017-02-09 19:51"); // EXIF DateTimeOriginal, not the copy's time
+    screenshot("photos-inbox");
+    // The thumbnail was cached in the data folder.
+    assert.equal(readdirSync(join(dataDir, "thumbnails")).length, 1);
+
+    // Put the cursor at the end of the text, then click the thumbnail.
+    await driver.findElement(By.css("#editor .cm-content")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.END).keyUp(Key.CONTROL).perform();
+    await driver.findElement(By.css('#photo-tray li.photo[data-path$="IMG_0042.jpg"] .thumb')).click();
+    await driver.wait(
+      async () => (await editorText(driver)).includes("![](/assets/images/2017-02-09-img-0042.jpg)"),
+      15000,
+      "the clicked photo was not inserted",
+    );
+    assert.ok(existsSync(join(blogDir, "assets/images/2017-02-09-img-0042.jpg")));
+    await saveWithKeyboard(driver);
+    assert.ok(readFileSync(join(blogDir, POST), "utf8").trimEnd().endsWith("![](/assets/images/2017-02-09-img-0042.jpg)"));
+    await app.quit();
+    running.delete(app);
+  });
+
+  it("sets the post's cover image: front matter from an inbox photo, and nothing else", async () => {
+    const inbox = join(scratch, "inbox-cover");
+    photoCopies(inbox, [["iphone4s-orient6.jpg", "Couverture.jpg"]]);
+    const dataDir = join(scratch, "data-cover");
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, "photo_inbox.json"), JSON.stringify({ folder: inbox }));
+    const app = await launch({ dataDir });
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    const original = readFileSync(join(blogDir, POST), "utf8");
+    const cover = await driver.wait(
+      until.elementLocated(By.css('#photo-tray li.photo[data-path$="Couverture.jpg"] .cover')),
+      10000,
+    );
+    await driver.wait(until.elementIsEnabled(cover), 5000);
+    await cover.click();
+    const url = "/assets/images/2012-08-26-couverture.jpg";
+    await waitForEditorText(driver, `image: ${url}`, 15000);
+    await saveWithKeyboard(driver);
+    const saved = readFileSync(join(blogDir, POST), "utf8");
+    const end = original.indexOf("\n---", 3) + 1;
+    assert.equal(saved, original.slice(0, end) + `image: ${url}\n` + original.slice(end));
+    assert.ok(existsSync(join(blogDir, url)));
+
+    // The same from an image line of the post: cursor on the line, "Line's image as cover".
+    await driver.findElement(By.css("#editor .cm-content")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.END).keyUp(Key.CONTROL).perform();
+    await driver.actions().sendKeys(Key.ENTER, "![](/assets/images/2025-06-12-pause-plage.jpeg)").perform();
+    await driver.findElement(By.css("#photo-cover-line")).click();
+    await waitForEditorText(driver, "image: /assets/images/2025-06-12-pause-plage.jpeg", 10000);
+    assert.ok(!(await editorText(driver)).includes(`image: ${url}`));
+    await app.quit();
+    running.delete(app);
+  });
+});
