@@ -75,17 +75,25 @@ pub async fn import_pasted_photo(
     request: tauri::ipc::Request<'_>,
 ) -> AppResult<Vec<PhotoOutcome>> {
     let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
-        return Err(AppError::Shell("the pasted image did not arrive as bytes".into()));
+        return Err(AppError::Shell(
+            "the pasted image did not arrive as bytes".into(),
+        ));
     };
     let post = request
         .headers()
         .get("x-post")
         .and_then(|v| v.to_str().ok())
-        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().to_string())
+        .map(|v| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .to_string()
+        })
         .ok_or_else(|| AppError::Shell("the pasted image came without its post".into()))?;
     let post = PathBuf::from(post);
     let staging = tempfile::tempdir().map_err(|e| AppError::Shell(e.to_string()))?;
-    let source = staging.path().join(format!("pasted.{}", sniff_extension(bytes)));
+    let source = staging
+        .path()
+        .join(format!("pasted.{}", sniff_extension(bytes)));
     std::fs::write(&source, bytes).map_err(|e| lanyard::Error::io(&source, e))?;
     let text = read_text(&post).unwrap_or_default();
     let outcomes = run_batch(app, &post, &text, vec![PhotoJob::new(source)]).await;
@@ -152,7 +160,10 @@ async fn run_batch(
 }
 
 fn outcome(
-    (job, result): (PhotoJob, Result<lanyard::photo_import::ImportedPhoto, PhotoError>),
+    (job, result): (
+        PhotoJob,
+        Result<lanyard::photo_import::ImportedPhoto, PhotoError>,
+    ),
 ) -> PhotoOutcome {
     let source = job.source.display().to_string();
     match result {

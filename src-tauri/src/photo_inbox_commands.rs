@@ -154,7 +154,10 @@ fn make_thumbnails(
     photos: Vec<PathBuf>,
 ) {
     let photos: Vec<PathBuf> = match making.lock() {
-        Ok(mut set) => photos.into_iter().filter(|p| set.insert(p.clone())).collect(),
+        Ok(mut set) => photos
+            .into_iter()
+            .filter(|p| set.insert(p.clone()))
+            .collect(),
         Err(_) => return,
     };
     if photos.is_empty() {

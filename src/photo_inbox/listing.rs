@@ -36,7 +36,11 @@ pub fn list_inbox(dir: &Path) -> Result<Vec<InboxPhoto>> {
             photos.push(photo);
         }
     }
-    photos.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| a.path.cmp(&b.path)));
+    photos.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     Ok(photos)
 }
 
@@ -82,10 +86,17 @@ fn parse_exif_time(text: &str) -> Option<String> {
     let digits = |range: std::ops::Range<usize>| -> Option<u32> { text.get(range)?.parse().ok() };
     let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     let (hour, minute) = (digits(11..13)?, digits(14..16)?);
-    if year == 0 || !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+    if year == 0
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+    {
         return None;
     }
-    Some(format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}"))
+    Some(format!(
+        "{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}"
+    ))
 }
 
 #[cfg(test)]
@@ -107,7 +118,11 @@ mod tests {
     fn lists_photos_newest_first_with_exif_time_else_file_time() {
         let dir = tempfile::tempdir().expect("tempdir");
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photos");
-        fs::copy(fixtures.join("gps-samsung-s7.jpg"), dir.path().join("s7.jpg")).expect("copy");
+        fs::copy(
+            fixtures.join("gps-samsung-s7.jpg"),
+            dir.path().join("s7.jpg"),
+        )
+        .expect("copy");
         fs::copy(
             fixtures.join("iphone4s-orient6.jpg"),
             dir.path().join("iphone.jpg"),
@@ -119,7 +134,13 @@ mod tests {
         let photos = list_inbox(dir.path()).expect("list");
         let names: Vec<_> = photos
             .iter()
-            .map(|p| p.path.file_name().expect("name").to_string_lossy().to_string())
+            .map(|p| {
+                p.path
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .to_string()
+            })
             .collect();
         // The PNG has no EXIF: its time is now, newer than both photos' camera times.
         assert_eq!(names, ["screenshot.png", "s7.jpg", "iphone.jpg"]);

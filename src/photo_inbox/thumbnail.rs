@@ -105,12 +105,21 @@ mod tests {
         let thumb = cache.thumbnail(&photo).expect("thumbnail");
         let header = turbojpeg::read_header(&fs::read(&thumb).expect("read")).expect("jpeg");
         // 640x480 with orientation 6: portrait once rotated.
-        assert_eq!((header.width, header.height), (180, THUMBNAIL_EDGE as usize));
+        assert_eq!(
+            (header.width, header.height),
+            (180, THUMBNAIL_EDGE as usize)
+        );
         assert_eq!(cache.cached(&photo), Some(thumb.clone()));
-        let made_at = fs::metadata(&thumb).expect("meta").modified().expect("mtime");
+        let made_at = fs::metadata(&thumb)
+            .expect("meta")
+            .modified()
+            .expect("mtime");
         assert_eq!(cache.thumbnail(&photo).expect("again"), thumb);
         assert_eq!(
-            fs::metadata(&thumb).expect("meta").modified().expect("mtime"),
+            fs::metadata(&thumb)
+                .expect("meta")
+                .modified()
+                .expect("mtime"),
             made_at
         );
     }
