@@ -170,6 +170,79 @@ describe("photos in the desktop app", () => {
     running.delete(app);
   });
 
+  it("lists the photos that fail, cancels the rest, and inserts only the lines of those imported", async () => {
+    const app = await launch();
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    const before = images(blogDir);
+    const names = Array.from({ length: 16 }, (_, i) => ["gps-samsung-s7.jpg", `Salle ${String(i + 1).padStart(2, "0")}.jpg`]);
+    const files = photoCopies(join(scratch, "batch"), names);
+    const broken = join(scratch, "batch", "notes.jpg");
+    writeFileSync(broken, "not a photo, just text\n");
+
+    const origin = await webviewOrigin(driver);
+    const rect = await lineRect(driver, "Dernier jour");
+    const source = await dragSource(1180, 700, [broken, ...files]);
+    await realDrag(1240, 750, Math.round(origin.x + rect.x + 30), Math.round(origin.y + rect.y + rect.h / 2));
+    const progress = await driver.wait(until.elementLocated(By.css("#photo-progress")), 10000, "no progress bar");
+    assert.match(await progress.getText(), /\d+\/17/);
+    // Cancel once a few photos are in: those keep their lines, the others leave no file.
+    await driver.wait(async () => {
+      const m = /(\d+)\/17/.exec(await progress.getText().catch(() => ""));
+      return m && Number(m[1]) >= 3;
+    }, 30000, "the progress bar never moved");
+    screenshot("photos-progress");
+    await driver.findElement(By.css("#photo-cancel")).click();
+    source.child.kill();
+    await driver.wait(async () => !(await driver.findElements(By.css("#photo-progress"))).length, 30000, "the batch never ended");
+
+    const errors = await driver.wait(until.elementLocated(By.css("#photo-errors")), 5000).getText();
+    assert.match(errors, /notes\.jpg: not a JPEG, PNG or WebP image/);
+    screenshot("photos-errors");
+    const cancelledNote = await driver.findElements(By.css("#photo-cancelled"));
+    const cancelled = cancelledNote.length ? Number(await cancelledNote[0].getAttribute("data-count")) : 0;
+    assert.ok(cancelled >= 1, `nothing was cancelled:\n${errors}`);
+    assert.ok(cancelled <= 14, `the photos done before the cancel were lost:\n${errors}`);
+    const added = images(blogDir).filter((f) => !before.includes(f));
+    assert.equal(added.length, 16 - cancelled, `added ${added} with ${cancelled} cancelled`);
+    await saveWithKeyboard(driver);
+    const lines = readFileSync(join(blogDir, POST), "utf8").split("\n").filter((l) => l.startsWith("![](/assets/images/2017-02-09-salle-"));
+    assert.equal(lines.length, added.length);
+    for (const f of added) assert.ok(lines.includes(`![](/assets/images/${f})`), `${f} has no line`);
+    await app.quit();
+    running.delete(app);
+  });
+
+  it("imports an image pasted into the editor, named pasted", async () => {
+    const app = await launch();
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    await driver.findElement(By.css("#editor .cm-content")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.END).keyUp(Key.CONTROL).perform();
+    // A screenshot on the clipboard: a PNG drawn on a canvas, pasted into the editor.
+    await driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      const canvas = document.createElement("canvas");
+      canvas.width = 64; canvas.height = 48;
+      const g = canvas.getContext("2d");
+      g.fillStyle = "#c03"; g.fillRect(0, 0, 64, 48);
+      canvas.toBlob((blob) => {
+        const data = new DataTransfer();
+        data.items.add(new File([blob], "image.png", { type: "image/png" }));
+        const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+        document.querySelector("#editor .cm-content").dispatchEvent(event);
+        done();
+      }, "image/png");`);
+    // No EXIF date: the post's date names it.
+    await waitForEditorText(driver, "![](/assets/images/2025-06-12-pasted.png)", 15000);
+    const file = join(blogDir, "assets/images/2025-06-12-pasted.png");
+    assert.equal(readFileSync(file).subarray(0, 4).toString("hex"), "89504e47");
+    await app.quit();
+    running.delete(app);
+  });
+
   it("shows a photo arriving in the inbox folder, and a click imports and inserts it", async () => {
     const inbox = join(scratch, "inbox");
     mkdirSync(inbox, { recursive: true });
