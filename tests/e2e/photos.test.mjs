@@ -280,8 +280,34 @@ describe("photos in the desktop app", () => {
       "the clicked photo was not inserted",
     );
     assert.ok(existsSync(join(blogDir, "assets/images/2017-02-09-img-0042.jpg")));
+
+    // A second photo dragged from the tray onto a line of the post goes in after that line.
+    copyFileSync(join(PHOTOS, "iphone4s-orient6.jpg"), join(inbox, "IMG_0043.jpg"));
+    const second = await driver.wait(
+      until.elementLocated(By.css('#photo-tray li.photo[data-path$="IMG_0043.jpg"] .thumb')),
+      15000,
+      "no thumbnail for the second photo",
+    );
+    await driver.wait(until.elementLocated(By.css('#photo-tray li.photo[data-path$="IMG_0043.jpg"] img')), 15000);
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.HOME).keyUp(Key.CONTROL).perform();
+    const origin = await webviewOrigin(driver);
+    const thumbRect = await driver.executeScript(
+      "const r = arguments[0].getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height};",
+      second,
+    );
+    const line = await lineRect(driver, "Dernier jour");
+    await realDrag(
+      Math.round(origin.x + thumbRect.x + thumbRect.w / 2),
+      Math.round(origin.y + thumbRect.y + thumbRect.h / 2),
+      Math.round(origin.x + line.x + 40),
+      Math.round(origin.y + line.y + line.h / 2),
+    );
+    await waitForEditorText(driver, "![](/assets/images/2012-08-26-img-0043.jpg)", 15000);
+
     await saveWithKeyboard(driver);
-    assert.ok(readFileSync(join(blogDir, POST), "utf8").trimEnd().endsWith("![](/assets/images/2017-02-09-img-0042.jpg)"));
+    const saved = readFileSync(join(blogDir, POST), "utf8");
+    assert.ok(saved.trimEnd().endsWith("![](/assets/images/2017-02-09-img-0042.jpg)"));
+    assert.ok(saved.includes("Dernier jour, les couloirs se vident après le déjeuner.\n\n![](/assets/images/2012-08-26-img-0043.jpg)\n\n# Talks"), saved);
     await app.quit();
     running.delete(app);
   });
@@ -311,13 +337,35 @@ describe("photos in the desktop app", () => {
     assert.equal(saved, original.slice(0, end) + `image: ${url}\n` + original.slice(end));
     assert.ok(existsSync(join(blogDir, url)));
 
-    // The same from an image line of the post: cursor on the line, "Line's image as cover".
+    // From the preview: right-click on an image, "Use as cover".
+    const img = await driver.findElement(By.css('#preview img[data-site-src="/assets/images/2025-06-12-pause-plage.jpeg"]'));
+    await driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", img);
+    const origin = await webviewOrigin(driver);
+    const imgRect = await driver.executeScript(
+      "const r = arguments[0].getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width, h: r.height};",
+      img,
+    );
+    xdotool("mousemove", Math.round(origin.x + imgRect.x + imgRect.w / 2), Math.round(origin.y + imgRect.y + imgRect.h / 2));
+    await sleep(100);
+    xdotool("click", 3);
+    await driver.wait(until.elementLocated(By.css("#preview-cover")), 5000).click();
+    // The preview scrolled the editor along: back to the front matter to read it.
     await driver.findElement(By.css("#editor .cm-content")).click();
-    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.END).keyUp(Key.CONTROL).perform();
-    await driver.actions().sendKeys(Key.ENTER, "![](/assets/images/2025-06-12-pause-plage.jpeg)").perform();
-    await driver.findElement(By.css("#photo-cover-line")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.HOME).keyUp(Key.CONTROL).perform();
     await waitForEditorText(driver, "image: /assets/images/2025-06-12-pause-plage.jpeg", 10000);
     assert.ok(!(await editorText(driver)).includes(`image: ${url}`));
+
+    // From an image line of the post: cursor on the line, "Line's image as cover".
+    await driver.findElement(By.css("#editor .cm-content")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.END).keyUp(Key.CONTROL).perform();
+    await driver.actions().sendKeys(Key.ENTER, "![](/assets/images/2025-06-10-grande-arche.jpeg)").perform();
+    await driver.findElement(By.css("#photo-cover-line")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.HOME).keyUp(Key.CONTROL).perform();
+    await waitForEditorText(driver, "image: /assets/images/2025-06-10-grande-arche.jpeg", 10000);
+    // One undoable change: Ctrl+Z in the editor brings the previous cover back.
+    await driver.findElement(By.css("#editor .cm-content")).click();
+    await driver.actions().keyDown(Key.CONTROL).sendKeys("z").keyUp(Key.CONTROL).perform();
+    await waitForEditorText(driver, "image: /assets/images/2025-06-12-pause-plage.jpeg", 10000);
     await app.quit();
     running.delete(app);
   });
