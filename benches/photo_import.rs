@@ -1,5 +1,6 @@
 //! Photo import benchmark: one 12 MP phone JPEG through the whole in-memory pipeline
-//! (read, decode at 1/2 DCT scale, resize to 1600, orient, encode Q82), and the pieces.
+//! (read, decode at 1/2 DCT scale, resize to 1600, orient, encode Q82), and the pieces;
+//! also the photo inbox's thumbnail of it.
 //! The photo comes from `../shared/data/photos` (not committed: 4 MB); without it the
 //! benchmark says so and measures nothing. `scripts/bench-photos.sh` times the whole
 //! process against vipsthumbnail and ImageMagick.
@@ -33,6 +34,11 @@ fn bench_prepare(c: &mut Criterion) {
     };
     group.bench_function("12mp_jpeg_progressive", |b| {
         b.iter(|| prepare_photo(black_box(&photo), &progressive).expect("imports"))
+    });
+    // The inbox tray's thumbnail of the same photo, as made once per photo (uncached).
+    let thumbnail = lanyard::photo_inbox::thumbnail::thumbnail_settings();
+    group.bench_function("12mp_jpeg_inbox_thumbnail", |b| {
+        b.iter(|| prepare_photo(black_box(&photo), &thumbnail).expect("thumbnail"))
     });
     group.finish();
 }

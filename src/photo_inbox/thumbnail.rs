@@ -14,6 +14,17 @@ use crate::photo_import::{prepare_photo, ImportSettings, OutputFormat, PhotoErro
 /// Long edge of a thumbnail, in pixels (twice the tray's size, for HiDPI screens).
 pub const THUMBNAIL_EDGE: u32 = 240;
 
+/// What a thumbnail is: the import pipeline (oriented, sRGB, no metadata) at
+/// [`THUMBNAIL_EDGE`], JPEG quality 75 (JPEG decodes at 1/8 DCT scale for it).
+pub fn thumbnail_settings() -> ImportSettings {
+    ImportSettings {
+        max_long_edge: Some(THUMBNAIL_EDGE),
+        jpeg_quality: 75,
+        format: Some(OutputFormat::Jpeg),
+        ..ImportSettings::default()
+    }
+}
+
 /// The cache folder (`<data>/thumbnails`).
 #[derive(Debug, Clone)]
 pub struct ThumbnailCache {
@@ -66,13 +77,7 @@ impl ThumbnailCache {
         if file.is_file() {
             return Ok(file);
         }
-        let settings = ImportSettings {
-            max_long_edge: Some(THUMBNAIL_EDGE),
-            jpeg_quality: 75,
-            format: Some(OutputFormat::Jpeg),
-            ..ImportSettings::default()
-        };
-        let prepared = prepare_photo(photo, &settings)?;
+        let prepared = prepare_photo(photo, &thumbnail_settings())?;
         fs::create_dir_all(&self.dir).map_err(|e| PhotoError::Write {
             path: photo.to_path_buf(),
             target: self.dir.clone(),
