@@ -21,6 +21,11 @@ const COMMANDS: &[&str] = &[
     "move_post",
     "series_settings",
     "save_series_settings",
+    "read_front_matter_form",
+    "edit_front_matter",
+    "front_matter_choices",
+    "front_matter_panel_open",
+    "set_front_matter_panel_open",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 pub mod asset_protocol;
 pub mod commands;
 pub mod error;
+pub mod front_matter_commands;
 pub mod ipc_types;
 pub mod locale;
 pub mod menu;
@@ -92,6 +93,11 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::move_post,
             series_commands::series_settings,
             series_commands::save_series_settings,
+            front_matter_commands::read_front_matter_form,
+            front_matter_commands::edit_front_matter,
+            front_matter_commands::front_matter_choices,
+            front_matter_commands::front_matter_panel_open,
+            front_matter_commands::set_front_matter_panel_open,
         ])
         .run(tauri::generate_context!())
 }
