@@ -197,7 +197,7 @@ pub fn field_edit(
         FieldChange::Yaml { value } => Some(FormValue::Yaml(value.clone())),
         FieldChange::Remove => None,
     };
-    let yaml = value.map(|v| form_value_yaml(current.as_deref(), &v));
+    let yaml = value.map(|v| form_value_yaml(key, current.as_deref(), &v));
     let edit = fm::edit_field(text, key, yaml.as_deref()).map_err(|e| edit_error(path, e))?;
     Ok((edit.text != text).then(|| TextEdit {
         from: n32(edit.change.from_utf16),

@@ -22,11 +22,15 @@ pub enum FormValue {
     Yaml(String),
 }
 
-/// The YAML text for `value`, matching the style of `current` (the key's value as written,
-/// [`super::edit::RawEntry::value_yaml`]; `None` for a new key).
-pub fn form_value_yaml(current: Option<&str>, value: &FormValue) -> String {
+/// The YAML text for `value` as `key`'s, matching the style of `current` (the key's value as
+/// written, [`super::edit::RawEntry::value_yaml`]; `None` for a new key).
+pub fn form_value_yaml(key: &str, current: Option<&str>, value: &FormValue) -> String {
     let current = current.map(str::trim).filter(|c| !c.is_empty());
     match value {
+        // Jekyll splits a plural key's string at spaces, but reads `tag: a b` as one tag.
+        FormValue::List(items) if matches!(key, "tag" | "category") => {
+            list_yaml(current.filter(|c| c.starts_with('[')), items)
+        }
         FormValue::Text(text) => text_yaml(current, text),
         FormValue::List(items) => list_yaml(current, items),
         FormValue::Bool(b) => (if *b { "true" } else { "false" }).to_string(),
@@ -139,7 +143,8 @@ mod tests {
 
     #[test]
     fn keeps_the_quoting_of_a_text() {
-        let t = |cur: Option<&str>, s: &str| form_value_yaml(cur, &FormValue::Text(s.into()));
+        let t =
+            |cur: Option<&str>, s: &str| form_value_yaml("title", cur, &FormValue::Text(s.into()));
         assert_eq!(t(Some("\"Jour 1\""), "Jour \"2\""), r#""Jour \"2\"""#);
         assert_eq!(t(Some("'Jour 1'"), "l'été"), "'l''été'");
         assert_eq!(t(Some("Jour 1"), "Jour 2"), "Jour 2");
@@ -158,7 +163,7 @@ mod tests {
 
     #[test]
     fn keeps_the_style_of_a_list() {
-        let l = |cur: Option<&str>, items: &[&str]| form_value_yaml(cur, &list(items));
+        let l = |cur: Option<&str>, items: &[&str]| form_value_yaml("tags", cur, &list(items));
         assert_eq!(
             l(Some("[\"K8s\", \"Conf\"]"), &["K8s", "Conf", "IA"]),
             "[\"K8s\", \"Conf\", \"IA\"]"
@@ -170,6 +175,8 @@ mod tests {
         assert_eq!(l(Some("- a\n- b"), &["a", "b", "c"]), "- a\n- b\n- c");
         assert_eq!(l(None, &["x"]), "- x");
         assert_eq!(l(None, &[]), "[]");
+        let tag = form_value_yaml("tag", Some("kubecon"), &list(&["kubecon", "cloud"]));
+        assert_eq!(tag, "- kubecon\n- cloud");
         let yaml = l(Some("[a]"), &["a", "no", "x]y"]);
         assert_eq!(
             parse_value("tags", &yaml).expect("parses"),
@@ -179,7 +186,8 @@ mod tests {
 
     #[test]
     fn changes_only_the_day_of_a_date() {
-        let d = |cur: Option<&str>| form_value_yaml(cur, &FormValue::Day("2025-06-13".into()));
+        let d =
+            |cur: Option<&str>| form_value_yaml("date", cur, &FormValue::Day("2025-06-13".into()));
         assert_eq!(
             d(Some("2025-06-10 19:30:00 +0200")),
             "2025-06-13 19:30:00 +0200"
@@ -192,11 +200,11 @@ mod tests {
     #[test]
     fn writes_switches_and_raw_yaml_as_given() {
         assert_eq!(
-            form_value_yaml(Some("yes"), &FormValue::Bool(false)),
+            form_value_yaml("published", Some("yes"), &FormValue::Bool(false)),
             "false"
         );
         assert_eq!(
-            form_value_yaml(None, &FormValue::Yaml("a: 1\nb: 2".into())),
+            form_value_yaml("image", None, &FormValue::Yaml("a: 1\nb: 2".into())),
             "a: 1\nb: 2"
         );
     }

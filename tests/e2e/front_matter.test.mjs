@@ -2,7 +2,8 @@
 // changes the title and adds a tag (picked from the blog's tags), Ctrl+S saves, and the file on
 // disk differs from the original only on those two lines. Then an invalid title typed in the
 // editor shows its message at the form's title and in the gutter, and the form does not write
-// until it is fixed; a duplicate key is a warning. Last, Ctrl+Z in the editor undoes a form edit.
+// until it is fixed; a bad date is shown at the date, a duplicate key is a warning. Ctrl+Z in
+// the editor undoes a form edit, and the collapsed panel stays collapsed after a restart.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -138,6 +139,13 @@ describe("the front matter panel", () => {
     await tags.click();
     await driver.actions().sendKeys("Keynote", Key.ENTER).perform();
     await waitForEditorText(driver, `tags: ["Kubernetes", "Conférence", "Keynote"]`);
+
+    // A date Jekyll cannot read: its message at the date field; the form still writes.
+    await retypeEditorLine(driver, 4, "date: 2025-13-45");
+    await waitForEditorText(driver, "date: 2025-13-45");
+    const badDate = await driver.wait(until.elementLocated(By.css('.fm-problem[data-key="date"]')), 5000);
+    assert.match(await badDate.getText(), /line 4/);
+    assert.equal(await title.isEnabled(), true);
 
     // A duplicate key is a warning at its field; the form still writes.
     await retypeEditorLine(driver, 7, "lang: fr\nlang: en");
