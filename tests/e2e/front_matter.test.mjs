@@ -139,6 +139,12 @@ describe("the front matter panel", () => {
     await tags.click();
     await driver.actions().sendKeys("Keynote", Key.ENTER).perform();
     await waitForEditorText(driver, `tags: ["Kubernetes", "Conférence", "Keynote"]`);
+    // Backspace in the empty field removes the last chip; a comma adds what was typed.
+    await driver.actions().sendKeys(Key.BACK_SPACE).perform();
+    await driver.wait(async () => !(await editorText(driver)).includes("Keynote"), 5000, "Backspace kept the chip");
+    assert.ok((await editorText(driver)).includes(`tags: ["Kubernetes", "Conférence"]`));
+    await driver.actions().sendKeys("Cloud,").perform();
+    await waitForEditorText(driver, `tags: ["Kubernetes", "Conférence", "Cloud"]`);
 
     // A date Jekyll cannot read: its message at the date field; the form still writes.
     await retypeEditorLine(driver, 4, "date: 2025-13-45");
