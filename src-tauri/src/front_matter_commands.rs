@@ -276,7 +276,7 @@ pub fn set_panel_open_in(dir: &Path, open: bool) -> lanyard::Result<()> {
 
 /// Whether the front matter panel is open (remembered between runs).
 #[tauri::command]
-pub fn front_matter_panel_open() -> bool {
+pub async fn front_matter_panel_open() -> bool {
     panel_open_in(&data_dir())
 }
 
