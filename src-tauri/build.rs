@@ -27,6 +27,11 @@ const COMMANDS: &[&str] = &[
     "cover_change",
     "photo_inbox",
     "choose_photo_inbox",
+    "read_front_matter_form",
+    "edit_front_matter",
+    "front_matter_choices",
+    "front_matter_panel_open",
+    "set_front_matter_panel_open",
 ];
 
 fn main() {

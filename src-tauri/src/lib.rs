@@ -4,6 +4,7 @@
 pub mod asset_protocol;
 pub mod commands;
 pub mod error;
+pub mod front_matter_commands;
 pub mod ipc_types;
 pub mod locale;
 pub mod menu;
@@ -105,6 +106,11 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             photo_commands::cover_change,
             photo_inbox_commands::photo_inbox,
             photo_inbox_commands::choose_photo_inbox,
+            front_matter_commands::read_front_matter_form,
+            front_matter_commands::edit_front_matter,
+            front_matter_commands::front_matter_choices,
+            front_matter_commands::front_matter_panel_open,
+            front_matter_commands::set_front_matter_panel_open,
         ])
         .run(tauri::generate_context!())
 }

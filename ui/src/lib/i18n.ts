@@ -1,6 +1,7 @@
 // The UI's words, in French or English following the system language. WebKitGTK's
 // navigator.language ignores the locale, so main.ts asks the shell before mounting the app.
 import { photosEn, photosFr } from "./photo_strings";
+import { frontMatterEn, frontMatterFr } from "./front_matter_strings";
 import { seriesEn, seriesFr } from "./series_strings";
 
 const en = {
@@ -27,6 +28,7 @@ const en = {
   missingImage: "Missing image",
   series: seriesEn,
   photos: photosEn,
+  frontMatter: frontMatterEn,
 };
 
 type Strings = typeof en;
@@ -55,6 +57,7 @@ const fr: Strings = {
   missingImage: "Image introuvable",
   series: seriesFr,
   photos: photosFr,
+  frontMatter: frontMatterFr,
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

@@ -2,7 +2,11 @@
 // through here, and every failure comes out as an `IpcError` ({kind, message, path}).
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { FieldChange } from "./bindings/FieldChange";
+import type { FormChoices } from "./bindings/FormChoices";
+import type { FormView } from "./bindings/FormView";
 import type { IpcError } from "./bindings/IpcError";
+import type { TextEdit } from "./bindings/TextEdit";
 import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
 import type { Preview } from "./bindings/Preview";
@@ -12,6 +16,7 @@ import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
 
 export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
+export type { FieldChange, FormChoices, FormView, TextEdit };
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
 
@@ -69,6 +74,19 @@ export const seriesSettings = (series: string) => call<SeriesSettingsView>("seri
 /** Saves them, then syncs every series header. */
 export const saveSeriesSettings = (series: string, settings: SeriesSettingsView) =>
   call<SeriesApplied>("save_series_settings", { series, settings });
+
+/** The front matter form for the editor's `text` of the post at `path`. */
+export const readFrontMatterForm = (path: string, text: string) =>
+  call<FormView>("read_front_matter_form", { path, text });
+/** The change to `text` giving `key` its new value (null: nothing changes); refused while the
+ * front matter does not parse. */
+export const editFrontMatter = (path: string, text: string, key: string, change: FieldChange) =>
+  call<TextEdit | null>("edit_front_matter", { path, text, key, change });
+/** The open blog's tags, categories, series, languages and layouts, most used first. */
+export const frontMatterChoices = () => call<FormChoices>("front_matter_choices");
+/** Whether the front matter panel is open (remembered between runs). */
+export const frontMatterPanelOpen = () => call<boolean>("front_matter_panel_open");
+export const setFrontMatterPanelOpen = (open: boolean) => call<void>("set_front_matter_panel_open", { open });
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -1,6 +1,7 @@
 // The editor's state: every extension the post editor uses, composed in one place.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
+import { lintGutter } from "@codemirror/lint";
 import { languages } from "@codemirror/language-data";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { EditorState, type Extension } from "@codemirror/state";
@@ -37,6 +38,7 @@ export function postEditorExtensions(lang: string, hooks: EditorHooks): Extensio
     EditorView.lineWrapping,
     markdown({ base: markdownLanguage, codeLanguages: languages, extensions: [frontMatterMarkdown] }),
     frontMatter(),
+    lintGutter(),
     search({ top: true }),
     highlightSelectionMatches(),
     spellcheck(lang),
