@@ -21,6 +21,12 @@ const COMMANDS: &[&str] = &[
     "move_post",
     "series_settings",
     "save_series_settings",
+    "schedule_view_of",
+    "choose_schedule",
+    "set_talk_star",
+    "talk_section",
+    "typed_talk_section",
+    "draft_my_day",
 ];
 
 fn main() {

@@ -10,6 +10,8 @@ pub mod menu;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
+pub mod talks_commands;
+pub mod talks_view;
 pub mod workspace_view;
 
 use std::path::PathBuf;
@@ -92,6 +94,12 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::move_post,
             series_commands::series_settings,
             series_commands::save_series_settings,
+            talks_commands::schedule_view_of,
+            talks_commands::choose_schedule,
+            talks_commands::set_talk_star,
+            talks_commands::talk_section,
+            talks_commands::typed_talk_section,
+            talks_commands::draft_my_day,
         ])
         .run(tauri::generate_context!())
 }

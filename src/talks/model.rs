@@ -55,6 +55,30 @@ pub struct Talk {
 }
 
 impl Talk {
+    /// A talk typed by hand (the "Talk" snippet): `speakers` separated by commas, all of
+    /// `company`; empty fields stay unknown (placeholders in its section).
+    pub fn typed(title: &str, speakers: &str, company: &str, url: &str) -> Talk {
+        let company = Some(company.trim().to_string()).filter(|c| !c.is_empty());
+        Talk {
+            uid: String::new(),
+            title: title.trim().to_string(),
+            time: TalkTime::AllDay(Date::ZERO),
+            room: None,
+            description: None,
+            url: Some(url.trim().to_string()).filter(|u| !u.is_empty()),
+            speakers: speakers
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(|name| Speaker {
+                    name: name.to_string(),
+                    company: company.clone(),
+                })
+                .collect(),
+            keynote: false,
+        }
+    }
+
     /// The day the talk takes place on, in its own time zone.
     pub fn day(&self) -> Date {
         match &self.time {

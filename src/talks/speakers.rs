@@ -84,32 +84,31 @@ fn split_outside_parens(list: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    let bytes = list.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = &list[i..];
-        let sep_len = match bytes[i] {
-            b'(' => {
+    let mut skip_until = 0;
+    for (i, c) in list.char_indices() {
+        if i < skip_until {
+            continue;
+        }
+        let sep_len = match c {
+            '(' => {
                 depth += 1;
                 0
             }
-            b')' => {
+            ')' => {
                 depth = depth.saturating_sub(1);
                 0
             }
-            b',' | b';' if depth == 0 => 1,
-            b' ' if depth == 0 => [" & ", " and ", " et "]
+            ',' | ';' if depth == 0 => 1,
+            ' ' if depth == 0 => [" & ", " and ", " et "]
                 .iter()
-                .find(|s| rest.starts_with(**s))
+                .find(|s| list[i..].starts_with(**s))
                 .map_or(0, |s| s.len()),
             _ => 0,
         };
         if sep_len > 0 {
             parts.push(&list[start..i]);
             start = i + sep_len;
-            i += sep_len;
-        } else {
-            i += 1;
+            skip_until = start;
         }
     }
     parts.push(&list[start..]);
@@ -196,10 +195,14 @@ mod tests {
 
     #[test]
     fn reads_speaker_lines_of_descriptions() {
-        let d = "Un talk.\nOrateurs : Camille Martin (Nuagique), Yanis Benali (OVHcloud)\n";
+        let d = "Un talk.\nOrateurs : Hélène Martin (Nuagique), Yanis Benali (Éole) et Zoé Petit\n";
         assert_eq!(
             names(&speakers_in_description(d)),
-            ["Camille Martin @ Nuagique", "Yanis Benali @ OVHcloud"]
+            [
+                "Hélène Martin @ Nuagique",
+                "Yanis Benali @ Éole",
+                "Zoé Petit"
+            ]
         );
         assert_eq!(
             names(&speakers_in_description("Speaker: Jane Doe, Acme Corp")),
