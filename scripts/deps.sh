@@ -17,6 +17,8 @@ APT_PACKAGES=(
   hunspell-fr hunspell-en-us
   # end-to-end tests and screenshots
   xvfb xauth webkit2gtk-driver imagemagick
+  # e2e: typing into the native file dialog (tests/e2e/talks.test.mjs)
+  xdotool
 )
 
 missing=()
