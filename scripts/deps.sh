@@ -17,7 +17,8 @@ APT_PACKAGES=(
   hunspell-fr hunspell-en-us
   # end-to-end tests and screenshots
   xvfb xauth webkit2gtk-driver imagemagick
-  # photos e2e: a real native file drop from a GTK3 drag source moved with xdotool
+  # e2e: a real native file drop from a GTK3 drag source (photos) and typing into the native
+  # file dialog (talks), both moved with xdotool
   python3-gi gir1.2-gtk-3.0 xdotool
 )
 

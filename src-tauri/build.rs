@@ -32,6 +32,12 @@ const COMMANDS: &[&str] = &[
     "front_matter_choices",
     "front_matter_panel_open",
     "set_front_matter_panel_open",
+    "schedule_view_of",
+    "choose_schedule",
+    "set_talk_star",
+    "talk_section",
+    "typed_talk_section",
+    "draft_my_day",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@
 //! - [`render`]: a post's HTML body as Jekyll's kramdown would produce it, sanitized;
 //! - [`check`]: problems a Jekyll build would trip on;
 //! - [`series`]: conference series whose headers Lanyard keeps linked;
+//! - [`talks`]: conference schedules (`.ics`) turned into talk sections and "Draft my day";
 //! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
 //! - [`photo_inbox`]: the watched folder where the phone syncs, with cached thumbnails;
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
@@ -22,5 +23,6 @@ pub mod photo_inbox;
 pub mod render;
 pub mod series;
 pub mod site;
+pub mod talks;
 
 pub use error::{Error, Result};

@@ -14,6 +14,8 @@ pub mod photo_types;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
+pub mod talks_commands;
+pub mod talks_view;
 pub mod workspace_view;
 
 use std::path::PathBuf;
@@ -111,6 +113,12 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             front_matter_commands::front_matter_choices,
             front_matter_commands::front_matter_panel_open,
             front_matter_commands::set_front_matter_panel_open,
+            talks_commands::schedule_view_of,
+            talks_commands::choose_schedule,
+            talks_commands::set_talk_star,
+            talks_commands::talk_section,
+            talks_commands::typed_talk_section,
+            talks_commands::draft_my_day,
         ])
         .run(tauri::generate_context!())
 }

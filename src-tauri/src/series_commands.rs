@@ -66,7 +66,7 @@ pub struct SeriesSettingsView {
 }
 
 /// Plans with the open blog and the series settings, applies, and re-reads the blog.
-async fn apply_plan(
+pub(crate) async fn apply_plan(
     app: &AppHandle,
     plan: impl FnOnce(
             &lanyard::site::Workspace,

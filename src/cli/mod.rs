@@ -8,6 +8,7 @@ mod photos;
 mod render;
 mod series;
 mod series_args;
+mod talks;
 mod workspace_arg;
 
 use std::process::ExitCode;
@@ -46,6 +47,8 @@ enum Command {
     Mv(mv::MvArgs),
     /// Keep series headers in sync (`series sync [--adopt]`), list series, set their wording.
     Series(series::SeriesArgs),
+    /// Talks of a conference schedule (.ics): list them, append one's section to a post.
+    Talks(talks::TalksArgs),
 }
 
 /// Parses the command line, runs the command and returns its exit code.
@@ -65,6 +68,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Mv(args) => mv::run(&args),
         Command::Series(args) => series::run(&args),
+        Command::Talks(args) => talks::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -321,7 +321,7 @@ fn top_level_entries(yaml: &str) -> Vec<(String, String)> {
 }
 
 /// The body a new part opens with: one talk section to fill in.
-fn talk_skeleton(lang: Option<&str>) -> &'static str {
+pub(crate) fn talk_skeleton(lang: Option<&str>) -> &'static str {
     if header_lang(lang) == "fr" {
         "# Talks\n\n## Titre du talk\n\nCe talk a été donné par Prénom Nom de Entreprise.  \n\
          [Slides et vidéo](https://)\n\nMon avis :\n"

@@ -3,6 +3,7 @@
 import { photosEn, photosFr } from "./photo_strings";
 import { frontMatterEn, frontMatterFr } from "./front_matter_strings";
 import { seriesEn, seriesFr } from "./series_strings";
+import { talksEn, talksFr } from "./talks_strings";
 
 const en = {
   openFolder: "Open folder…",
@@ -29,6 +30,7 @@ const en = {
   series: seriesEn,
   photos: photosEn,
   frontMatter: frontMatterEn,
+  talks: talksEn,
 };
 
 type Strings = typeof en;
@@ -58,6 +60,7 @@ const fr: Strings = {
   series: seriesFr,
   photos: photosFr,
   frontMatter: frontMatterFr,
+  talks: talksFr,
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

@@ -13,12 +13,17 @@ import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
+import type { ManualTalk } from "./bindings/ManualTalk";
+import type { ScheduleView } from "./bindings/ScheduleView";
 
 export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { FieldChange, FormChoices, FormView, TextEdit };
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
+export type { ManualTalk, ScheduleView };
+export type { SlotView } from "./bindings/SlotView";
+export type { TalkView } from "./bindings/TalkView";
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -87,6 +92,22 @@ export const frontMatterChoices = () => call<FormChoices>("front_matter_choices"
 /** Whether the front matter panel is open (remembered between runs). */
 export const frontMatterPanelOpen = () => call<boolean>("front_matter_panel_open");
 export const setFrontMatterPanelOpen = (open: boolean) => call<void>("set_front_matter_panel_open", { open });
+/** The talks of `day` in the schedule of the series of `post` (path null: none imported). */
+export const scheduleView = (post: string, day: string | null) =>
+  call<ScheduleView>("schedule_view_of", { post, day });
+/** "Import schedule…": a file dialog; the schedule is remembered for the series (null: cancelled). */
+export const chooseSchedule = (post: string, day: string | null) =>
+  call<ScheduleView | null>("choose_schedule", { post, day });
+/** Stars or un-stars a talk for the series of `post`. */
+export const setTalkStar = (post: string, uid: string, starred: boolean) =>
+  call<void>("set_talk_star", { post, uid, starred });
+/** The section of talk `uid` in the language of `post`. */
+export const talkSection = (post: string, uid: string) => call<string>("talk_section", { post, uid });
+/** The section of a talk typed in the "Talk" snippet form. */
+export const typedTalkSection = (post: string, talk: ManualTalk) =>
+  call<string>("typed_talk_section", { post, talk });
+/** "Draft my day": the next part with the day's keynotes and starred talks. */
+export const draftMyDay = (post: string) => call<SeriesApplied>("draft_my_day", { post });
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");
