@@ -5,6 +5,7 @@ mod fm;
 mod mv;
 mod new;
 mod photos;
+mod publish;
 mod render;
 mod series;
 mod series_args;
@@ -46,6 +47,8 @@ enum Command {
     Mv(mv::MvArgs),
     /// Keep series headers in sync (`series sync [--adopt]`), list series, set their wording.
     Series(series::SeriesArgs),
+    /// Publish drafts: checks, the plan, all or nothing, a commit (`--commit`), a push (`--push`).
+    Publish(publish::PublishArgs),
 }
 
 /// Parses the command line, runs the command and returns its exit code.
@@ -65,6 +68,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Mv(args) => mv::run(&args),
         Command::Series(args) => series::run(&args),
+        Command::Publish(args) => publish::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
