@@ -21,6 +21,10 @@ const COMMANDS: &[&str] = &[
     "move_post",
     "series_settings",
     "save_series_settings",
+    "preview_publish",
+    "publish_post",
+    "push_blog",
+    "pull_rebase_blog",
 ];
 
 fn main() {

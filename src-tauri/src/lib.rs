@@ -7,6 +7,7 @@ pub mod error;
 pub mod ipc_types;
 pub mod locale;
 pub mod menu;
+pub mod publish_commands;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
@@ -92,6 +93,10 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::move_post,
             series_commands::series_settings,
             series_commands::save_series_settings,
+            publish_commands::preview_publish,
+            publish_commands::publish_post,
+            publish_commands::push_blog,
+            publish_commands::pull_rebase_blog,
         ])
         .run(tauri::generate_context!())
 }

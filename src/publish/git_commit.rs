@@ -152,6 +152,11 @@ fn restore_entries(
     let _ = index.write();
 }
 
+/// The work tree of the git repository holding `root`, if it is in one.
+pub fn repository_of(root: &Path) -> Option<PathBuf> {
+    open_repo(root).ok().map(|(_, workdir)| workdir)
+}
+
 /// The repository holding `root` and its work tree (canonical).
 fn open_repo(root: &Path) -> Result<(Repository, PathBuf)> {
     let repo = Repository::discover(root)

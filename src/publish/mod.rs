@@ -24,6 +24,6 @@ pub use apply::{apply_plan, undo_plan};
 pub use checks::{find_placeholders, PublishCheck, PublishFinding};
 pub use diff::{change_diff, file_action, render_plan, unified_diff, FileAction};
 pub use execute::{execute_plan, Executed};
-pub use git_commit::{commit_plan, staged_conflicts, CommitOutcome};
+pub use git_commit::{commit_plan, repository_of, staged_conflicts, CommitOutcome};
 pub use git_push::{pull_rebase, push, PushOutcome, PushStatus};
 pub use plan::{plan_publish, FileCopy, PublishOptions, PublishPlan, PublishedPost};

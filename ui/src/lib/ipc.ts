@@ -5,6 +5,9 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { IpcError } from "./bindings/IpcError";
 import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
+import type { PublishApplied } from "./bindings/PublishApplied";
+import type { PublishPreview } from "./bindings/PublishPreview";
+import type { PushResult } from "./bindings/PushResult";
 import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
@@ -14,6 +17,9 @@ export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSet
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
+export type { PublishApplied, PublishPreview, PushResult };
+export type { PlannedFile } from "./bindings/PlannedFile";
+export type { PublishFindingView } from "./bindings/PublishFindingView";
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -69,6 +75,16 @@ export const seriesSettings = (series: string) => call<SeriesSettingsView>("seri
 /** Saves them, then syncs every series header. */
 export const saveSeriesSettings = (series: string, settings: SeriesSettingsView) =>
   call<SeriesApplied>("save_series_settings", { series, settings });
+
+/** What publishing the post at `path` would do: checks, files, diffs (nothing written). */
+export const previewPublish = (path: string) => call<PublishPreview>("preview_publish", { path });
+/** Publishes the post at `path` all or nothing; `commit` commits exactly its files. */
+export const publishPost = (path: string, message: string, force: boolean, commit: boolean) =>
+  call<PublishApplied>("publish_post", { path, message, force, commit });
+/** `git push` of the open blog, with the user's git. */
+export const pushBlog = () => call<PushResult>("push_blog");
+/** `git pull --rebase` of the open blog, after a rejected push. */
+export const pullRebaseBlog = () => call<PushResult>("pull_rebase_blog");
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");
