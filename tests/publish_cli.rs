@@ -241,3 +241,39 @@ fn without_commit_leaves_the_changes_for_the_user() {
     assert_eq!(repo.commit_count(), 1);
     assert!(repo.status().contains(PUBLISHED), "{}", repo.status());
 }
+
+#[test]
+fn a_dateless_draft_is_published_today() {
+    let repo = BlogRepo::new();
+    let draft = repo
+        .read(DRAFT)
+        .replace("date: 2025-06-14 18:00:00 +0200\n", "");
+    std::fs::write(repo.path(DRAFT), draft).expect("write");
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").expect("tz");
+    let today = tz.to_datetime(jiff::Timestamp::now()).date();
+    let (code, stdout, stderr) = run(&repo, &["publish", DRAFT]);
+    assert_eq!(code, 0, "{stderr}");
+    let name = format!("_posts/{today}-rustnantes-j4.md");
+    assert!(stdout.contains(&name), "{stdout}");
+    assert!(repo.path(&name).exists());
+}
+
+#[test]
+fn a_draft_dated_in_the_future_is_a_warning() {
+    let repo = BlogRepo::new();
+    let draft = repo.read(DRAFT).replace(
+        "date: 2025-06-14 18:00:00 +0200",
+        "date: 2999-06-14 18:00:00 +0200",
+    );
+    std::fs::write(repo.path(DRAFT), draft).expect("write");
+    let before = repo.snapshot();
+    let (code, _, stderr) = run(&repo, &["publish", DRAFT]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{DRAFT}:4: warning: dated 2999-06-14, in the future"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(repo.snapshot(), before);
+}

@@ -94,3 +94,71 @@ fn remove(path: &Path) -> Result<()> {
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::changes::Changeset;
+
+    fn plan_in(root: &Path, changes: Changeset, copies: Vec<FileCopy>) -> PublishPlan {
+        PublishPlan {
+            root: root.to_path_buf(),
+            posts: Vec::new(),
+            changes,
+            copies,
+            findings: Vec::new(),
+            message: "Publish: x".into(),
+        }
+    }
+
+    #[test]
+    fn removes_copied_images_and_their_folders_when_a_text_write_fails() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let image = dir.path().join("src.png");
+        fs::write(&image, b"png").expect("write");
+        let a = dir.path().join("a.md");
+        fs::write(&a, "A").expect("write");
+        let mut changes = Changeset::default();
+        changes.set_text(&a, "A2".into()).expect("edit");
+        fs::write(&a, "changed elsewhere").expect("write");
+        let copy = FileCopy {
+            from: image,
+            to: dir.path().join("assets/images/x.png"),
+            bytes: 3,
+        };
+        let plan = plan_in(dir.path(), changes, vec![copy]);
+        assert!(apply_plan(&plan).is_err());
+        assert!(!dir.path().join("assets").exists());
+        assert_eq!(fs::read_to_string(&a).expect("a"), "changed elsewhere");
+    }
+
+    #[test]
+    fn undo_puts_back_moved_changed_and_copied_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (draft, post, part) = (
+            dir.path().join("draft.md"),
+            dir.path().join("post.md"),
+            dir.path().join("part.md"),
+        );
+        fs::write(&draft, "D").expect("write");
+        fs::write(&part, "P").expect("write");
+        let image = dir.path().join("src.png");
+        fs::write(&image, b"png").expect("write");
+        let mut changes = Changeset::default();
+        changes.rename(&draft, &post, "D2".into()).expect("move");
+        changes.set_text(&part, "P2".into()).expect("edit");
+        let copy = FileCopy {
+            from: image,
+            to: dir.path().join("copy.png"),
+            bytes: 3,
+        };
+        let plan = plan_in(dir.path(), changes, vec![copy]);
+        apply_plan(&plan).expect("apply");
+        assert_eq!(fs::read_to_string(&post).expect("post"), "D2");
+        undo_plan(&plan).expect("undo");
+        assert_eq!(fs::read_to_string(&draft).expect("draft"), "D");
+        assert_eq!(fs::read_to_string(&part).expect("part"), "P");
+        assert!(!post.exists());
+        assert!(!dir.path().join("copy.png").exists());
+    }
+}

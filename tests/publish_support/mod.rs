@@ -75,6 +75,13 @@ impl BlogRepo {
             .current_dir(self.root())
             .env("LANYARD_DATA_DIR", self.dir.path().join("data"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
+            // Never through a proxy: the push tests must only ever reach 127.0.0.1.
+            .env_remove("http_proxy")
+            .env_remove("https_proxy")
+            .env_remove("all_proxy")
+            .env_remove("HTTP_PROXY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("ALL_PROXY")
             .output()
             .expect("run lanyard")
     }
