@@ -112,3 +112,25 @@ fn a_missing_image_in_the_drafts_folder_blocks() {
     );
     assert_eq!(repo.snapshot(), before);
 }
+
+#[test]
+fn the_workspace_setting_gives_the_target_when_to_is_not_given() {
+    let (repo, drafts) = blog_and_drafts();
+    let key = drafts
+        .canonicalize()
+        .expect("canonical")
+        .display()
+        .to_string();
+    let settings = serde_json::json!({ "targets": { key: repo.root() } });
+    fs::write(repo.tmp().join("data/publish.json"), settings.to_string()).expect("settings");
+    let draft = drafts
+        .join("_drafts/rustnantes-j4.md")
+        .display()
+        .to_string();
+    let (code, _, stderr) = run(&repo, &["publish", &draft, "--commit"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("publishing setting"), "{stderr}");
+    assert!(repo.path(PUBLISHED).exists());
+    assert!(repo.path(IMAGE).exists());
+    assert_eq!(repo.status(), "");
+}

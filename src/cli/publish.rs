@@ -6,8 +6,10 @@
 
 use std::path::PathBuf;
 
+use lanyard::data_dir::data_dir;
 use lanyard::publish::{
-    execute_plan, plan_publish, pull_rebase, push, render_plan, PublishOptions, PushStatus,
+    execute_plan, plan_publish, pull_rebase, push, render_plan, PublishOptions, PublishSettings,
+    PushStatus,
 };
 use lanyard::site::Workspace;
 use lanyard::Result;
@@ -25,7 +27,8 @@ pub struct PublishArgs {
     /// The site root (default: the site holding the first POST).
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
-    /// Publish into this other blog repository: the post and its images are copied there.
+    /// Publish into this other blog repository: the post and its images are copied there
+    /// (default: the workspace's publishing setting, else the workspace itself).
     #[arg(long, value_name = "REPO")]
     pub to: Option<PathBuf>,
     /// Commit exactly the plan's files, in one commit.
@@ -46,9 +49,9 @@ pub struct PublishArgs {
     /// Print the plan and the diffs, write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Images over this size (KiB) are a warning.
-    #[arg(long, value_name = "N", default_value_t = 2048)]
-    pub max_image_kb: u64,
+    /// Images over this size (KiB) are a warning (default: the setting, else 2048).
+    #[arg(long, value_name = "N")]
+    pub max_image_kb: Option<u64>,
 }
 
 /// Runs `lanyard publish`.
@@ -57,10 +60,25 @@ pub fn run(args: &PublishArgs) -> Result<u8> {
         args.workspace.as_deref(),
         args.posts.first().map(PathBuf::as_path),
     )?;
-    let target = args.to.as_ref().map(Workspace::open).transpose()?;
+    let publish_settings = PublishSettings::load(&data_dir())?;
+    let to = match &args.to {
+        Some(to) => Some(to.clone()),
+        None => publish_settings.target(workspace.root()).map(|t| {
+            eprintln!(
+                "publishing into {} (the workspace's publishing setting)",
+                t.display()
+            );
+            t.to_path_buf()
+        }),
+    };
+    let target = to.as_ref().map(Workspace::open).transpose()?;
     let settings = load_settings()?;
     let options = PublishOptions {
-        max_image_bytes: args.max_image_kb.saturating_mul(1024),
+        max_image_bytes: args
+            .max_image_kb
+            .map_or(publish_settings.max_image_bytes(), |kb| {
+                kb.saturating_mul(1024)
+            }),
         today: None,
     };
     let plan = plan_publish(

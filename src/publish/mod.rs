@@ -8,7 +8,8 @@
 //! - [`apply`]: writing the plan all or nothing, and undoing it;
 //! - [`execute`]: apply then commit, the files put back when the commit fails;
 //! - [`git_commit`] and [`git_push`]: one commit of exactly the plan's files (libgit2), and a
-//!   push through the user's own `git`.
+//!   push through the user's own `git`;
+//! - [`settings`]: the repository a drafts folder publishes into, the image size limit.
 //!
 //! Nothing is written until [`apply::apply_plan`]; a failing step leaves every file as it was.
 
@@ -19,6 +20,7 @@ pub mod execute;
 pub mod git_commit;
 pub mod git_push;
 pub mod plan;
+pub mod settings;
 
 pub use apply::{apply_plan, undo_plan};
 pub use checks::{find_placeholders, PublishCheck, PublishFinding};
@@ -27,3 +29,4 @@ pub use execute::{execute_plan, Executed};
 pub use git_commit::{commit_plan, repository_of, staged_conflicts, CommitOutcome};
 pub use git_push::{pull_rebase, push, PushOutcome, PushStatus};
 pub use plan::{plan_publish, FileCopy, PublishOptions, PublishPlan, PublishedPost};
+pub use settings::PublishSettings;
