@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "move_post",
     "series_settings",
     "save_series_settings",
+    "publish_target",
     "preview_publish",
     "publish_post",
     "push_blog",

@@ -93,6 +93,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::move_post,
             series_commands::series_settings,
             series_commands::save_series_settings,
+            publish_commands::publish_target,
             publish_commands::preview_publish,
             publish_commands::publish_post,
             publish_commands::push_blog,

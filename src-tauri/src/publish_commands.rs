@@ -1,6 +1,7 @@
 //! Publish commands: the plan of publishing the open post (checks, files, diffs; nothing
 //! written), publishing it (all or nothing, then one commit), and pushing with the user's
-//! own `git` (a second, explicit click), or pulling with rebase after a rejected push.
+//! own `git` (a second, explicit click), or pulling with rebase after a rejected push. A
+//! drafts folder publishes into another repository (`target`), remembered per folder.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,7 @@ use lanyard::check::Severity;
 use lanyard::data_dir::data_dir;
 use lanyard::publish::{
     change_diff, execute_plan, file_action, plan_publish, pull_rebase, push, repository_of,
-    FileAction, PublishOptions, PublishPlan, PushOutcome, PushStatus,
+    FileAction, PublishOptions, PublishPlan, PublishSettings, PushOutcome, PushStatus,
 };
 use lanyard::series::SettingsStore;
 use serde::Serialize;
@@ -100,17 +101,56 @@ pub struct PushResult {
     pub message: String,
 }
 
-/// Plans publishing `path` in the open blog.
-fn plan_for(session: &Session, path: &Path) -> AppResult<PublishPlan> {
-    let settings = SettingsStore::load(&data_dir())?;
+/// The repository to publish into: `target` when it is given and is not the open blog.
+fn target_of(
+    session: &Session,
+    target: Option<&str>,
+) -> AppResult<Option<lanyard::site::Workspace>> {
     let workspace = session.workspace()?;
+    let Some(dir) = target.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let other = lanyard::site::Workspace::open(dir)?;
+    Ok((other.root() != workspace.root()).then_some(other))
+}
+
+/// Plans publishing `path` of the open blog, into `target` (another repository) if given.
+fn plan_for(session: &Session, path: &Path, target: Option<&str>) -> AppResult<PublishPlan> {
+    let settings = SettingsStore::load(&data_dir())?;
+    let publish_settings = PublishSettings::load(&data_dir())?;
+    let workspace = session.workspace()?;
+    let target = target_of(session, target)?;
+    let options = PublishOptions {
+        max_image_bytes: publish_settings.max_image_bytes(),
+        today: None,
+    };
     Ok(plan_publish(
         &workspace,
-        None,
+        target.as_ref(),
         &settings,
         &[path.to_path_buf()],
-        &PublishOptions::default(),
+        &options,
     )?)
+}
+
+/// Remembers `target` as the repository the open blog publishes into (cleared when empty).
+fn remember_target(session: &Session, target: Option<&str>) -> AppResult<()> {
+    let root = session.workspace()?.root().to_path_buf();
+    let target = target_of(session, target)?.map(|t| t.root().to_path_buf());
+    let mut settings = PublishSettings::load(&data_dir())?;
+    if settings.target(&root) != target.as_deref() {
+        settings.set_target(&root, target);
+        settings.save(&data_dir())?;
+    }
+    Ok(())
+}
+
+/// The folder pushes go from: the target repository, else the open blog.
+fn push_root(session: &Session, target: Option<&str>) -> AppResult<PathBuf> {
+    Ok(match target_of(session, target)? {
+        Some(t) => t.root().to_path_buf(),
+        None => session.workspace()?.root().to_path_buf(),
+    })
 }
 
 async fn blocking<T: Send + 'static>(
@@ -123,18 +163,33 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| AppError::Shell(e.to_string()))?
 }
 
-/// The plan of publishing the post at `path`: checks, files and diffs.
+/// The repository the open blog publishes into, when it is a separate drafts folder.
 #[tauri::command]
-pub async fn preview_publish(app: AppHandle, path: PathBuf) -> AppResult<PublishPreview> {
+pub async fn publish_target(app: AppHandle) -> AppResult<Option<String>> {
+    blocking(&app, |session| {
+        let root = session.workspace()?.root().to_path_buf();
+        let settings = PublishSettings::load(&data_dir())?;
+        Ok(settings.target(&root).map(|t| t.display().to_string()))
+    })
+    .await
+}
+
+/// The plan of publishing the post at `path` (into `target`, if given): checks, files, diffs.
+#[tauri::command]
+pub async fn preview_publish(
+    app: AppHandle,
+    path: PathBuf,
+    target: Option<String>,
+) -> AppResult<PublishPreview> {
     blocking(&app, move |session| {
-        let plan = plan_for(session, &path)?;
+        let plan = plan_for(session, &path, target.as_deref())?;
         Ok(preview_of(&plan))
     })
     .await
 }
 
-/// Publishes the post at `path` (warnings overridden with `force`) and, with `commit`,
-/// commits exactly its files with `message`.
+/// Publishes the post at `path` (into `target`, if given, which is then remembered; warnings
+/// overridden with `force`) and, with `commit`, commits exactly its files with `message`.
 #[tauri::command]
 pub async fn publish_post(
     app: AppHandle,
@@ -142,14 +197,27 @@ pub async fn publish_post(
     message: String,
     force: bool,
     commit: bool,
+    target: Option<String>,
 ) -> AppResult<PublishApplied> {
     blocking(&app, move |session| {
-        let plan = plan_for(session, &path)?;
+        let plan = plan_for(session, &path, target.as_deref())?;
         let executed = execute_plan(&plan, force, commit.then_some(message.as_str()))?;
+        remember_target(session, target.as_deref())?;
+        let in_blog = plan.root == session.workspace()?.root();
         Ok(PublishApplied {
             workspace: session.reload()?,
-            changed: plan.changes.changes.iter().map(changed_file).collect(),
-            open_post: plan.posts.first().map(|p| p.to.display().to_string()),
+            changed: plan
+                .changes
+                .changes
+                .iter()
+                .filter(|_| in_blog)
+                .map(changed_file)
+                .collect(),
+            open_post: plan
+                .posts
+                .first()
+                .filter(|_| in_blog)
+                .map(|p| p.to.display().to_string()),
             commit: executed.commit.map(|c| CommitView {
                 id: c.id,
                 message: c.message,
@@ -160,20 +228,23 @@ pub async fn publish_post(
     .await
 }
 
-/// Pushes the open blog's repository with the user's `git`.
+/// Pushes the repository published into (`target`, else the open blog) with the user's `git`.
 #[tauri::command]
-pub async fn push_blog(app: AppHandle) -> AppResult<PushResult> {
-    blocking(&app, |session| {
-        Ok(push_result(push(session.workspace()?.root())?))
+pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
+    blocking(&app, move |session| {
+        Ok(push_result(push(&push_root(session, target.as_deref())?)?))
     })
     .await
 }
 
-/// `git pull --rebase` in the open blog's repository, after a rejected push.
+/// `git pull --rebase` in that repository, after a rejected push.
 #[tauri::command]
-pub async fn pull_rebase_blog(app: AppHandle) -> AppResult<PushResult> {
-    blocking(&app, |session| {
-        Ok(push_result(pull_rebase(session.workspace()?.root())?))
+pub async fn pull_rebase_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
+    blocking(&app, move |session| {
+        Ok(push_result(pull_rebase(&push_root(
+            session,
+            target.as_deref(),
+        )?)?))
     })
     .await
 }

@@ -135,4 +135,37 @@ describe("publishing in the desktop app", () => {
     assert.equal(git(blog, "rev-list", "--count", "HEAD").trim(), "1");
     assert.equal(git(blog, "status", "--porcelain"), "");
   });
+
+  it("publishes from a drafts folder into another repository, remembered for next time", async () => {
+    const { blog } = blogRepository();
+    git(blog, "rm", "-q", DRAFT, "assets/images/2025-06-14-atelier.png");
+    git(blog, "commit", "-q", "-m", "Drafts live elsewhere");
+    const drafts = join(blog, "..", "drafts");
+    const source = join(repo, "tests/fixtures/publish-blog");
+    cpSync(join(source, "_drafts"), join(drafts, "_drafts"), { recursive: true });
+    cpSync(join(source, "assets"), join(drafts, "assets"), { recursive: true });
+    cpSync(join(source, "_config.yml"), join(drafts, "_config.yml"));
+    const app = await launch({ blog: null, args: [drafts] });
+    running.add(app);
+    const { driver } = app;
+    await openDraftAndPublishDialog(driver);
+
+    const target = await driver.wait(until.elementLocated(By.css("#publish-target")), 5000);
+    await target.click();
+    await driver.actions().sendKeys(blog, Key.TAB).perform();
+    const files = await driver.wait(until.elementLocated(By.css("#publish-files")), 10000);
+    await driver.wait(async () => (await files.findElements(By.css('li[data-action="copied"]'))).length === 1, 10000);
+    assert.equal((await files.findElements(By.css('li[data-action="added"]'))).length, 1);
+    await screenshot(driver, "publish-target");
+    await click(driver, "#publish-apply");
+    await driver.wait(until.elementLocated(By.css("#publish-result")), 15000);
+
+    assert.ok(existsSync(join(blog, PUBLISHED)));
+    assert.ok(existsSync(join(blog, "assets/images/2025-06-14-atelier.png")));
+    assert.ok(existsSync(join(drafts, DRAFT)), "the drafts folder is left as it was");
+    assert.equal(git(blog, "log", "-1", "--format=%s").trim(), "Publish: Rust Nantes 2025 - Jour 4");
+    assert.equal(git(blog, "status", "--porcelain"), "");
+    const settings = JSON.parse(readFileSync(join(app.dataDir, "publish.json"), "utf8"));
+    assert.deepEqual(Object.values(settings.targets), [blog]);
+  });
 });

@@ -76,15 +76,18 @@ export const seriesSettings = (series: string) => call<SeriesSettingsView>("seri
 export const saveSeriesSettings = (series: string, settings: SeriesSettingsView) =>
   call<SeriesApplied>("save_series_settings", { series, settings });
 
-/** What publishing the post at `path` would do: checks, files, diffs (nothing written). */
-export const previewPublish = (path: string) => call<PublishPreview>("preview_publish", { path });
+/** The repository the open blog publishes into when it is a drafts folder (null: itself). */
+export const publishTarget = () => call<string | null>("publish_target");
+/** What publishing the post at `path` (into `target`) would do: checks, files, diffs. */
+export const previewPublish = (path: string, target: string | null) =>
+  call<PublishPreview>("preview_publish", { path, target });
 /** Publishes the post at `path` all or nothing; `commit` commits exactly its files. */
-export const publishPost = (path: string, message: string, force: boolean, commit: boolean) =>
-  call<PublishApplied>("publish_post", { path, message, force, commit });
-/** `git push` of the open blog, with the user's git. */
-export const pushBlog = () => call<PushResult>("push_blog");
-/** `git pull --rebase` of the open blog, after a rejected push. */
-export const pullRebaseBlog = () => call<PushResult>("pull_rebase_blog");
+export const publishPost = (path: string, message: string, force: boolean, commit: boolean, target: string | null) =>
+  call<PublishApplied>("publish_post", { path, message, force, commit, target });
+/** `git push` of the repository published into, with the user's git. */
+export const pushBlog = (target: string | null) => call<PushResult>("push_blog", { target });
+/** `git pull --rebase` of that repository, after a rejected push. */
+export const pullRebaseBlog = (target: string | null) => call<PushResult>("pull_rebase_blog", { target });
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -4,6 +4,8 @@
 export const publishEn = {
   button: "Publish…",
   title: (post: string) => `Publish “${post}”`,
+  target: "Publish into another blog repository (when this folder holds drafts only)",
+  targetPlaceholder: "empty: this blog",
   checking: "Checking…",
   noProblem: "No problem found.",
   errors: (n: number) => `${n} ${n === 1 ? "error blocks" : "errors block"} publishing`,
@@ -30,6 +32,8 @@ export const publishEn = {
 export const publishFr: typeof publishEn = {
   button: "Publier…",
   title: (post: string) => `Publier « ${post} »`,
+  target: "Publier dans un autre dépôt de blog (si ce dossier ne contient que des brouillons)",
+  targetPlaceholder: "vide : ce blog",
   checking: "Vérification…",
   noProblem: "Aucun problème trouvé.",
   errors: (n: number) => `${n} ${n <= 1 ? "erreur bloque" : "erreurs bloquent"} la publication`,
