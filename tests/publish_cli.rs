@@ -277,3 +277,30 @@ fn a_draft_dated_in_the_future_is_a_warning() {
     );
     assert_eq!(repo.snapshot(), before);
 }
+
+#[test]
+fn a_post_kept_back_by_published_false_is_published_in_place() {
+    let repo = BlogRepo::new();
+    let part3 = "_posts/2025-06-13-rustnantes-j3.md";
+    let text = repo
+        .read(part3)
+        .replace("lang: fr\n---", "lang: fr\npublished: false\n---");
+    std::fs::write(repo.path(part3), text).expect("write");
+    let (code, _, stderr) = run(&repo, &["series", "sync"]);
+    assert_eq!(code, 0, "{stderr}");
+    let part2 = repo.read("_posts/2025-06-12-rustnantes-j2.md");
+    assert!(
+        part2.contains("\n- Jour 3\n"),
+        "kept back, day 3 is not linked: {part2}"
+    );
+    repo.git(&["commit", "-qam", "Day 3 kept back"]);
+    let (code, stdout, stderr) = run(&repo, &["publish", part3, "--commit"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!repo.read(part3).contains("published:"));
+    assert!(stdout.contains(part3), "{stdout}");
+    assert!(repo
+        .read("_posts/2025-06-12-rustnantes-j2.md")
+        .contains("- [Jour 3]({% post_url 2025-06-13-rustnantes-j3 %})"));
+    assert!(repo.path(DRAFT).exists(), "the draft is not touched");
+    assert_eq!(repo.status(), "");
+}
