@@ -304,3 +304,24 @@ fn a_post_kept_back_by_published_false_is_published_in_place() {
     assert!(repo.path(DRAFT).exists(), "the draft is not touched");
     assert_eq!(repo.status(), "");
 }
+
+#[test]
+fn front_matter_that_does_not_parse_blocks_with_its_line() {
+    let repo = BlogRepo::new();
+    let draft = repo.read(DRAFT).replace(
+        "tags: [\"Conférence\", \"Rust\"]",
+        "tags: [\"Conférence\", \"Rust\"",
+    );
+    std::fs::write(repo.path(DRAFT), draft).expect("write");
+    let before = repo.snapshot();
+    let (code, _, stderr) = run(&repo, &["publish", DRAFT, "--commit"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{DRAFT}:"))
+            && stderr.contains("error: front matter does not parse"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("does not parse").count(), 1, "{stderr}");
+    assert_eq!(repo.snapshot(), before);
+    assert_eq!(repo.commit_count(), 1);
+}

@@ -168,12 +168,17 @@ fn check_text(
     image_roots: &[&Path],
 ) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::new();
-    if let Some(problem) = &post.front_matter_error {
+    if post.front_matter_error.is_some() {
+        let (line, message) = match crate::front_matter::read_front_matter(&post.path, text) {
+            Err(crate::Error::FrontMatter { line, message, .. }) => (line, message),
+            Err(e) => (1, e.to_string()),
+            Ok(_) => (1, "unreadable".to_string()),
+        };
         out.push((
             Severity::Error,
             PublishCheck::FrontMatter,
-            problem.line,
-            format!("front matter does not parse: {}", problem.message),
+            line,
+            format!("front matter does not parse: {message}"),
         ));
         return out;
     }

@@ -220,8 +220,9 @@ pub fn plan_publish(
 fn published_text(entry: &Post) -> Result<String> {
     let text = crate::fs_util::read_text(&entry.path)?;
     let edit_error = |e| crate::front_matter::edit::edit_error(&entry.path, e);
-    match get_key(&text, "published").map_err(edit_error)? {
-        Some(Value::Bool(false)) => unset_key(&text, "published").map_err(edit_error),
+    // Front matter that does not parse is left as it is: the checks report it, located.
+    match get_key(&text, "published") {
+        Ok(Some(Value::Bool(false))) => unset_key(&text, "published").map_err(edit_error),
         _ => Ok(text),
     }
 }
