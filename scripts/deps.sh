@@ -13,6 +13,8 @@ APT_PACKAGES=(
   # photo import: the turbojpeg crate builds libjpeg-turbo from source (cmake, nasm for SIMD);
   # scripts/bench-photos.sh compares with vipsthumbnail and ImageMagick under hyperfine
   cmake nasm libvips-tools hyperfine
+  # publishing: pushes (and the publish tests' repositories) go through the user's own git
+  git
   # spell checking dictionaries
   hunspell-fr hunspell-en-us
   # end-to-end tests and screenshots

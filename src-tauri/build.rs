@@ -38,6 +38,11 @@ const COMMANDS: &[&str] = &[
     "talk_section",
     "typed_talk_section",
     "draft_my_day",
+    "publish_target",
+    "preview_publish",
+    "publish_post",
+    "push_blog",
+    "pull_rebase_blog",
 ];
 
 fn main() {

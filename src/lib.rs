@@ -7,6 +7,7 @@
 //! - [`check`]: problems a Jekyll build would trip on;
 //! - [`series`]: conference series whose headers Lanyard keeps linked;
 //! - [`talks`]: conference schedules (`.ics`) turned into talk sections and "Draft my day";
+//! - [`publish`]: one click from a draft to a checked, committed post (and a push);
 //! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
 //! - [`photo_inbox`]: the watched folder where the phone syncs, with cached thumbnails;
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
@@ -20,6 +21,7 @@ pub mod front_matter;
 pub mod fs_util;
 pub mod photo_import;
 pub mod photo_inbox;
+pub mod publish;
 pub mod render;
 pub mod series;
 pub mod site;

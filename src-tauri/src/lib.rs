@@ -11,6 +11,7 @@ pub mod menu;
 pub mod photo_commands;
 pub mod photo_inbox_commands;
 pub mod photo_types;
+pub mod publish_commands;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
@@ -119,6 +120,11 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             talks_commands::talk_section,
             talks_commands::typed_talk_section,
             talks_commands::draft_my_day,
+            publish_commands::publish_target,
+            publish_commands::preview_publish,
+            publish_commands::publish_post,
+            publish_commands::push_blog,
+            publish_commands::pull_rebase_blog,
         ])
         .run(tauri::generate_context!())
 }

@@ -5,6 +5,7 @@ mod fm;
 mod mv;
 mod new;
 mod photos;
+mod publish;
 mod render;
 mod series;
 mod series_args;
@@ -49,6 +50,8 @@ enum Command {
     Series(series::SeriesArgs),
     /// Talks of a conference schedule (.ics): list them, append one's section to a post.
     Talks(talks::TalksArgs),
+    /// Publish drafts: checks, the plan, all or nothing, a commit (`--commit`), a push (`--push`).
+    Publish(publish::PublishArgs),
 }
 
 /// Parses the command line, runs the command and returns its exit code.
@@ -69,6 +72,7 @@ pub fn run() -> ExitCode {
         Command::Mv(args) => mv::run(&args),
         Command::Series(args) => series::run(&args),
         Command::Talks(args) => talks::run(&args),
+        Command::Publish(args) => publish::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

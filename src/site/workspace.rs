@@ -163,6 +163,15 @@ impl Workspace {
         &self.posts
     }
 
+    /// This workspace as it will be once a plan is applied: the same site with `posts` as
+    /// its posts and drafts (post_url targets and series are resolved against them).
+    pub fn with_posts(&self, posts: Vec<Post>) -> Workspace {
+        Workspace {
+            posts,
+            ..self.clone()
+        }
+    }
+
     /// Files in `_posts/`/`_drafts/` that Jekyll would skip, with the reason.
     pub fn ignored(&self) -> &[IgnoredFile] {
         &self.ignored

@@ -2,6 +2,7 @@
 // navigator.language ignores the locale, so main.ts asks the shell before mounting the app.
 import { photosEn, photosFr } from "./photo_strings";
 import { frontMatterEn, frontMatterFr } from "./front_matter_strings";
+import { publishEn, publishFr } from "./publish_strings";
 import { seriesEn, seriesFr } from "./series_strings";
 import { talksEn, talksFr } from "./talks_strings";
 
@@ -31,6 +32,7 @@ const en = {
   photos: photosEn,
   frontMatter: frontMatterEn,
   talks: talksEn,
+  publish: publishEn,
 };
 
 type Strings = typeof en;
@@ -61,6 +63,7 @@ const fr: Strings = {
   photos: photosFr,
   frontMatter: frontMatterFr,
   talks: talksFr,
+  publish: publishFr,
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

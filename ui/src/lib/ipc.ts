@@ -9,6 +9,9 @@ import type { IpcError } from "./bindings/IpcError";
 import type { TextEdit } from "./bindings/TextEdit";
 import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
+import type { PublishApplied } from "./bindings/PublishApplied";
+import type { PublishPreview } from "./bindings/PublishPreview";
+import type { PushResult } from "./bindings/PushResult";
 import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
@@ -24,6 +27,9 @@ export type { PreviewProblem } from "./bindings/PreviewProblem";
 export type { ManualTalk, ScheduleView };
 export type { SlotView } from "./bindings/SlotView";
 export type { TalkView } from "./bindings/TalkView";
+export type { PublishApplied, PublishPreview, PushResult };
+export type { PlannedFile } from "./bindings/PlannedFile";
+export type { PublishFindingView } from "./bindings/PublishFindingView";
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -108,6 +114,18 @@ export const typedTalkSection = (post: string, talk: ManualTalk) =>
   call<string>("typed_talk_section", { post, talk });
 /** "Draft my day": the next part with the day's keynotes and starred talks. */
 export const draftMyDay = (post: string) => call<SeriesApplied>("draft_my_day", { post });
+/** The repository the open blog publishes into when it is a drafts folder (null: itself). */
+export const publishTarget = () => call<string | null>("publish_target");
+/** What publishing the post at `path` (into `target`) would do: checks, files, diffs. */
+export const previewPublish = (path: string, target: string | null) =>
+  call<PublishPreview>("preview_publish", { path, target });
+/** Publishes the post at `path` all or nothing; `commit` commits exactly its files. */
+export const publishPost = (path: string, message: string, force: boolean, commit: boolean, target: string | null) =>
+  call<PublishApplied>("publish_post", { path, message, force, commit, target });
+/** `git push` of the repository published into, with the user's git. */
+export const pushBlog = (target: string | null) => call<PushResult>("push_blog", { target });
+/** `git pull --rebase` of that repository, after a rejected push. */
+export const pullRebaseBlog = (target: string | null) => call<PushResult>("pull_rebase_blog", { target });
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");
