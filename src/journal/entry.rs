@@ -23,6 +23,11 @@ pub struct JournalEntry {
     /// The version of the file the buffer was last in step with (loaded, reloaded or saved);
     /// `None` when the file did not exist then.
     pub base: Option<FileVersion>,
+    /// A save of this version was under way when the entry was written: if the file holds it,
+    /// the save completed and the buffer is in step with it (a crash between the save and the
+    /// next journal write must not look like someone else's change).
+    #[serde(default)]
+    pub saving: Option<FileVersion>,
     /// When the entry was written, milliseconds since the Unix epoch.
     pub written_at_ms: i64,
 }
@@ -86,6 +91,7 @@ mod tests {
                 b"---\ntitle: Jour 1\n---\n",
                 1_750_000_000_000,
             )),
+            saving: None,
             written_at_ms: 1_750_000_001_000,
         }
     }

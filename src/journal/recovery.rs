@@ -37,9 +37,12 @@ pub fn decide_recovery(entry: &JournalEntry, on_disk: Option<&FileVersion>) -> R
     if disk.hash == ContentHash::of(entry.text.as_bytes()) {
         return Recovery::UpToDate;
     }
-    match &entry.base {
-        Some(base) if base.same_content(disk) => Recovery::Restore,
-        _ => Recovery::Conflict,
+    let in_step =
+        |version: &Option<FileVersion>| version.as_ref().is_some_and(|v| v.same_content(disk));
+    if in_step(&entry.base) || in_step(&entry.saving) {
+        Recovery::Restore
+    } else {
+        Recovery::Conflict
     }
 }
 
@@ -87,6 +90,7 @@ mod tests {
             post: PathBuf::from("/blog/_posts/2025-06-10-jour-1.md"),
             text: text.into(),
             base: base.map(|b| FileVersion::of_bytes(b, 1_000)),
+            saving: None,
             written_at_ms: 2_000,
         }
     }
@@ -110,6 +114,15 @@ mod tests {
         // A file that did not exist when the buffer started but exists now is someone else's.
         let new = entry("mine", None);
         assert_eq!(decide_recovery(&new, Some(&disk)), Recovery::Conflict);
+    }
+
+    #[test]
+    fn a_save_interrupted_after_its_rename_is_not_a_conflict() {
+        // Typed "abc", saving "ab" when the crash came: the file holds "ab", the journal "abc".
+        let mut e = entry("abc", Some(BASE));
+        e.saving = Some(FileVersion::of_bytes(b"ab", 0));
+        let disk = FileVersion::of_bytes(b"ab", 3_000);
+        assert_eq!(decide_recovery(&e, Some(&disk)), Recovery::Restore);
     }
 
     #[test]

@@ -106,6 +106,7 @@ mod tests {
             post: PathBuf::from(post),
             text: text.into(),
             base: Some(FileVersion::of_bytes(b"base", 0)),
+            saving: None,
             written_at_ms: at,
         }
     }
