@@ -21,6 +21,17 @@ const COMMANDS: &[&str] = &[
     "move_post",
     "series_settings",
     "save_series_settings",
+    "recover_journal",
+    "journal_open",
+    "journal_record",
+    "journal_rebase",
+    "journal_close",
+    "save_buffer",
+    "disk_text",
+    "refresh_workspace",
+    "autosave_setting",
+    "set_autosave_setting",
+    "watch_workspace",
 ];
 
 fn main() {

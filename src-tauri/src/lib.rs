@@ -5,11 +5,14 @@ pub mod asset_protocol;
 pub mod commands;
 pub mod error;
 pub mod ipc_types;
+pub mod journal_commands;
+pub mod journal_types;
 pub mod locale;
 pub mod menu;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
+pub mod watcher;
 pub mod workspace_view;
 
 use std::path::PathBuf;
@@ -40,6 +43,10 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
                 bundled_demo(app),
             );
             app.manage(session);
+            app.manage(lanyard::journal::OpenBuffers::new(
+                lanyard::journal::Journal::in_data_dir(&lanyard::data_dir::data_dir()),
+            ));
+            app.manage(watcher::WatchState::default());
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             Ok(())
@@ -92,6 +99,17 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             series_commands::move_post,
             series_commands::series_settings,
             series_commands::save_series_settings,
+            journal_commands::recover_journal,
+            journal_commands::journal_open,
+            journal_commands::journal_record,
+            journal_commands::journal_rebase,
+            journal_commands::journal_close,
+            journal_commands::save_buffer,
+            journal_commands::disk_text,
+            journal_commands::refresh_workspace,
+            journal_commands::autosave_setting,
+            journal_commands::set_autosave_setting,
+            watcher::watch_workspace,
         ])
         .run(tauri::generate_context!())
 }

@@ -1,5 +1,6 @@
 // The UI's words, in French or English following the system language. WebKitGTK's
 // navigator.language ignores the locale, so main.ts asks the shell before mounting the app.
+import { journalEn, journalFr } from "./journal_strings";
 import { seriesEn, seriesFr } from "./series_strings";
 
 const en = {
@@ -25,6 +26,7 @@ const en = {
   externalLink: (url: string) => `External link, not opened from the preview: ${url}`,
   missingImage: "Missing image",
   series: seriesEn,
+  journal: journalEn,
 };
 
 type Strings = typeof en;
@@ -52,6 +54,7 @@ const fr: Strings = {
   externalLink: (url: string) => `Lien externe, non ouvert depuis l'aperçu : ${url}`,
   missingImage: "Image introuvable",
   series: seriesFr,
+  journal: journalFr,
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

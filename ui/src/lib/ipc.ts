@@ -9,11 +9,14 @@ import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
+import type { BlogChangeView } from "./bindings/BlogChangeView";
+import type { RecoveredPost } from "./bindings/RecoveredPost";
 
 export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { PreviewProblem } from "./bindings/PreviewProblem";
+export type { BlogChangeView, RecoveredPost };
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -84,3 +87,32 @@ export const onMenuOpenFolder = (handler: () => void): Promise<UnlistenFn> =>
 /** A folder of File > Open Recent was chosen in the menu. */
 export const onMenuOpenRecent = (handler: (dir: string) => void): Promise<UnlistenFn> =>
   listen<string>("menu-open-recent", (event) => handler(event.payload));
+
+// Journal, autosave and changes made outside Lanyard (see journal_commands.rs, watcher.rs).
+/** The journal entries of the open blog at start, each with what to do with it. */
+export const recoverJournal = () => call<RecoveredPost[]>("recover_journal");
+/** The editor opened `path` with `text`, just read from its file. */
+export const journalOpen = (path: string, text: string) => call<void>("journal_open", { path, text });
+/** Journals the editor's text at edit number `version` (crash safety; not a save). */
+export const journalRecord = (path: string, text: string, version: number) =>
+  call<void>("journal_record", { path, text, version });
+/** The editor is now in step with the file holding `text` (null: no file). */
+export const journalRebase = (path: string, text: string | null) => call<void>("journal_rebase", { path, text });
+/** The editor closed `path`. */
+export const journalClose = (path: string) => call<void>("journal_close", { path });
+/** Saves an open post; refused (kind `changed_on_disk`) over someone else's change unless `force`. */
+export const saveBuffer = (path: string, text: string, version: number, force: boolean) =>
+  call<WorkspaceSummary>("save_buffer", { path, text, version, force });
+/** The open post's file text now (null: gone). */
+export const diskText = (path: string) => call<string | null>("disk_text", { path });
+/** Re-reads the open blog. */
+export const refreshWorkspace = () => call<WorkspaceSummary>("refresh_workspace");
+/** The autosave delay in ms (null: manual save only). */
+export const autosaveSetting = () => call<number | null>("autosave_setting");
+export const setAutosaveSetting = (idleMs: number | null) => call<void>("set_autosave_setting", { idleMs });
+/** Starts watching the open blog for changes made by other programs. */
+export const watchWorkspace = () => call<void>("watch_workspace");
+
+/** Files of the open blog changed by another program. */
+export const onBlogChanged = (handler: (changes: BlogChangeView[]) => void): Promise<UnlistenFn> =>
+  listen<BlogChangeView[]>("blog-changed", (event) => handler(event.payload));
