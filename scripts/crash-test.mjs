@@ -47,6 +47,15 @@ async function trial(n) {
   // Half the trials with manual save only: then every word can only come back from the journal.
   const manual = n % 2 === 1;
   writeFileSync(join(data, "autosave.json"), JSON.stringify({ idle_ms: manual ? null : 1000 }));
+  try {
+    return await typeKillAndRecover(n, blog, data, manual);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** One trial on `blog` (copied by the harness) with the data folder `data`. */
+async function typeKillAndRecover(n, blog, data, manual) {
   const app = await launch({ blog, dataDir: data });
   const typed = [];
   let killedAt = 0;
@@ -55,14 +64,21 @@ async function trial(n) {
     await typeAtEnd(app.driver, "\n");
     const pid = appPid(app.blogDir);
     if (pid === null) throw new Error("no app process");
-    // The kill comes at a random moment, whatever the typing is doing (mid-word included).
-    const killAfter = 1500 + Math.random() * 5000;
-    const killed = new Promise((resolve) =>
-      setTimeout(() => {
-        process.kill(pid, "SIGKILL");
-        killedAt = Date.now();
-        resolve();
-      }, killAfter),
+    // The kill comes at a random moment, whatever the typing is doing (mid-word included):
+    // after a random number of words (so a slow, busy machine still types enough), then a
+    // random delay of up to 1.5 s while typing goes on.
+    const wordsBeforeKill = 8 + Math.floor(Math.random() * 23);
+    let armKill;
+    const armed = new Promise((resolve) => (armKill = resolve));
+    const killed = armed.then(
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            process.kill(pid, "SIGKILL");
+            killedAt = Date.now();
+            resolve();
+          }, Math.random() * 1500),
+        ),
     );
     // Types words until the kill; each word's time is when its last key was sent.
     for (let i = 0; killedAt === 0; i++) {
@@ -73,6 +89,7 @@ async function trial(n) {
         break; // the app died under the keystrokes
       }
       if (killedAt === 0) typed.push({ word, at: Date.now() });
+      if (typed.length === wordsBeforeKill) armKill();
       if (Math.random() < 0.15) await sleep(Math.random() * 400); // a pause to think
     }
     await killed;
@@ -87,7 +104,7 @@ async function trial(n) {
     shown = await editorDoc(again.driver);
   } finally {
     await again.quit();
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(app.scratch, { recursive: true, force: true }); // the blog copy of the first launch
   }
   const present = new Set(shown.split(/\s+/));
   const required = typed.filter((w) => w.at <= killedAt - 1000);

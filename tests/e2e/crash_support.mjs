@@ -47,7 +47,7 @@ export function appPid(blogDir) {
     } catch {
       continue;
     }
-    if (argv[0]?.endsWith("lanyard-desktop") && argv.includes(blogDir)) return Number(entry);
+    if (argv[0]?.split("/").pop()?.startsWith("lanyard-desktop") && argv.includes(blogDir)) return Number(entry);
   }
   return null;
 }

@@ -118,6 +118,24 @@ describe("changes made outside Lanyard", () => {
     await stop(app);
   });
 
+  it("updates the sidebar when another post changes on disk, leaving the editor alone", async () => {
+    const { app, driver } = await openDemo();
+    const other = join(app.blogDir, "_posts/2025-06-11-confnuage-j2.md");
+    writeFileSync(other, readFileSync(other, "utf8").replace('title: "Conf\'Nuage 2025 - Jour 2"', 'title: "Jour 2, retitré ailleurs"'));
+    await driver.wait(
+      async () => {
+        const titles = await driver.findElements(By.css(".post-title"));
+        for (const el of titles) if ((await el.getText()) === "Jour 2, retitré ailleurs") return true;
+        return false;
+      },
+      5000,
+      "the sidebar kept the old title",
+    );
+    assert.ok(await noConflictBar(driver));
+    assert.ok((await editorDoc(driver)).includes("Jour 3"));
+    await stop(app);
+  });
+
   it("offers to save a deleted post again", async () => {
     const { app, driver, file } = await openDemo();
     rmSync(file);

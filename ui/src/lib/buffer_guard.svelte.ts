@@ -47,6 +47,8 @@ export class BufferGuard {
   idleMs = $state<number | null>(1500);
 
   private pending = new Map<string, RecoveredPost>();
+  /** The post whose buffer is journaled (closed when another post or blog opens). */
+  private current: string | null = null;
   private autosave: Autosave;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -78,6 +80,9 @@ export class BufferGuard {
   /** A blog was opened: watches it and reads its journal. Returns the post to reopen (the one
    * last journaled), if any. */
   async attach(): Promise<string | null> {
+    this.autosave.cancel();
+    if (this.current) await ipc.journalClose(this.current).catch(() => {});
+    this.current = null;
     this.alert = null;
     this.recoveredTitles = [];
     await ipc.watchWorkspace().catch((e) => this.host.fail(e));
@@ -94,13 +99,14 @@ export class BufferGuard {
     return ipc.readPost(path);
   }
 
-  /** The post `loaded` is opening (`previous` was open): returns the text to show, and whether
-   * it is unsaved (text recovered from the journal). */
-  async opened(loaded: PostText, previous: string | null): Promise<{ text: string; dirty: boolean }> {
+  /** The post `loaded` is opening (the previous one was saved): returns the text to show, and
+   * whether it is unsaved (text recovered from the journal). */
+  async opened(loaded: PostText): Promise<{ text: string; dirty: boolean }> {
     this.autosave.cancel();
     this.alert = null;
     this.comparing = false;
-    if (previous && previous !== loaded.path) await ipc.journalClose(previous).catch(() => {});
+    if (this.current && this.current !== loaded.path) await ipc.journalClose(this.current).catch(() => {});
+    this.current = loaded.path;
     const r = this.pending.get(loaded.path);
     this.pending.delete(loaded.path);
     if (!r) {
@@ -144,6 +150,7 @@ export class BufferGuard {
 
   /** A series operation rewrote (and maybe renamed) the open post to `text`. */
   async rewritten(oldPath: string, newPath: string, text: string) {
+    this.current = newPath;
     if (oldPath === newPath) await ipc.journalRebase(newPath, text).catch((e) => this.host.fail(e));
     else {
       await ipc.journalClose(oldPath).catch(() => {});
@@ -238,6 +245,7 @@ export class BufferGuard {
     this.autosave.cancel();
     this.alert = null;
     if (path) await ipc.journalClose(path).catch(() => {});
+    this.current = null;
     this.host.closePost();
     this.refreshSoon();
   }

@@ -6,7 +6,7 @@ export const journalEn = {
   autosaveAfter: (seconds: number) => `after ${seconds} s`,
   manualSaveOnly: "Manual save only",
   recovered: (titles: string[]) =>
-    `Recovered unsaved text after an unexpected stop: ${titles.join(", ")}. It is not saved yet.`,
+    `Recovered text that was not saved before an unexpected stop: ${titles.join(", ")}.`,
   recoveredConflict: (title: string) =>
     `Recovered unsaved text of “${title}”, but the file was changed by another program since.`,
   changedOnDisk: "This post was changed by another program while you had unsaved changes.",
@@ -33,7 +33,7 @@ export const journalFr: JournalStrings = {
   autosaveAfter: (seconds: number) => `après ${String(seconds).replace(".", ",")} s`,
   manualSaveOnly: "Manuel seulement",
   recovered: (titles: string[]) =>
-    `Texte non enregistré récupéré après un arrêt inattendu : ${titles.join(", ")}. Il n'est pas encore enregistré.`,
+    `Texte non enregistré récupéré après un arrêt inattendu : ${titles.join(", ")}.`,
   recoveredConflict: (title: string) =>
     `Texte non enregistré de « ${title} » récupéré, mais le fichier a été modifié par un autre programme depuis.`,
   changedOnDisk: "Cet article a été modifié par un autre programme alors que vous aviez des modifications non enregistrées.",
