@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CARGO ?= cargo
 
-.PHONY: deps run test test-core lint-core fidelity test-corpus fuzz-fm test-ui test-e2e ui-build bundle
+.PHONY: deps run test test-core lint-core fidelity test-corpus fuzz-fm test-ui test-e2e ui-build bundle crash-test
 
 ## Install missing Debian packages, tauri-driver and the UI's npm packages (idempotent).
 deps:
@@ -55,6 +55,12 @@ test-ui: ui-build
 test-e2e: ui-build
 	$(CARGO) build -p lanyard-desktop
 	cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout *.test.mjs
+	LANYARD_DESKTOP_BIN=$${LANYARD_DESKTOP_BIN:-$${CARGO_TARGET_DIR:-target}/debug/lanyard-desktop} scripts/crash-test.sh 3
+
+## The crash test (N=100 for BENCHMARKS.md): type into the real app, kill -9, restart, count lost words.
+crash-test: ui-build
+	$(CARGO) build -p lanyard-desktop
+	LANYARD_DESKTOP_BIN=$${LANYARD_DESKTOP_BIN:-$${CARGO_TARGET_DIR:-target}/debug/lanyard-desktop} scripts/crash-test.sh $${N:-3}
 
 ## A .deb of the desktop app (release build), with the Tauri CLI from ui's npm packages.
 bundle: ui-build

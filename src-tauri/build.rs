@@ -43,6 +43,17 @@ const COMMANDS: &[&str] = &[
     "publish_post",
     "push_blog",
     "pull_rebase_blog",
+    "recover_journal",
+    "journal_open",
+    "journal_record",
+    "journal_rebase",
+    "journal_close",
+    "save_buffer",
+    "disk_text",
+    "refresh_workspace",
+    "autosave_setting",
+    "set_autosave_setting",
+    "watch_workspace",
 ];
 
 fn main() {

@@ -49,6 +49,13 @@ pub enum Error {
         /// Why it is refused.
         message: String,
     },
+    /// A save was refused: the file changed on disk since the editor's text was in step with it
+    /// (another program wrote it); the user chooses which version to keep.
+    #[error("{}: changed on disk by another program since it was opened; nothing was written", path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl Error {
@@ -74,6 +81,7 @@ impl Error {
             Error::Config { .. } => "config",
             Error::NotASite { .. } => "not_a_site",
             Error::Invalid { .. } => "invalid",
+            Error::ChangedOnDisk { .. } => "changed_on_disk",
         }
     }
 
@@ -84,7 +92,8 @@ impl Error {
             | Error::FrontMatter { path, .. }
             | Error::Config { path, .. }
             | Error::NotASite { path }
-            | Error::Invalid { path, .. } => path,
+            | Error::Invalid { path, .. }
+            | Error::ChangedOnDisk { path } => path,
         }
     }
 }

@@ -22,14 +22,30 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
+/// `EINVAL`: what fsync says on a folder of a file system that cannot sync folders.
+const EINVAL: i32 = 22;
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, fsync,
 /// rename over the target, fsync of the folder. A reader sees the old or the new file,
-/// never half of one; on error the old file is untouched.
+/// never half of one; on error the old file is untouched. Every write is recorded in
+/// [`crate::own_writes`], so the file watcher never mistakes it for someone else's change.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let existing = fs::metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
+        // A rename would replace a read-only file in a writable folder: refuse, as an editor must.
+        let denied = std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        );
+        return Err(Error::io(path, denied));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".lanyard-")
         .suffix(".tmp")
@@ -37,15 +53,18 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, e))?;
     tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    if let Ok(meta) = fs::metadata(path) {
+    if let Some(meta) = existing {
         // Keep the permissions of the file we replace (a tempfile is 0600).
         let _ = fs::set_permissions(tmp.path(), meta.permissions());
     }
+    crate::own_writes::record_write(path, contents);
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+    // The rename is durable only once the folder's entry is on disk (ext4 and others). Some
+    // file systems (FUSE, network mounts) cannot fsync a folder and say so: that is not a failure.
+    match fs::File::open(dir).and_then(|d| d.sync_all()) {
+        Err(e) if e.raw_os_error() != Some(EINVAL) => Err(Error::io(dir, e)),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Writes `value` as pretty JSON to `file` atomically, creating its folder first (the app's
@@ -82,6 +101,23 @@ mod tests {
         let file = dir.path().join("nope/post.md");
         let err = atomic_write(&file, b"x").expect_err("must fail");
         assert!(err.to_string().contains("nope/post.md"), "{err}");
+    }
+
+    #[test]
+    fn atomic_write_refuses_a_read_only_file_and_leaves_it_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("post.md");
+        fs::write(&file, "original").expect("write");
+        let mut perms = fs::metadata(&file).expect("meta").permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&file, perms).expect("chmod");
+        let err = atomic_write(&file, b"new").expect_err("read-only");
+        assert_eq!(err.kind(), "permission_denied");
+        assert!(
+            err.to_string().contains("post.md: the file is read-only"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&file).expect("read"), "original");
     }
 
     #[test]

@@ -11,14 +11,20 @@
 //! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
 //! - [`photo_inbox`]: the watched folder where the phone syncs, with cached thumbnails;
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
-//! - [`app_state`]: what the app remembers between runs (recent folders, last post).
+//! - [`app_state`]: what the app remembers between runs (recent folders, last post);
+//! - [`journal`], [`file_version`] and [`own_writes`]: the crash-safe journal of open buffers,
+//!   which file version a buffer holds, and Lanyard's own writes (never a conflict);
+//! - [`watch`]: changes made to the blog by other programs.
 
 pub mod app_state;
 pub mod check;
 pub mod data_dir;
 pub mod error;
+pub mod file_version;
 pub mod front_matter;
 pub mod fs_util;
+pub mod journal;
+pub mod own_writes;
 pub mod photo_import;
 pub mod photo_inbox;
 pub mod publish;
@@ -26,5 +32,6 @@ pub mod render;
 pub mod series;
 pub mod site;
 pub mod talks;
+pub mod watch;
 
 pub use error::{Error, Result};

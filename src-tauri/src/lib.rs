@@ -6,6 +6,8 @@ pub mod commands;
 pub mod error;
 pub mod front_matter_commands;
 pub mod ipc_types;
+pub mod journal_commands;
+pub mod journal_types;
 pub mod locale;
 pub mod menu;
 pub mod photo_commands;
@@ -17,6 +19,7 @@ pub mod session;
 pub mod spellcheck;
 pub mod talks_commands;
 pub mod talks_view;
+pub mod watcher;
 pub mod workspace_view;
 
 use std::path::PathBuf;
@@ -51,6 +54,10 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             app.manage(photo_inbox_commands::PhotoInbox::new(
                 lanyard::data_dir::data_dir(),
             ));
+            app.manage(lanyard::journal::OpenBuffers::new(
+                lanyard::journal::Journal::in_data_dir(&lanyard::data_dir::data_dir()),
+            ));
+            app.manage(watcher::WatchState::default());
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             Ok(())
@@ -125,6 +132,17 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             publish_commands::publish_post,
             publish_commands::push_blog,
             publish_commands::pull_rebase_blog,
+            journal_commands::recover_journal,
+            journal_commands::journal_open,
+            journal_commands::journal_record,
+            journal_commands::journal_rebase,
+            journal_commands::journal_close,
+            journal_commands::save_buffer,
+            journal_commands::disk_text,
+            journal_commands::refresh_workspace,
+            journal_commands::autosave_setting,
+            journal_commands::set_autosave_setting,
+            watcher::watch_workspace,
         ])
         .run(tauri::generate_context!())
 }

@@ -137,6 +137,7 @@ impl Changeset {
         }
         for change in &self.changes {
             if let Some(from) = &change.renamed_from {
+                crate::own_writes::record_removal(from);
                 if let Err(e) = std::fs::remove_file(from) {
                     roll_back(&done);
                     return Err(Error::io(from, e));

@@ -3,6 +3,7 @@
 import { photosEn, photosFr } from "./photo_strings";
 import { frontMatterEn, frontMatterFr } from "./front_matter_strings";
 import { publishEn, publishFr } from "./publish_strings";
+import { journalEn, journalFr } from "./journal_strings";
 import { seriesEn, seriesFr } from "./series_strings";
 import { talksEn, talksFr } from "./talks_strings";
 
@@ -33,6 +34,7 @@ const en = {
   frontMatter: frontMatterEn,
   talks: talksEn,
   publish: publishEn,
+  journal: journalEn,
 };
 
 type Strings = typeof en;
@@ -64,6 +66,7 @@ const fr: Strings = {
   frontMatter: frontMatterFr,
   talks: talksFr,
   publish: publishFr,
+  journal: journalFr,
 };
 
 /** The strings for a BCP 47 language tag: French for `fr*`, English otherwise. */

@@ -18,6 +18,8 @@ import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
 import type { ManualTalk } from "./bindings/ManualTalk";
 import type { ScheduleView } from "./bindings/ScheduleView";
+import type { BlogChangeView } from "./bindings/BlogChangeView";
+import type { RecoveredPost } from "./bindings/RecoveredPost";
 
 export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
@@ -30,6 +32,7 @@ export type { TalkView } from "./bindings/TalkView";
 export type { PublishApplied, PublishPreview, PushResult };
 export type { PlannedFile } from "./bindings/PlannedFile";
 export type { PublishFindingView } from "./bindings/PublishFindingView";
+export type { BlogChangeView, RecoveredPost };
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -203,3 +206,31 @@ export const onFilesDropped = (
     } else if (p.type === "enter" || p.type === "over") onHover?.(true);
     else onHover?.(false);
   });
+// Journal, autosave and changes made outside Lanyard (see journal_commands.rs, watcher.rs).
+/** The journal entries of the open blog at start, each with what to do with it. */
+export const recoverJournal = () => call<RecoveredPost[]>("recover_journal");
+/** The editor opened `path` with `text`, just read from its file. */
+export const journalOpen = (path: string, text: string) => call<void>("journal_open", { path, text });
+/** Journals the editor's text at edit number `version` (crash safety; not a save). */
+export const journalRecord = (path: string, text: string, version: number) =>
+  call<void>("journal_record", { path, text, version });
+/** The editor is now in step with the file holding `text` (null: no file). */
+export const journalRebase = (path: string, text: string | null) => call<void>("journal_rebase", { path, text });
+/** The editor closed `path`. */
+export const journalClose = (path: string) => call<void>("journal_close", { path });
+/** Saves an open post; refused (kind `changed_on_disk`) over someone else's change unless `force`. */
+export const saveBuffer = (path: string, text: string, version: number, force: boolean) =>
+  call<WorkspaceSummary>("save_buffer", { path, text, version, force });
+/** The open post's file text now (null: gone). */
+export const diskText = (path: string) => call<string | null>("disk_text", { path });
+/** Re-reads the open blog. */
+export const refreshWorkspace = () => call<WorkspaceSummary>("refresh_workspace");
+/** The autosave delay in ms (null: manual save only). */
+export const autosaveSetting = () => call<number | null>("autosave_setting");
+export const setAutosaveSetting = (idleMs: number | null) => call<void>("set_autosave_setting", { idleMs });
+/** Starts watching the open blog for changes made by other programs. */
+export const watchWorkspace = () => call<void>("watch_workspace");
+
+/** Files of the open blog changed by another program. */
+export const onBlogChanged = (handler: (changes: BlogChangeView[]) => void): Promise<UnlistenFn> =>
+  listen<BlogChangeView[]>("blog-changed", (event) => handler(event.payload));
