@@ -3,10 +3,12 @@
 // disk differs from the original only on those two lines. Then an invalid title typed in the
 // editor shows its message at the form's title and in the gutter, and the form does not write
 // until it is fixed; a bad date is shown at the date, a duplicate key is a warning. Ctrl+Z in
-// the editor undoes a form edit, and the collapsed panel stays collapsed after a restart.
+// the editor undoes a form edit, a CRLF post keeps its line breaks, and the collapsed panel
+// stays collapsed after a restart.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key, until } from "selenium-webdriver";
@@ -20,8 +22,8 @@ after(async () => {
   for (const app of running) await app.quit();
 });
 
-async function start() {
-  const app = await launch();
+async function start(options = {}) {
+  const app = await launch(options);
   running.add(app);
   await waitForEditorText(app.driver, `title: "${TITLE}"`);
   await waitForValue(app.driver, "#fm-title", TITLE);
@@ -179,6 +181,28 @@ describe("the front matter panel", () => {
     // Redo brings the form edit back, whole.
     await driver.actions().keyDown(Key.CONTROL).sendKeys("y").keyUp(Key.CONTROL).perform();
     await waitForValue(driver, "#fm-title", "Dernier jour");
+  });
+
+  it("keeps a CRLF post's line breaks: a form edit and a save change only the title line", async () => {
+    const blog = mkdtempSync(join(tmpdir(), "lanyard-crlf-"));
+    try {
+      cpSync(demoBlog, blog, { recursive: true });
+      const lf = readFileSync(join(blog, POST), "utf8");
+      writeFileSync(join(blog, POST), lf.replace(/\n/g, "\r\n"));
+      const { driver, blogDir } = await start({ blog });
+      const original = readFileSync(join(blogDir, POST), "utf8");
+      await typeIntoField(driver, "#fm-title", "Jour 3 (CRLF)");
+      await waitForEditorText(driver, `title: "Jour 3 (CRLF)"`);
+      await driver.actions().keyDown(Key.CONTROL).sendKeys("s").keyUp(Key.CONTROL).perform();
+      const saved = await driver.findElement(By.css("#save-state"));
+      await driver.wait(async () => (await saved.getAttribute("data-state")) === "saved", 10000, "never saved");
+      const onDisk = readFileSync(join(blogDir, POST), "utf8");
+      assert.equal(onDisk.replace(/\r\n/g, "").includes("\n"), false, "a line lost its CRLF");
+      assert.deepEqual(changedLines(original, onDisk), [2]);
+      assert.equal(onDisk.split("\n")[2], `title: "Jour 3 (CRLF)"\r`);
+    } finally {
+      rmSync(blog, { recursive: true, force: true });
+    }
   });
 
   it("remembers that the panel is collapsed", async () => {

@@ -1,12 +1,12 @@
 // A front matter form edit as an editor transaction: the core's change (UTF-16 offsets, as
-// CodeMirror counts), as an undo step of its own even right after typing.
+// CodeMirror counts; see line_endings.ts for CRLF posts), as an undo step of its own even right
+// after typing.
 import { isolateHistory } from "@codemirror/commands";
-import type { TransactionSpec } from "@codemirror/state";
-import type { TextEdit } from "../bindings/TextEdit";
+import type { ChangeSpec, TransactionSpec } from "@codemirror/state";
 
-export function formEditTransaction(edit: TextEdit): TransactionSpec {
+export function formEditTransaction(change: ChangeSpec): TransactionSpec {
   return {
-    changes: { from: edit.from, to: edit.to, insert: edit.insert },
+    changes: change,
     userEvent: "input.frontmatter",
     annotations: isolateHistory.of("full"),
   };
