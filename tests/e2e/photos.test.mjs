@@ -23,6 +23,17 @@ const PHOTOS = join(repo, "tests/fixtures/photos");
 const POST = "_posts/2025-06-12-confnuage-j3.md";
 const FIRST_POST_TITLE = `title: "Conf'Nuage 2025 - Jour 3"`;
 
+/** The front matter panel folded (remembered in the data folder), so the editor shows the lines
+ * the real drags aim at on the test's 1400x900 screen. */
+function foldFrontMatterPanel(dataDir) {
+  writeFileSync(join(dataDir, "front_matter_panel.json"), JSON.stringify({ open: false }));
+}
+function foldedPanelDataDir() {
+  const dir = mkdtempSync(join(tmpdir(), "lanyard-photos-data-"));
+  foldFrontMatterPanel(dir);
+  return dir;
+}
+
 /** With PHOTOS_SCREENSHOTS=DIR, the X screen as DIR/NAME.png (ImageMagick's import, under Xvfb). */
 function screenshot(name) {
   const dir = process.env.PHOTOS_SCREENSHOTS;
@@ -118,7 +129,7 @@ async function saveWithKeyboard(driver) {
 
 describe("photos in the desktop app", () => {
   it("imports two photos dropped from a real drag source at the drop point", async () => {
-    const app = await launch();
+    const app = await launch({ dataDir: foldedPanelDataDir() });
     running.add(app);
     const { driver, blogDir } = app;
     await waitForEditorText(driver, FIRST_POST_TITLE);
@@ -171,7 +182,7 @@ describe("photos in the desktop app", () => {
   });
 
   it("lists the photos that fail, cancels the rest, and inserts only the lines of those imported", async () => {
-    const app = await launch();
+    const app = await launch({ dataDir: foldedPanelDataDir() });
     running.add(app);
     const { driver, blogDir } = app;
     await waitForEditorText(driver, FIRST_POST_TITLE);
@@ -215,7 +226,7 @@ describe("photos in the desktop app", () => {
   });
 
   it("imports an image pasted into the editor, named pasted", async () => {
-    const app = await launch();
+    const app = await launch({ dataDir: foldedPanelDataDir() });
     running.add(app);
     const { driver, blogDir } = app;
     await waitForEditorText(driver, FIRST_POST_TITLE);
@@ -249,6 +260,7 @@ describe("photos in the desktop app", () => {
     const dataDir = join(scratch, "data-inbox");
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, "photo_inbox.json"), JSON.stringify({ folder: inbox }));
+    foldFrontMatterPanel(dataDir);
     const app = await launch({ dataDir });
     running.add(app);
     const { driver, blogDir } = app;
@@ -318,6 +330,7 @@ describe("photos in the desktop app", () => {
     const dataDir = join(scratch, "data-cover");
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, "photo_inbox.json"), JSON.stringify({ folder: inbox }));
+    foldFrontMatterPanel(dataDir);
     const app = await launch({ dataDir });
     running.add(app);
     const { driver, blogDir } = app;
