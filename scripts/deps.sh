@@ -17,6 +17,8 @@ APT_PACKAGES=(
   hunspell-fr hunspell-en-us
   # end-to-end tests and screenshots
   xvfb xauth webkit2gtk-driver imagemagick
+  # the external-change e2e test runs `git checkout` under the open app
+  git
 )
 
 missing=()
