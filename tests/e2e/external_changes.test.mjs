@@ -192,4 +192,30 @@ describe("changes made outside Lanyard", () => {
     await stop(again);
     rmSync(app.scratch, { recursive: true, force: true });
   });
+
+  it("asks, after a kill -9, when the file was changed on disk while the app was down", async () => {
+    const app = await start();
+    await waitForEditorText(app.driver, "Jour 3");
+    await app.driver.findElement(By.css("#autosave-setting")).sendKeys("Manual");
+    await app.driver.wait(async () => existsSync(join(app.dataDir, "autosave.json")), 5000, "setting not saved");
+    await typeAtEnd(app.driver, "\nMa version d'avant la panne.");
+    await sleep(1000);
+    await killApp(app);
+    running.delete(app);
+    const file = join(app.blogDir, POST);
+    const theirs = readFileSync(file, "utf8").replace("Jour 3", "Jour 3 (git pull)");
+    writeFileSync(file, theirs);
+    const again = await relaunch(app);
+    running.add(again);
+    const { driver } = again;
+    await waitForDoc(driver, (t) => t.includes("Ma version d'avant la panne."), "mine did not come back", 10000);
+    const bar = await driver.wait(until.elementLocated(By.css("#conflict-bar[data-kind=conflict]")), 5000);
+    assert.match(await bar.getText(), /Recovered unsaved text of “Conf'Nuage 2025 - Jour 3.*changed by another program/);
+    await sleep(2500);
+    assert.equal(readFileSync(file, "utf8"), theirs, "the file was written without asking");
+    await driver.findElement(By.css("#conflict-keep-mine")).click();
+    await driver.wait(async () => readFileSync(file, "utf8").includes("Ma version d'avant la panne."), 5000, "mine not saved");
+    await stop(again);
+    rmSync(app.scratch, { recursive: true, force: true });
+  });
 });
