@@ -4,7 +4,7 @@
 // is offered to be saved again, and after kill -9 the typed text comes back.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key, until } from "selenium-webdriver";
@@ -143,6 +143,18 @@ describe("changes made outside Lanyard", () => {
     await driver.findElement(By.css("#missing-save-again")).click();
     await driver.wait(() => existsSync(file), 5000, "not saved again");
     assert.ok(readFileSync(file, "utf8").includes("Jour 3"));
+    await stop(app);
+  });
+
+  it("says where a renamed post went, and closes it on request", async () => {
+    const { app, driver, file } = await openDemo();
+    renameSync(file, join(app.blogDir, "_posts/2025-06-12-confnuage-jour-3.md"));
+    const bar = await driver.wait(until.elementLocated(By.css("#conflict-bar[data-kind=missing]")), 5000);
+    assert.match(await bar.getText(), /_posts\/2025-06-12-confnuage-jour-3\.md/);
+    await driver.findElement(By.css("#missing-close")).click();
+    await driver.wait(async () => (await driver.findElements(By.css("#conflict-bar"))).length === 0, 5000);
+    await driver.wait(until.elementLocated(By.css(".empty-editor")), 5000, "the post stayed open");
+    assert.ok(!existsSync(file), "closing must not write the old path again");
     await stop(app);
   });
 
