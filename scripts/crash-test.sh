@@ -12,4 +12,6 @@ if [[ -z "${LANYARD_DESKTOP_BIN:-}" ]]; then
   cargo build -q -p lanyard-desktop
   export LANYARD_DESKTOP_BIN="${CARGO_TARGET_DIR:-target}/debug/lanyard-desktop"
 fi
+LANYARD_DESKTOP_BIN=$(realpath "$LANYARD_DESKTOP_BIN")
+export LANYARD_DESKTOP_BIN
 exec xvfb-run -a -s "-screen 0 1400x900x24" node scripts/crash-test.mjs "$N" "$LOG"

@@ -105,7 +105,8 @@ impl OpenBuffers {
     }
 
     /// Opens a buffer on `post` of the blog at `workspace`, whose `text` was just read from the
-    /// file (its base), and journals it.
+    /// file (its base), and journals it. The buffer is open even when the journal cannot be
+    /// written (the error is returned): saving the post must never depend on the journal.
     pub fn open(&self, workspace: &Path, post: &Path, text: &str) -> Result<()> {
         let buffer = Buffer {
             workspace: workspace.to_path_buf(),
@@ -113,8 +114,8 @@ impl OpenBuffers {
             text: text.to_string(),
             version: 0,
         };
-        self.write_entry(post, &buffer, None)?;
-        self.insert(post, buffer)
+        self.insert(post, buffer.clone())?;
+        self.write_entry(post, &buffer, None)
     }
 
     /// Opens a buffer from a journal entry found at start (its text and base as they were), and
@@ -126,8 +127,8 @@ impl OpenBuffers {
             text: entry.text.clone(),
             version: 0,
         };
-        self.write_entry(&entry.post, &buffer, None)?;
-        self.insert(&entry.post, buffer)
+        self.insert(&entry.post, buffer.clone())?;
+        self.write_entry(&entry.post, &buffer, None)
     }
 
     /// The buffer of `post` is now in step with the file holding `text` (the user took the
@@ -153,7 +154,8 @@ impl OpenBuffers {
     }
 
     /// Saves `text` (edit number `version`) to the post's file. Unless `force`, refuses with
-    /// [`Error::ChangedOnDisk`] when the file no longer is the buffer's base.
+    /// [`Error::ChangedOnDisk`] when the file no longer is the buffer's base. The journal writes
+    /// around the save are best effort: a full or read-only data folder never stops a save.
     pub fn save(&self, post: &Path, text: &str, version: u64, force: bool) -> Result<()> {
         let buffer = self.buffer(post)?;
         let mut b = buffer.lock().map_err(|_| poisoned(post))?;
@@ -175,10 +177,11 @@ impl OpenBuffers {
             b.text = text.to_string();
         }
         let saving = FileVersion::of_bytes(text.as_bytes(), 0);
-        self.write_entry(post, &b, Some(saving))?;
+        let _ = self.write_entry(post, &b, Some(saving));
         atomic_write(post, text.as_bytes())?;
         b.base = Some(version_of(post, text));
-        self.write_entry(post, &b, None)
+        let _ = self.write_entry(post, &b, None);
+        Ok(())
     }
 
     /// The file's text now (`None`: it does not exist), for an open buffer only.
@@ -340,6 +343,22 @@ mod tests {
             ),
             Recovery::Restore
         );
+    }
+
+    #[test]
+    fn saves_even_when_the_journal_cannot_be_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let post = dir.path().join("post.md");
+        fs::write(&post, "a").expect("write");
+        // The data folder's `journal` is a file: every journal write fails.
+        fs::write(dir.path().join("journal"), "not a folder").expect("write");
+        let buffers = OpenBuffers::new(Journal::in_data_dir(dir.path()));
+        assert!(buffers.open(dir.path(), &post, "a").is_err());
+        assert!(buffers.record(&post, "ab", 1).is_err());
+        buffers
+            .save(&post, "ab", 1, false)
+            .expect("the save itself works");
+        assert_eq!(fs::read_to_string(&post).expect("read"), "ab");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 // is offered to be saved again, and after kill -9 the typed text comes back.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key, until } from "selenium-webdriver";
@@ -146,6 +146,18 @@ describe("changes made outside Lanyard", () => {
     await stop(app);
   });
 
+  it("says where a renamed post went, and closes it on request", async () => {
+    const { app, driver, file } = await openDemo();
+    renameSync(file, join(app.blogDir, "_posts/2025-06-12-confnuage-jour-3.md"));
+    const bar = await driver.wait(until.elementLocated(By.css("#conflict-bar[data-kind=missing]")), 5000);
+    assert.match(await bar.getText(), /_posts\/2025-06-12-confnuage-jour-3\.md/);
+    await driver.findElement(By.css("#missing-close")).click();
+    await driver.wait(async () => (await driver.findElements(By.css("#conflict-bar"))).length === 0, 5000);
+    await driver.wait(until.elementLocated(By.css(".empty-editor")), 5000, "the post stayed open");
+    assert.ok(!existsSync(file), "closing must not write the old path again");
+    await stop(app);
+  });
+
   it("never raises a conflict against its own saves, autosaves after a pause", async () => {
     const { app, driver, file } = await openDemo();
     await typeAtEnd(driver, "\nÉcrit dans Lanyard.");
@@ -189,6 +201,32 @@ describe("changes made outside Lanyard", () => {
     const bar = await again.driver.wait(until.elementLocated(By.css("#recovery-bar")), 5000);
     assert.match(await bar.getText(), /Conf'Nuage 2025 - Jour 3/);
     assert.equal(await saveState(again.driver), "dirty");
+    await stop(again);
+    rmSync(app.scratch, { recursive: true, force: true });
+  });
+
+  it("asks, after a kill -9, when the file was changed on disk while the app was down", async () => {
+    const app = await start();
+    await waitForEditorText(app.driver, "Jour 3");
+    await app.driver.findElement(By.css("#autosave-setting")).sendKeys("Manual");
+    await app.driver.wait(async () => existsSync(join(app.dataDir, "autosave.json")), 5000, "setting not saved");
+    await typeAtEnd(app.driver, "\nMa version d'avant la panne.");
+    await sleep(1000);
+    await killApp(app);
+    running.delete(app);
+    const file = join(app.blogDir, POST);
+    const theirs = readFileSync(file, "utf8").replace("Jour 3", "Jour 3 (git pull)");
+    writeFileSync(file, theirs);
+    const again = await relaunch(app);
+    running.add(again);
+    const { driver } = again;
+    await waitForDoc(driver, (t) => t.includes("Ma version d'avant la panne."), "mine did not come back", 10000);
+    const bar = await driver.wait(until.elementLocated(By.css("#conflict-bar[data-kind=conflict]")), 5000);
+    assert.match(await bar.getText(), /Recovered unsaved text of “Conf'Nuage 2025 - Jour 3.*changed by another program/);
+    await sleep(2500);
+    assert.equal(readFileSync(file, "utf8"), theirs, "the file was written without asking");
+    await driver.findElement(By.css("#conflict-keep-mine")).click();
+    await driver.wait(async () => readFileSync(file, "utf8").includes("Ma version d'avant la panne."), 5000, "mine not saved");
     await stop(again);
     rmSync(app.scratch, { recursive: true, force: true });
   });

@@ -66,6 +66,24 @@ describe("Autosave", () => {
     }
   });
 
+  it("reports each write's latency from the oldest keystroke it holds", async () => {
+    const clock = new FakeClock();
+    const latencies: number[] = [];
+    const autosave = new Autosave(
+      { writeJournal: async () => {}, save: async () => true, canSave: () => true, onJournaled: (ms) => latencies.push(ms) },
+      null,
+      clock,
+      250,
+    );
+    autosave.edited(); // journaled at once
+    await clock.advance(100);
+    autosave.edited(); // waits for the 250 ms slot
+    await clock.advance(50);
+    autosave.edited();
+    await clock.advance(500);
+    expect(latencies).toEqual([0, 150]);
+  });
+
   it("saves the post once typing pauses for the idle delay", async () => {
     const { clock, saved, autosave } = setup(1500);
     for (let i = 0; i < 10; i++) {

@@ -14,6 +14,8 @@ export interface AutosaveHooks {
   canSave: () => boolean;
   /** A journal write failed (the text is still in the editor). */
   onJournalError?: (e: unknown) => void;
+  /** A journal write finished, `latencyMs` after the oldest keystroke it holds. */
+  onJournaled?: (latencyMs: number) => void;
 }
 
 export interface Clock {
@@ -29,7 +31,7 @@ const realClock: Clock = {
 };
 
 /** Journal writes are at most this far apart while typing (the issue's bound is 500 ms). */
-export const JOURNAL_EVERY_MS = 250;
+export const JOURNAL_EVERY_MS = 200;
 
 export class Autosave {
   /** Milliseconds of idle before the post is saved; null: manual save only. */
@@ -39,6 +41,8 @@ export class Autosave {
   private journalPending = false;
   private journalInFlight: Promise<void> | null = null;
   private lastJournalStart = -Infinity;
+  /** When the oldest keystroke not yet journaled was made. */
+  private oldestPendingEdit: number | null = null;
 
   constructor(
     private hooks: AutosaveHooks,
@@ -52,6 +56,7 @@ export class Autosave {
   /** The text changed (a keystroke, a paste, an undo). */
   edited() {
     this.journalPending = true;
+    this.oldestPendingEdit ??= this.clock.now();
     this.scheduleJournal();
     this.restartIdle();
   }
@@ -80,6 +85,7 @@ export class Autosave {
     for (const id of [this.journalTimer, this.idleTimer]) if (id !== null) this.clock.clearTimeout(id);
     this.journalTimer = this.idleTimer = null;
     this.journalPending = false;
+    this.oldestPendingEdit = null;
   }
 
   private scheduleJournal() {
@@ -95,10 +101,18 @@ export class Autosave {
     if (!this.journalPending) return;
     this.journalPending = false;
     this.lastJournalStart = this.clock.now();
-    const write = this.hooks.writeJournal().catch((e) => {
-      this.journalPending = true; // try again with the next keystroke or flush
-      this.hooks.onJournalError?.(e);
-    });
+    const oldest = this.oldestPendingEdit;
+    this.oldestPendingEdit = null;
+    const write = this.hooks.writeJournal().then(
+      () => {
+        if (oldest !== null) this.hooks.onJournaled?.(this.clock.now() - oldest);
+      },
+      (e) => {
+        this.journalPending = true; // try again with the next keystroke or flush
+        this.oldestPendingEdit ??= oldest;
+        this.hooks.onJournalError?.(e);
+      },
+    );
     this.journalInFlight = write;
     await write;
     this.journalInFlight = null;

@@ -33,7 +33,9 @@ export interface BufferHost {
 
 /** When each silent reload reached the editor (Date.now()), read by the benchmark. */
 export const reloadLog: { path: string; at: number }[] = [];
-(globalThis as unknown as { lanyardReloads: typeof reloadLog }).lanyardReloads = reloadLog;
+/** Keystroke-to-journal latencies (ms), read by the benchmark; the last 2000. */
+export const journalLatencies: number[] = [];
+Object.assign(globalThis, { lanyardReloads: reloadLog, lanyardJournalLatencies: journalLatencies });
 
 export class BufferGuard {
   /** A choice the open post waits for (nothing is written to its file until then). */
@@ -58,6 +60,10 @@ export class BufferGuard {
         writeJournal: () => this.writeJournal(),
         save: () => host.saveIfDirty(),
         canSave: () => this.alert === null,
+        onJournaled: (ms) => {
+          journalLatencies.push(ms);
+          if (journalLatencies.length > 2000) journalLatencies.shift();
+        },
         onJournalError: (e) => host.fail({ ...ipc.toIpcError(e), message: t.journal.journalFailed(ipc.toIpcError(e).message) }),
       },
       this.idleMs,
