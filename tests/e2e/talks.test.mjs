@@ -108,11 +108,11 @@ describe("talk sections from the conference schedule", () => {
     await driver.wait(async () => (await driver.findElements(By.css("#schedule-pane .talk"))).length === 5, 5000);
     await (await talkRow(driver, "GitOps à l'échelle")).findElement(By.css(".star")).click();
     await driver.wait(async () => (await pane.getText()).includes("2 starred"), 5000);
-    // Stars are remembered per series in the data folder.
-    const stored = JSON.parse(readFileSync(join(app.dataDir, "talks.json"), "utf8"));
-    const series = Object.values(stored.blogs)[0]["Conf'Nuage 2025"];
-    assert.deepEqual(series.starred.sort(), ["cn25-401@confnuage.example", "cn25-403@confnuage.example"]);
-    assert.equal(series.schedule, schedule);
+    // Stars are remembered per series in the data folder (both: two quick clicks must not lose one).
+    const storedSeries = () => Object.values(JSON.parse(readFileSync(join(app.dataDir, "talks.json"), "utf8")).blogs)[0]["Conf'Nuage 2025"];
+    await driver.wait(async () => storedSeries().starred.length === 2, 5000, "both stars saved");
+    assert.deepEqual(storedSeries().starred.sort(), ["cn25-401@confnuage.example", "cn25-403@confnuage.example"]);
+    assert.equal(storedSeries().schedule, schedule);
     screenshot("talks-pane");
 
     await click(driver, "#schedule-draft");
