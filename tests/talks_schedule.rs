@@ -148,3 +148,42 @@ fn filters_a_day_and_groups_its_talks_by_time_slot() {
     assert!(s.talks_on(Some(date(2024, 3, 22))).is_empty());
     assert_eq!(s.talks_on(None).len(), 6);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A calendar with `summary`, `description` and `start` written into one event as is.
+    fn calendar(summary: &str, description: &str, start: &str) -> String {
+        format!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:{start}\r\nSUMMARY:{summary}\r\n\
+             DESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    }
+
+    proptest! {
+        /// Whatever an export puts in its text fields (accents, separators, parentheses,
+        /// escapes, cut multi-byte characters), reading gives talks or one error, never a panic.
+        #[test]
+        fn on_any_field_text(
+            summary in "[ -~àéèçÉ&,;()\\\\-]{0,60}",
+            description in "(Speakers?|Orateurs|By) ?: ?[ -~àéïÉ&,;()\\\\]{0,60}",
+            start in "[0-9TZ]{0,17}",
+        ) {
+            let text = calendar(&summary, &description, &start);
+            let _ = parse_schedule(std::path::Path::new("p.ics"), &text);
+        }
+
+        /// Any text at all, including a file cut anywhere, is read or refused, never a panic.
+        #[test]
+        fn on_any_file(cut in 0usize..2600, noise in "\\PC{0,40}") {
+            let sched = std::fs::read_to_string(fixture("sched.ics")).expect("fixture");
+            let mut end = cut.min(sched.len());
+            while !sched.is_char_boundary(end) {
+                end -= 1;
+            }
+            let text = format!("{}{noise}", &sched[..end]);
+            let _ = parse_schedule(std::path::Path::new("p.ics"), &text);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! day". Each is a thin adapter over `lanyard::talks`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use lanyard::data_dir::data_dir;
 use lanyard::series::series_of_file;
@@ -16,6 +17,20 @@ use crate::error::{AppError, AppResult};
 use crate::series_commands::{apply_plan, SeriesApplied};
 use crate::session::Session;
 use crate::talks_view::{schedule_view, ManualTalk, ScheduleView};
+
+/// Held while `talks.json` is read, changed and saved: two stars clicked in quick succession
+/// run on two threads, and the second save must include the first star.
+static STORE_UPDATE: Mutex<()> = Mutex::new(());
+
+/// Loads `talks.json`, applies `change` and saves it, one update at a time.
+fn update_store(change: impl FnOnce(&mut TalkStore)) -> AppResult<()> {
+    let _guard = STORE_UPDATE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut store = TalkStore::load(&data_dir())?;
+    change(&mut store);
+    Ok(store.save(&data_dir())?)
+}
 
 /// Runs `work` with the open blog on the blocking pool.
 async fn with_workspace<T: Send + 'static>(
@@ -107,9 +122,7 @@ pub async fn choose_schedule(
     with_workspace(&app, move |w| {
         read_schedule(&file)?;
         let series = series_name(w, &post)?;
-        let mut store = TalkStore::load(&data_dir())?;
-        store.series_mut(w.root(), &series).schedule = Some(file);
-        store.save(&data_dir())?;
+        update_store(|store| store.series_mut(w.root(), &series).schedule = Some(file))?;
         view_of(w, &post, day.as_deref()).map(Some)
     })
     .await
@@ -125,9 +138,7 @@ pub async fn set_talk_star(
 ) -> AppResult<()> {
     with_workspace(&app, move |w| {
         let series = series_name(w, &post)?;
-        let mut store = TalkStore::load(&data_dir())?;
-        store.set_star(w.root(), &series, &uid, starred);
-        Ok(store.save(&data_dir())?)
+        update_store(|store| store.set_star(w.root(), &series, &uid, starred))
     })
     .await
 }

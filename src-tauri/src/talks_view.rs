@@ -119,3 +119,34 @@ fn talk_view(talk: &Talk, starred: &BTreeSet<String>) -> TalkView {
         starred: starred.contains(&talk.uid),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ICS: &str = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=Europe/Paris:20250613T100000\r\n\
+        DTEND;TZID=Europe/Paris:20250613T104500\r\nSUMMARY:GitOps - Thomas Leroy, Rail & Emma Blanc, Rail\r\n\
+        LOCATION:Seine\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=Europe/Paris:20250613T100000\r\n\
+        SUMMARY:Volumes\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:c\r\nDTSTART:20250614T090000Z\r\n\
+        SUMMARY:Other day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    #[test]
+    fn shows_one_day_by_slot_with_stars() {
+        let schedule =
+            lanyard::talks::parse_schedule(std::path::Path::new("/s.ics"), ICS).expect("parses");
+        let starred: BTreeSet<String> = ["a".to_string()].into();
+        let view = schedule_view(&schedule, Some("2025-06-13T19:30:00+02:00"), &starred);
+        assert_eq!(view.days, ["2025-06-13", "2025-06-14"]);
+        assert_eq!(view.day.as_deref(), Some("2025-06-13"));
+        assert_eq!(view.slots.len(), 1);
+        let talks = &view.slots[0].talks;
+        assert_eq!(view.slots[0].start.as_deref(), Some("10:00"));
+        let gitops = talks.iter().find(|t| t.uid == "a").expect("a");
+        let volumes = talks.iter().find(|t| t.uid == "b").expect("b");
+        assert_eq!(gitops.speakers, "Thomas Leroy (Rail), Emma Blanc (Rail)");
+        assert_eq!(gitops.end.as_deref(), Some("10:45"));
+        assert!(gitops.starred && !volumes.starred);
+        let none = schedule_view(&schedule, None, &starred);
+        assert!(none.slots.is_empty() && none.day.is_none());
+    }
+}

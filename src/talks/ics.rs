@@ -27,7 +27,9 @@ pub fn parse_schedule(path: &Path, text: &str) -> Result<Schedule> {
         path: path.to_path_buf(),
         message,
     };
-    let unfolded = unfold(&text.replace("\r\n", "\n"));
+    // CRLF everywhere, as RFC 5545 writes it: the parser looks for "\r\n" first at every
+    // property, and an LF-only file made each look scan to the end of the file (quadratic).
+    let unfolded = unfold(&text.replace("\r\n", "\n").replace('\n', "\r\n"));
     if !unfolded.lines().any(|l| l.trim() == "BEGIN:VCALENDAR") {
         return Err(invalid(
             "is not an iCalendar schedule (no BEGIN:VCALENDAR line)".into(),
@@ -111,7 +113,7 @@ fn cut_to_complete_events(text: &str) -> Option<(String, usize)> {
     let mut count = 0;
     for line in text.lines() {
         pending.push_str(line);
-        pending.push('\n');
+        pending.push_str("\r\n");
         if line.trim() == "END:VEVENT" {
             kept.push_str(&pending);
             pending.clear();
@@ -123,10 +125,10 @@ fn cut_to_complete_events(text: &str) -> Option<(String, usize)> {
         kept = text
             .lines()
             .take_while(|l| !l.trim().starts_with("BEGIN:V") || l.trim() == "BEGIN:VCALENDAR")
-            .map(|l| format!("{l}\n"))
+            .map(|l| format!("{l}\r\n"))
             .collect();
     }
-    kept.push_str("END:VCALENDAR\n");
+    kept.push_str("END:VCALENDAR\r\n");
     Some((kept, count))
 }
 

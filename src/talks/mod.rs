@@ -8,12 +8,14 @@
 //!   schedule does not say;
 //! - [`store`]: the schedule and stars of each series, and the edited templates, in the app's
 //!   data folder;
+//! - [`placeholders`]: the `⟪…⟫` left in a post, for the publish checks;
 //! - [`draft`]: "Draft my day" ([`plan_draft_day`]) and appending a section to a post.
 
 pub mod draft;
 pub mod ics;
 pub mod ics_time;
 pub mod model;
+pub mod placeholders;
 pub mod speakers;
 pub mod store;
 pub mod template;
@@ -21,5 +23,6 @@ pub mod template;
 pub use draft::{append_section, day_sections, insert_talk, plan_draft_day, post_lang};
 pub use ics::{parse_schedule, read_schedule};
 pub use model::{group_by_slot, Schedule, Speaker, Talk, TalkTime, TimeSlot};
+pub use placeholders::{placeholders_in, LeftPlaceholder};
 pub use store::{SeriesTalks, TalkStore};
 pub use template::{placeholder, render_section, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};

@@ -203,3 +203,32 @@ pub fn is_keynote_label(text: &str) -> bool {
         .iter()
         .any(|word| lower.contains(word))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognizes_keynotes_in_titles_and_categories() {
+        assert!(is_keynote_label("Keynote: Opening Remarks"));
+        assert!(is_keynote_label("Session plénière"));
+        assert!(is_keynote_label("Keynote Sessions"));
+        assert!(!is_keynote_label("Key management for notes"));
+    }
+
+    #[test]
+    fn types_a_talk_by_hand() {
+        let talk = Talk::typed("  Rencontre ", "Alice Martin, Bob Roy;", " ACME ", " ");
+        assert_eq!(talk.title, "Rencontre");
+        let names: Vec<&str> = talk.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Alice Martin", "Bob Roy"]);
+        assert!(talk
+            .speakers
+            .iter()
+            .all(|s| s.company.as_deref() == Some("ACME")));
+        assert_eq!(talk.url, None);
+        let anonymous = Talk::typed("T", "", "", "https://x");
+        assert!(anonymous.speakers.is_empty());
+        assert_eq!(anonymous.url.as_deref(), Some("https://x"));
+    }
+}
