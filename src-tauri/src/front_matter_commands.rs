@@ -289,6 +289,7 @@ pub async fn set_front_matter_panel_open(open: bool) -> AppResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ipc_types::bindings::{assert_bindings_up_to_date, binding};
 
     const POST: &str = "---\ntitle: \"Jour 1\"  # le titre\ndate: 2025-06-10 19:30:00 +0200\ntags: [\"K8s\"]\n---\nCorps\n";
 
@@ -383,41 +384,16 @@ mod tests {
 
     #[test]
     fn front_matter_bindings_are_up_to_date() {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
-        let cfg = ts_rs::Config::new();
-        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
-        let mut stale = Vec::new();
-        for (name, text) in [
-            (FormDate::ident(&cfg), FormDate::export_to_string(&cfg)),
-            (FormFields::ident(&cfg), FormFields::export_to_string(&cfg)),
-            (FormEntry::ident(&cfg), FormEntry::export_to_string(&cfg)),
-            (
-                FormDiagnostic::ident(&cfg),
-                FormDiagnostic::export_to_string(&cfg),
-            ),
-            (FormView::ident(&cfg), FormView::export_to_string(&cfg)),
-            (
-                FieldChange::ident(&cfg),
-                FieldChange::export_to_string(&cfg),
-            ),
-            (TextEdit::ident(&cfg), TextEdit::export_to_string(&cfg)),
-            (UsedChoice::ident(&cfg), UsedChoice::export_to_string(&cfg)),
-            (
-                FormChoices::ident(&cfg),
-                FormChoices::export_to_string(&cfg),
-            ),
-        ] {
-            let text = text.expect("ts-rs export");
-            let file = dir.join(format!("{name}.ts"));
-            if update {
-                std::fs::write(&file, &text).expect("write binding");
-            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
-                stale.push(file.display().to_string());
-            }
-        }
-        assert!(
-            stale.is_empty(),
-            "stale TypeScript bindings (UPDATE_BINDINGS=1): {stale:?}"
-        );
+        assert_bindings_up_to_date(&[
+            binding::<FormDate>,
+            binding::<FormFields>,
+            binding::<FormEntry>,
+            binding::<FormDiagnostic>,
+            binding::<FormView>,
+            binding::<FieldChange>,
+            binding::<TextEdit>,
+            binding::<UsedChoice>,
+            binding::<FormChoices>,
+        ]);
     }
 }

@@ -83,40 +83,59 @@ pub struct Preview {
     pub problems: Vec<PreviewProblem>,
 }
 
+/// The one check behind every module's `*_bindings_are_up_to_date` test.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod bindings {
     use std::path::PathBuf;
+    use ts_rs::TS;
 
-    fn bindings_dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+    /// How to export one type: its file stem and its TypeScript text.
+    pub(crate) type Binding = fn(&ts_rs::Config) -> (String, String);
+
+    /// The [`Binding`] of `T`, for [`assert_bindings_up_to_date`]'s list.
+    pub(crate) fn binding<T: TS + 'static>(cfg: &ts_rs::Config) -> (String, String) {
+        let text = T::export_to_string(cfg).expect("ts-rs export");
+        (T::ident(cfg), text)
     }
 
-    fn check<T: TS + 'static>(update: bool, stale: &mut Vec<String>) {
+    /// Fails naming every file in `ui/src/lib/bindings/` that differs from what ts-rs
+    /// generates for `types`; with `UPDATE_BINDINGS` set, rewrites those files instead.
+    pub(crate) fn assert_bindings_up_to_date(types: &[Binding]) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
         let cfg = ts_rs::Config::new();
-        let text = T::export_to_string(&cfg).expect("ts-rs export");
-        let file = bindings_dir().join(format!("{}.ts", T::ident(&cfg)));
-        if update {
-            std::fs::create_dir_all(bindings_dir()).expect("mkdir bindings");
-            std::fs::write(&file, &text).expect("write binding");
-        } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
-            stale.push(file.display().to_string());
-        }
-    }
-
-    #[test]
-    fn bindings_are_up_to_date() {
         let update = std::env::var_os("UPDATE_BINDINGS").is_some();
         let mut stale = Vec::new();
-        check::<IpcError>(update, &mut stale);
-        check::<PostSummary>(update, &mut stale);
-        check::<WorkspaceSummary>(update, &mut stale);
-        check::<PostText>(update, &mut stale);
-        check::<PreviewProblem>(update, &mut stale);
-        check::<Preview>(update, &mut stale);
+        for export in types {
+            let (name, text) = export(&cfg);
+            let file = dir.join(format!("{name}.ts"));
+            if update {
+                std::fs::create_dir_all(&dir).expect("mkdir bindings");
+                std::fs::write(&file, &text).expect("write binding");
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+                stale.push(file.display().to_string());
+            }
+        }
         assert!(
             stale.is_empty(),
             "stale TypeScript bindings (run UPDATE_BINDINGS=1 cargo test -p lanyard-desktop bindings): {stale:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bindings::{assert_bindings_up_to_date, binding};
+    use super::*;
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        assert_bindings_up_to_date(&[
+            binding::<IpcError>,
+            binding::<PostSummary>,
+            binding::<WorkspaceSummary>,
+            binding::<PostText>,
+            binding::<PreviewProblem>,
+            binding::<Preview>,
+        ]);
     }
 }

@@ -95,33 +95,17 @@ impl From<BlogChange> for BlogChangeView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ipc_types::bindings::{assert_bindings_up_to_date, binding};
     use std::path::PathBuf;
-
-    fn check<T: TS + 'static>(update: bool, stale: &mut Vec<String>) {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
-        let cfg = ts_rs::Config::new();
-        let text = T::export_to_string(&cfg).expect("ts-rs export");
-        let file = dir.join(format!("{}.ts", T::ident(&cfg)));
-        if update {
-            std::fs::create_dir_all(&dir).expect("mkdir bindings");
-            std::fs::write(&file, &text).expect("write binding");
-        } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
-            stale.push(file.display().to_string());
-        }
-    }
 
     #[test]
     fn journal_bindings_are_up_to_date() {
-        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
-        let mut stale = Vec::new();
-        check::<RecoveryKind>(update, &mut stale);
-        check::<RecoveredPost>(update, &mut stale);
-        check::<BlogChangeKind>(update, &mut stale);
-        check::<BlogChangeView>(update, &mut stale);
-        assert!(
-            stale.is_empty(),
-            "stale TypeScript bindings (run UPDATE_BINDINGS=1 cargo test -p lanyard-desktop bindings): {stale:?}"
-        );
+        assert_bindings_up_to_date(&[
+            binding::<RecoveryKind>,
+            binding::<RecoveredPost>,
+            binding::<BlogChangeKind>,
+            binding::<BlogChangeView>,
+        ]);
     }
 
     #[test]

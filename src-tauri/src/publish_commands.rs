@@ -327,44 +327,17 @@ fn push_result(outcome: PushOutcome) -> PushResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ipc_types::bindings::{assert_bindings_up_to_date, binding};
 
     #[test]
     fn publish_bindings_are_up_to_date() {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
-        let cfg = ts_rs::Config::new();
-        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
-        let mut stale = Vec::new();
-        for (name, text) in [
-            (
-                PublishFindingView::ident(&cfg),
-                PublishFindingView::export_to_string(&cfg),
-            ),
-            (
-                PlannedFile::ident(&cfg),
-                PlannedFile::export_to_string(&cfg),
-            ),
-            (
-                PublishPreview::ident(&cfg),
-                PublishPreview::export_to_string(&cfg),
-            ),
-            (CommitView::ident(&cfg), CommitView::export_to_string(&cfg)),
-            (
-                PublishApplied::ident(&cfg),
-                PublishApplied::export_to_string(&cfg),
-            ),
-            (PushResult::ident(&cfg), PushResult::export_to_string(&cfg)),
-        ] {
-            let text = text.expect("ts-rs export");
-            let file = dir.join(format!("{name}.ts"));
-            if update {
-                std::fs::write(&file, &text).expect("write binding");
-            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
-                stale.push(file.display().to_string());
-            }
-        }
-        assert!(
-            stale.is_empty(),
-            "stale TypeScript bindings (UPDATE_BINDINGS=1): {stale:?}"
-        );
+        assert_bindings_up_to_date(&[
+            binding::<PublishFindingView>,
+            binding::<PlannedFile>,
+            binding::<PublishPreview>,
+            binding::<CommitView>,
+            binding::<PublishApplied>,
+            binding::<PushResult>,
+        ]);
     }
 }

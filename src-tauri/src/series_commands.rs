@@ -266,42 +266,15 @@ pub async fn save_series_settings(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ipc_types::bindings::{assert_bindings_up_to_date, binding};
 
     #[test]
     fn series_bindings_are_up_to_date() {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
-        let cfg = ts_rs::Config::new();
-        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
-        let mut stale = Vec::new();
-        for (name, text) in [
-            (
-                ChangedFile::ident(&cfg),
-                ChangedFile::export_to_string(&cfg),
-            ),
-            (
-                SeriesApplied::ident(&cfg),
-                SeriesApplied::export_to_string(&cfg),
-            ),
-            (
-                MovePreview::ident(&cfg),
-                MovePreview::export_to_string(&cfg),
-            ),
-            (
-                SeriesSettingsView::ident(&cfg),
-                SeriesSettingsView::export_to_string(&cfg),
-            ),
-        ] {
-            let text = text.expect("ts-rs export");
-            let file = dir.join(format!("{name}.ts"));
-            if update {
-                std::fs::write(&file, &text).expect("write binding");
-            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
-                stale.push(file.display().to_string());
-            }
-        }
-        assert!(
-            stale.is_empty(),
-            "stale TypeScript bindings (UPDATE_BINDINGS=1): {stale:?}"
-        );
+        assert_bindings_up_to_date(&[
+            binding::<ChangedFile>,
+            binding::<SeriesApplied>,
+            binding::<MovePreview>,
+            binding::<SeriesSettingsView>,
+        ]);
     }
 }

@@ -207,39 +207,16 @@ pub async fn draft_my_day(app: AppHandle, post: PathBuf) -> AppResult<SeriesAppl
 
 #[cfg(test)]
 mod tests {
-    use crate::talks_view::{ScheduleView, SlotView, TalkView};
-    use ts_rs::TS;
+    use crate::ipc_types::bindings::{assert_bindings_up_to_date, binding};
+    use crate::talks_view::{ManualTalk, ScheduleView, SlotView, TalkView};
 
     #[test]
     fn talks_bindings_are_up_to_date() {
-        let dir =
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
-        let cfg = ts_rs::Config::new();
-        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
-        let mut stale = Vec::new();
-        for (name, text) in [
-            (TalkView::ident(&cfg), TalkView::export_to_string(&cfg)),
-            (SlotView::ident(&cfg), SlotView::export_to_string(&cfg)),
-            (
-                ScheduleView::ident(&cfg),
-                ScheduleView::export_to_string(&cfg),
-            ),
-            (
-                crate::talks_view::ManualTalk::ident(&cfg),
-                crate::talks_view::ManualTalk::export_to_string(&cfg),
-            ),
-        ] {
-            let text = text.expect("ts-rs export");
-            let file = dir.join(format!("{name}.ts"));
-            if update {
-                std::fs::write(&file, &text).expect("write binding");
-            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
-                stale.push(file.display().to_string());
-            }
-        }
-        assert!(
-            stale.is_empty(),
-            "stale TypeScript bindings (UPDATE_BINDINGS=1): {stale:?}"
-        );
+        assert_bindings_up_to_date(&[
+            binding::<TalkView>,
+            binding::<SlotView>,
+            binding::<ScheduleView>,
+            binding::<ManualTalk>,
+        ]);
     }
 }
