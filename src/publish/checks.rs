@@ -16,6 +16,7 @@ use crate::check::{find_local_images, find_post_url_tags, Severity};
 use crate::front_matter::split_front_matter;
 use crate::series::changes::{Changeset, FileChange};
 use crate::site::{Post, Workspace};
+use crate::talks::placeholders_in;
 
 /// What a finding is about, for the UI to branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -69,36 +70,6 @@ impl fmt::Display for PublishFinding {
             self.file, self.line, self.message
         )
     }
-}
-
-/// A placeholder the talk skeleton leaves for the writer: `⟪…⟫` (U+27EA … U+27EB) on one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placeholder {
-    /// 1-based line.
-    pub line: usize,
-    /// The placeholder with its brackets (`⟪speakers⟫`).
-    pub text: String,
-}
-
-/// Every `⟪…⟫` placeholder of `text`.
-pub fn find_placeholders(text: &str) -> Vec<Placeholder> {
-    let mut found = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let mut rest = line;
-        while let Some(open) = rest.find('⟪') {
-            let after = &rest[open..];
-            let Some(close) = after.find('⟫') else {
-                break;
-            };
-            let end = close + '⟫'.len_utf8();
-            found.push(Placeholder {
-                line: i + 1,
-                text: after[..end].to_string(),
-            });
-            rest = &after[end..];
-        }
-    }
-    found
 }
 
 /// Checks every file of `changes` against `planned` (the site as it will be).
@@ -237,7 +208,7 @@ fn check_text(
             Some(_) => {}
         }
     }
-    for placeholder in find_placeholders(text) {
+    for placeholder in placeholders_in(text) {
         out.push((
             Severity::Error,
             PublishCheck::Placeholder,
@@ -333,23 +304,6 @@ impl LineMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_placeholders_on_one_line_only() {
-        let text = "## ⟪title⟫\nPar ⟪speakers⟫ de ⟪company⟫\n⟪open\nclose⟫\n";
-        let found: Vec<(usize, String)> = find_placeholders(text)
-            .into_iter()
-            .map(|p| (p.line, p.text))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                (1, "⟪title⟫".to_string()),
-                (2, "⟪speakers⟫".to_string()),
-                (2, "⟪company⟫".to_string())
-            ]
-        );
-    }
 
     #[test]
     fn maps_planned_lines_back_to_the_current_file() {

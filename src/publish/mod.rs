@@ -23,7 +23,7 @@ pub mod plan;
 pub mod settings;
 
 pub use apply::{apply_plan, undo_plan};
-pub use checks::{find_placeholders, PublishCheck, PublishFinding};
+pub use checks::{PublishCheck, PublishFinding};
 pub use diff::{change_diff, file_action, render_plan, unified_diff, FileAction};
 pub use execute::{execute_plan, Executed};
 pub use git_commit::{commit_plan, repository_of, staged_conflicts, CommitOutcome};

@@ -55,4 +55,21 @@ mod tests {
         );
         assert!(placeholders_in("Rien à signaler.").is_empty());
     }
+
+    #[test]
+    fn ignores_a_placeholder_split_across_lines() {
+        let text = "## ⟪title⟫\nPar ⟪speakers⟫ de ⟪company⟫\n⟪open\nclose⟫\n";
+        let found: Vec<(usize, String)> = placeholders_in(text)
+            .into_iter()
+            .map(|p| (p.line, p.text))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, "⟪title⟫".to_string()),
+                (2, "⟪speakers⟫".to_string()),
+                (2, "⟪company⟫".to_string())
+            ]
+        );
+    }
 }
