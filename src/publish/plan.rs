@@ -21,7 +21,7 @@ use crate::series::changes::Changeset;
 use crate::series::model::series_string;
 use crate::series::settings::SettingsStore;
 use crate::series::sync::{sync_posts, SyncOptions, SyncPlan};
-use crate::site::{Post, PostKind, Workspace};
+use crate::site::{percent_decode, Post, PostKind, Workspace};
 use crate::{Error, Result};
 
 /// The default largest image a published post may show without a warning (2 MiB).
@@ -356,29 +356,6 @@ pub fn site_relative(url: &str, baseurl: &str) -> Option<PathBuf> {
         rel.push(segment);
     }
     (!rel.as_os_str().is_empty()).then_some(rel)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

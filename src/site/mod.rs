@@ -8,6 +8,7 @@ mod config;
 mod context;
 mod defaults;
 mod glob;
+mod percent;
 mod permalink;
 mod post;
 mod post_name;
@@ -18,6 +19,7 @@ mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
 pub use defaults::FrontMatterDefaults;
+pub(crate) use percent::percent_decode;
 pub use permalink::{post_url, style_to_template, with_baseurl, UrlParts};
 pub use post::{FrontMatterProblem, Post};
 pub use post_name::{parse_draft_name, parse_post_name, titleize_slug, PostName};

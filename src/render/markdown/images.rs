@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, Tag};
 
 use super::{MarkdownProblem, Node};
 use crate::render::{ProblemKind, SiteContext};
+use crate::site::percent_decode;
 
 /// The class a missing image gets.
 pub(crate) const MISSING_IMAGE_CLASS: &str = "lanyard-missing-image";
@@ -58,29 +59,6 @@ pub(crate) fn local_path(url: &str, baseurl: &str, page_dir: &str) -> Option<Str
         ),
     };
     Some(percent_decode(&path))
-}
-
-/// Decodes `%20`-style escapes (a file named `a b.png` is linked as `a%20b.png`).
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
