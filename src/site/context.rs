@@ -3,6 +3,7 @@
 
 use std::path::{Component, Path};
 
+use super::percent::percent_decode;
 use super::post::Post;
 use super::scan::PostKind;
 use super::workspace::Workspace;
@@ -162,24 +163,6 @@ fn safe_relative(path: &str) -> Option<&Path> {
     (clean && !p.as_os_str().is_empty()).then_some(p)
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +193,13 @@ mod tests {
         assert!(safe_relative("/assets/a.png").is_some());
         assert!(safe_relative("/../etc/passwd").is_none());
         assert_eq!(percent_decode("/a%20b.png"), "/a b.png");
+    }
+
+    #[test]
+    fn a_stray_percent_before_an_accented_letter_is_a_missing_file_not_a_panic() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("_config.yml"), "title: t\n").expect("write config");
+        let site = Workspace::open(dir.path()).expect("open");
+        assert!(!site.site_file_exists("/%aé.png"));
     }
 }
