@@ -27,6 +27,28 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `error` or `warning`: the word findings are printed with (and serialized as).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Writes a finding the way `lanyard check` and `lanyard publish` print it:
+/// `file:line: severity: message`.
+pub(crate) fn write_finding(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    line: usize,
+    severity: Severity,
+    message: &str,
+) -> fmt::Result {
+    write!(f, "{file}:{line}: {}: {message}", severity.as_str())
+}
+
 /// What a finding is about, for the UI to branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,15 +85,7 @@ pub struct Finding {
 impl fmt::Display for Finding {
     /// `file:line: error: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(
-            f,
-            "{}:{}: {severity}: {}",
-            self.file, self.line, self.message
-        )
+        write_finding(f, &self.file, self.line, self.severity, &self.message)
     }
 }
 

@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use lanyard::check::Severity;
 use lanyard::data_dir::data_dir;
 use lanyard::publish::{
     change_diff, execute_plan, file_action, plan_publish, pull_rebase, push, repository_of,
@@ -284,11 +283,7 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
             .findings
             .iter()
             .map(|f| PublishFindingView {
-                severity: match f.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                }
-                .into(),
+                severity: f.severity.as_str().into(),
                 file: f.file.clone(),
                 path: f.path.display().to_string(),
                 line: u32::try_from(f.line).unwrap_or(u32::MAX),

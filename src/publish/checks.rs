@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use similar::{DiffTag, TextDiff};
 
 use super::plan::{site_relative, PublishOptions, PublishedPost};
-use crate::check::{find_local_images, find_post_url_tags, Severity};
+use crate::check::{find_local_images, find_post_url_tags, write_finding, Severity};
 use crate::front_matter::split_front_matter;
 use crate::series::changes::{Changeset, FileChange};
 use crate::site::{Post, Workspace};
@@ -60,15 +60,7 @@ pub struct PublishFinding {
 impl fmt::Display for PublishFinding {
     /// `file:line: error: message`, as `lanyard check` prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(
-            f,
-            "{}:{}: {severity}: {}",
-            self.file, self.line, self.message
-        )
+        write_finding(f, &self.file, self.line, self.severity, &self.message)
     }
 }
 
