@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::fs_util::write_json;
+use crate::fs_util::{read_json_or_default, write_json};
 use crate::{Error, Result};
 
 /// How many folders "Open Recent" lists.
@@ -34,10 +34,7 @@ impl AppState {
 
     /// Loads the state from `data_dir`; the default when the file is missing or corrupt.
     pub fn load(data_dir: &Path) -> AppState {
-        fs::read(Self::file(data_dir))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+        read_json_or_default(&Self::file(data_dir), "is not valid app state").unwrap_or_default()
     }
 
     /// Saves the state into `data_dir` (created if needed), atomically.

@@ -67,6 +67,25 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<()> {
     }
 }
 
+/// Reads `file` as JSON (the app's own state and settings files in the data folder): the
+/// default when the file does not exist. Any other read failure is an I/O error naming the
+/// file; JSON that does not fit `T` is an [`Error::Invalid`] naming it, its message starting
+/// with `invalid` (`"is not valid series settings"`). Stores that must never fail to load call
+/// `.unwrap_or_default()` on the result.
+pub fn read_json_or_default<T: serde::de::DeserializeOwned + Default>(
+    file: &Path,
+    invalid: &str,
+) -> Result<T> {
+    match fs::read(file) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Invalid {
+            path: file.to_path_buf(),
+            message: format!("{invalid}: {e}"),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(Error::io(file, e)),
+    }
+}
+
 /// Writes `value` as pretty JSON to `file` atomically, creating its folder first (the app's
 /// own state and settings files in the data folder).
 pub fn write_json<T: serde::Serialize>(file: &Path, value: &T) -> Result<()> {
@@ -118,6 +137,24 @@ mod tests {
             "{err}"
         );
         assert_eq!(fs::read_to_string(&file).expect("read"), "original");
+    }
+
+    #[test]
+    fn read_json_or_default_defaults_only_when_the_file_is_missing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("state.json");
+        let missing: Vec<u32> = read_json_or_default(&file, "is not a list").expect("missing");
+        assert!(missing.is_empty());
+        write_json(&file, &vec![1u32, 2]).expect("write");
+        let read: Vec<u32> = read_json_or_default(&file, "is not a list").expect("read");
+        assert_eq!(read, [1, 2]);
+        fs::write(&file, "{oops").expect("corrupt");
+        let err = read_json_or_default::<Vec<u32>>(&file, "is not a list").expect_err("corrupt");
+        assert_eq!(err.kind(), "invalid");
+        assert!(
+            err.to_string().contains("state.json: is not a list: "),
+            "{err}"
+        );
     }
 
     #[test]

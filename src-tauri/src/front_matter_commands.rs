@@ -257,16 +257,25 @@ struct PanelState {
     open: bool,
 }
 
+impl Default for PanelState {
+    /// Open: how the panel starts the first time.
+    fn default() -> Self {
+        PanelState { open: true }
+    }
+}
+
 fn panel_file(dir: &Path) -> PathBuf {
     dir.join("front_matter_panel.json")
 }
 
 /// Whether the panel was open last time (open the first time, or when the file is unreadable).
 pub fn panel_open_in(dir: &Path) -> bool {
-    std::fs::read(panel_file(dir))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<PanelState>(&b).ok())
-        .is_none_or(|s| s.open)
+    lanyard::fs_util::read_json_or_default::<PanelState>(
+        &panel_file(dir),
+        "is not valid panel state",
+    )
+    .unwrap_or_default()
+    .open
 }
 
 /// Remembers whether the panel is open.
@@ -380,6 +389,8 @@ mod tests {
         assert!(panel_open_in(dir.path()));
         set_panel_open_in(dir.path(), false).expect("save");
         assert!(!panel_open_in(dir.path()));
+        std::fs::write(panel_file(dir.path()), "{oops").expect("corrupt");
+        assert!(panel_open_in(dir.path()));
     }
 
     #[test]

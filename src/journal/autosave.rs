@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::fs_util::write_json;
+use crate::fs_util::{read_json_or_default, write_json};
 use crate::Result;
 
 /// The delay used when nothing was chosen: short enough that a closed laptop lid loses nothing
@@ -35,9 +35,7 @@ impl AutosaveSettings {
 
     /// The setting saved in `data_dir`; the default when missing or unreadable.
     pub fn load(data_dir: &Path) -> AutosaveSettings {
-        std::fs::read(Self::file(data_dir))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        read_json_or_default(&Self::file(data_dir), "is not valid autosave settings")
             .unwrap_or_default()
     }
 

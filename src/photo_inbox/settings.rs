@@ -1,12 +1,11 @@
 //! Which folder is the photo inbox, kept as `photo_inbox.json` in the app's data folder (next
 //! to `state.json`, never inside a blog).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::fs_util::write_json;
+use crate::fs_util::{read_json_or_default, write_json};
 use crate::Result;
 
 /// The inbox settings. A missing or unreadable file means no inbox chosen yet.
@@ -25,9 +24,7 @@ impl InboxSettings {
 
     /// Loads the settings; the default (no folder) when the file is missing or corrupt.
     pub fn load(data_dir: &Path) -> InboxSettings {
-        fs::read(Self::file(data_dir))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        read_json_or_default(&Self::file(data_dir), "is not valid photo inbox settings")
             .unwrap_or_default()
     }
 
@@ -40,6 +37,7 @@ impl InboxSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn saves_loads_and_survives_a_corrupt_file() {

@@ -4,14 +4,13 @@
 //! warns.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::plan::DEFAULT_MAX_IMAGE_BYTES;
-use crate::fs_util::write_json;
-use crate::{Error, Result};
+use crate::fs_util::{read_json_or_default, write_json};
+use crate::Result;
 
 /// Everything `publish.json` holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,15 +32,7 @@ impl PublishSettings {
     /// Reads the settings (the defaults when there is no file yet); a corrupt file is an error
     /// naming it.
     pub fn load(data_dir: &Path) -> Result<PublishSettings> {
-        let file = Self::file(data_dir);
-        match fs::read(&file) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Invalid {
-                path: file,
-                message: format!("is not valid publishing settings: {e}"),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PublishSettings::default()),
-            Err(e) => Err(Error::io(file, e)),
-        }
+        read_json_or_default(&Self::file(data_dir), "is not valid publishing settings")
     }
 
     /// Writes the settings atomically.
@@ -76,6 +67,7 @@ fn key(root: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn remembers_a_target_per_workspace() {

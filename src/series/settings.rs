@@ -4,13 +4,12 @@
 //! language. Stored as `series.json` in [`crate::data_dir::data_dir`].
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::fs_util::write_json;
-use crate::{Error, Result};
+use crate::fs_util::{read_json_or_default, write_json};
+use crate::Result;
 
 /// The French template: the seed's sentence.
 pub const FRENCH_TEMPLATE: &str = "Cet article est le {ordinal} d'une série sur {article}`{name}`";
@@ -63,15 +62,7 @@ impl SettingsStore {
     /// Loads the settings of `data_dir`: empty when the file does not exist; a corrupt file
     /// is an error naming it (ignoring it would silently reword every header).
     pub fn load(data_dir: &Path) -> Result<SettingsStore> {
-        let file = Self::file(data_dir);
-        match fs::read(&file) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Invalid {
-                path: file,
-                message: format!("is not valid series settings: {e}"),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(SettingsStore::default()),
-            Err(e) => Err(Error::io(file, e)),
-        }
+        read_json_or_default(&Self::file(data_dir), "is not valid series settings")
     }
 
     /// Saves the settings into `data_dir` (created if needed), atomically.
@@ -191,6 +182,7 @@ impl Wording {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn defaults_to_the_seed_wording_in_french() {

@@ -3,15 +3,14 @@
 //! and the talk section templates, editable per language.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::template::default_section_template;
-use crate::fs_util::write_json;
+use crate::fs_util::{read_json_or_default, write_json};
 use crate::series::settings::header_lang;
-use crate::{Error, Result};
+use crate::Result;
 
 /// The schedule and stars of one series.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,15 +44,7 @@ impl TalkStore {
     /// Loads the store of `data_dir`: empty when the file does not exist; a corrupt file is
     /// an error naming it (ignoring it would lose every star at the next save).
     pub fn load(data_dir: &Path) -> Result<TalkStore> {
-        let file = Self::file(data_dir);
-        match fs::read(&file) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Invalid {
-                path: file,
-                message: format!("is not a valid talks file: {e}"),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(TalkStore::default()),
-            Err(e) => Err(Error::io(file, e)),
-        }
+        read_json_or_default(&Self::file(data_dir), "is not a valid talks file")
     }
 
     /// Saves the store into `data_dir` (created if needed), atomically.
@@ -106,6 +97,7 @@ fn blog_key(root: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn keeps_stars_per_blog_and_series_and_round_trips() {
