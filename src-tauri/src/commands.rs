@@ -12,7 +12,7 @@ use crate::session::Session;
 use crate::{menu, spellcheck, workspace_view};
 
 /// Runs `work` on the blocking thread pool with the session, never on the UI thread.
-async fn off_ui_thread<T: Send + 'static>(
+pub(crate) async fn off_ui_thread<T: Send + 'static>(
     app: &AppHandle,
     work: impl FnOnce(&Session) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {

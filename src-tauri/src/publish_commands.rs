@@ -12,10 +12,11 @@ use lanyard::publish::{
 };
 use lanyard::series::SettingsStore;
 use serde::Serialize;
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 use ts_rs::TS;
 
-use crate::error::{AppError, AppResult};
+use crate::commands::off_ui_thread;
+use crate::error::AppResult;
 use crate::ipc_types::WorkspaceSummary;
 use crate::series_commands::ChangedFile;
 use crate::session::Session;
@@ -152,20 +153,10 @@ fn push_root(session: &Session, target: Option<&str>) -> AppResult<PathBuf> {
     })
 }
 
-async fn blocking<T: Send + 'static>(
-    app: &AppHandle,
-    work: impl FnOnce(&Session) -> AppResult<T> + Send + 'static,
-) -> AppResult<T> {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || work(&app.state::<Session>()))
-        .await
-        .map_err(|e| AppError::Shell(e.to_string()))?
-}
-
 /// The repository the open blog publishes into, when it is a separate drafts folder.
 #[tauri::command]
 pub async fn publish_target(app: AppHandle) -> AppResult<Option<String>> {
-    blocking(&app, |session| {
+    off_ui_thread(&app, |session| {
         let root = session.workspace()?.root().to_path_buf();
         let settings = PublishSettings::load(&data_dir())?;
         Ok(settings.target(&root).map(|t| t.display().to_string()))
@@ -180,7 +171,7 @@ pub async fn preview_publish(
     path: PathBuf,
     target: Option<String>,
 ) -> AppResult<PublishPreview> {
-    blocking(&app, move |session| {
+    off_ui_thread(&app, move |session| {
         let plan = plan_for(session, &path, target.as_deref())?;
         Ok(preview_of(&plan))
     })
@@ -198,7 +189,7 @@ pub async fn publish_post(
     commit: bool,
     target: Option<String>,
 ) -> AppResult<PublishApplied> {
-    blocking(&app, move |session| {
+    off_ui_thread(&app, move |session| {
         let plan = plan_for(session, &path, target.as_deref())?;
         let executed = execute_plan(&plan, force, commit.then_some(message.as_str()))?;
         remember_target(session, target.as_deref())?;
@@ -230,7 +221,7 @@ pub async fn publish_post(
 /// Pushes the repository published into (`target`, else the open blog) with the user's `git`.
 #[tauri::command]
 pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
-    blocking(&app, move |session| {
+    off_ui_thread(&app, move |session| {
         Ok(push_result(push(&push_root(session, target.as_deref())?)?))
     })
     .await
@@ -239,7 +230,7 @@ pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<Push
 /// `git pull --rebase` in that repository, after a rejected push.
 #[tauri::command]
 pub async fn pull_rebase_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
-    blocking(&app, move |session| {
+    off_ui_thread(&app, move |session| {
         Ok(push_result(pull_rebase(&push_root(
             session,
             target.as_deref(),

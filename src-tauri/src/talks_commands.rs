@@ -10,12 +10,12 @@ use lanyard::data_dir::data_dir;
 use lanyard::series::series_of_file;
 use lanyard::site::Workspace;
 use lanyard::talks::{plan_draft_day, post_lang, read_schedule, render_section, Talk, TalkStore};
-use tauri::{AppHandle, Manager};
+use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::off_ui_thread;
 use crate::error::{AppError, AppResult};
 use crate::series_commands::{apply_plan, SeriesApplied};
-use crate::session::Session;
 use crate::talks_view::{schedule_view, ManualTalk, ScheduleView};
 
 /// Held while `talks.json` is read, changed and saved: two stars clicked in quick succession
@@ -37,13 +37,11 @@ async fn with_workspace<T: Send + 'static>(
     app: &AppHandle,
     work: impl FnOnce(&Workspace) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let workspace = app.state::<Session>().workspace()?;
+    off_ui_thread(app, move |session| {
+        let workspace = session.workspace()?;
         work(&workspace)
     })
     .await
-    .map_err(|e| AppError::Shell(e.to_string()))?
 }
 
 /// The series the post at `post` belongs to.
