@@ -37,16 +37,19 @@ pub fn placeholders_in(text: &str) -> Vec<LeftPlaceholder> {
 mod tests {
     use super::*;
 
+    fn found(text: &str) -> Vec<(usize, String)> {
+        placeholders_in(text)
+            .into_iter()
+            .map(|p| (p.line, p.text))
+            .collect()
+    }
+
     #[test]
     fn finds_each_placeholder_with_its_line() {
         let text =
             "## Talk\n\nCe talk a été donné par ⟪orateurs⟫ de ⟪entreprise⟫.\n[x](⟪lien⟫)\n⟪open";
-        let found: Vec<(usize, String)> = placeholders_in(text)
-            .into_iter()
-            .map(|p| (p.line, p.text))
-            .collect();
         assert_eq!(
-            found,
+            found(text),
             [
                 (3, "⟪orateurs⟫".to_string()),
                 (3, "⟪entreprise⟫".to_string()),
@@ -59,12 +62,8 @@ mod tests {
     #[test]
     fn ignores_a_placeholder_split_across_lines() {
         let text = "## ⟪title⟫\nPar ⟪speakers⟫ de ⟪company⟫\n⟪open\nclose⟫\n";
-        let found: Vec<(usize, String)> = placeholders_in(text)
-            .into_iter()
-            .map(|p| (p.line, p.text))
-            .collect();
         assert_eq!(
-            found,
+            found(text),
             [
                 (1, "⟪title⟫".to_string()),
                 (2, "⟪speakers⟫".to_string()),
