@@ -92,8 +92,8 @@ pub struct PublishApplied {
 /// How a push (or a pull with rebase) went, with git's output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PushResult {
-    /// `pushed`, `rejected` (pull with rebase, then push again), `unreachable` (push later),
-    /// `failed`.
+    /// `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
+    /// rebase, then push again), `unreachable` (push later), `failed`.
     pub status: String,
     /// What git printed.
     pub output: String,
@@ -314,6 +314,7 @@ fn push_result(outcome: PushOutcome) -> PushResult {
     PushResult {
         status: match outcome.status {
             PushStatus::Pushed => "pushed",
+            PushStatus::Pulled => "pulled",
             PushStatus::Rejected => "rejected",
             PushStatus::Unreachable => "unreachable",
             PushStatus::Failed => "failed",
