@@ -56,8 +56,9 @@ pub struct PublishPreview {
     pub files: Vec<PlannedFile>,
     /// Problems, errors first.
     pub findings: Vec<PublishFindingView>,
-    /// How many findings are errors, and warnings.
+    /// How many findings are errors.
     pub errors: u32,
+    /// How many findings are warnings.
     pub warnings: u32,
     /// The default commit message.
     pub message: String,
