@@ -56,8 +56,9 @@ pub struct PublishPreview {
     pub files: Vec<PlannedFile>,
     /// Problems, errors first.
     pub findings: Vec<PublishFindingView>,
-    /// How many findings are errors, and warnings.
+    /// How many findings are errors.
     pub errors: u32,
+    /// How many findings are warnings.
     pub warnings: u32,
     /// The default commit message.
     pub message: String,
@@ -92,8 +93,8 @@ pub struct PublishApplied {
 /// How a push (or a pull with rebase) went, with git's output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PushResult {
-    /// `pushed`, `rejected` (pull with rebase, then push again), `unreachable` (push later),
-    /// `failed`.
+    /// `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
+    /// rebase, then push again), `unreachable` (push later), `failed`.
     pub status: String,
     /// What git printed.
     pub output: String,
@@ -300,6 +301,7 @@ fn push_result(outcome: PushOutcome) -> PushResult {
     PushResult {
         status: match outcome.status {
             PushStatus::Pushed => "pushed",
+            PushStatus::Pulled => "pulled",
             PushStatus::Rejected => "rejected",
             PushStatus::Unreachable => "unreachable",
             PushStatus::Failed => "failed",

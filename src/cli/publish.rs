@@ -134,7 +134,7 @@ fn push_and_report(root: &std::path::Path, rebase: bool) -> Result<u8> {
     if outcome.status == PushStatus::Rejected && rebase {
         let pulled = pull_rebase(root)?;
         eprint!("{}", pulled.output);
-        if pulled.status != PushStatus::Pushed {
+        if pulled.status != PushStatus::Pulled {
             eprintln!("lanyard: {}", pulled.message);
             return Ok(EXIT_PROBLEMS);
         }

@@ -14,6 +14,8 @@ use crate::{Error, Result};
 pub enum PushStatus {
     /// The remote has the commits.
     Pushed,
+    /// `git pull --rebase` succeeded: the local commits are on top of the remote's, to push.
+    Pulled,
     /// The remote has commits the local branch lacks: pull with rebase, then push again.
     Rejected,
     /// The remote could not be reached (offline, wrong address, closed port): push later.
@@ -63,7 +65,7 @@ pub fn push(root: &Path) -> Result<PushOutcome> {
         classify_failure(&output)
     };
     let message = match status {
-        PushStatus::Pushed => "pushed".to_string(),
+        PushStatus::Pushed | PushStatus::Pulled => "pushed".to_string(),
         PushStatus::Rejected => "the remote has commits this repository does not have; pull \
                                  them with rebase, then push again (your commit is kept)"
             .to_string(),
@@ -85,7 +87,7 @@ pub fn pull_rebase(root: &Path) -> Result<PushOutcome> {
     let (ok, output) = git(root, &["pull", "--rebase"])?;
     if ok {
         return Ok(PushOutcome {
-            status: PushStatus::Pushed,
+            status: PushStatus::Pulled,
             output,
             message: "pulled; your commit is now on top of the remote's".into(),
         });

@@ -168,4 +168,31 @@ describe("publishing in the desktop app", () => {
     const settings = JSON.parse(readFileSync(join(app.dataDir, "publish.json"), "utf8"));
     assert.deepEqual(Object.values(settings.targets), [blog]);
   });
+
+  it("offers pull with rebase when the push is rejected, then pushes", async () => {
+    const { blog, remote } = blogRepository();
+    // Someone else pushed meanwhile.
+    const other = join(blog, "..", "other");
+    git(join(blog, ".."), "clone", "-q", `file://${remote}`, "other");
+    writeFileSync(join(other, "about.md"), "---\ntitle: À propos\n---\nBonjour.\n");
+    git(other, "add", "about.md");
+    git(other, "-c", "user.name=Bo", "-c", "user.email=bo@example.org", "commit", "-q", "-m", "About");
+    git(other, "push", "-q");
+
+    const app = await launch({ blog: null, args: [blog] });
+    running.add(app);
+    const { driver } = app;
+    await openDraftAndPublishDialog(driver);
+    await driver.wait(async () => (await driver.findElements(By.css("#publish-files li"))).length === 4, 10000);
+    await click(driver, "#publish-apply");
+    await driver.wait(until.elementLocated(By.css("#publish-result")), 15000);
+    await click(driver, "#publish-push");
+    await driver.wait(until.elementLocated(By.css('#push-result[data-status="rejected"]')), 20000);
+    assert.match(await driver.findElement(By.css("#push-output")).getText(), /rejected/);
+    await screenshot(driver, "publish-rejected");
+    await click(driver, "#publish-pull");
+    await driver.wait(until.elementLocated(By.css('#push-result[data-status="pushed"]')), 20000);
+    assert.deepEqual(git(remote, "log", "--format=%s", "main").trim().split("\n"), ["Publish: Rust Nantes 2025 - Jour 4", "About", "Blog"]);
+    assert.equal(git(blog, "status", "--porcelain"), "");
+  });
 });

@@ -25,8 +25,14 @@ export const publishEn = {
   publishedOnly: "Published; nothing committed.",
   push: "Push",
   pushing: "Pushing…",
-  pushed: "Pushed.",
   pullRebase: "Pull with rebase and push again",
+  pushStatus: {
+    pushed: "Pushed.",
+    pulled: "Pulled: your commit is now on top of the remote's. Pushing again…",
+    rejected: "The remote has commits this repository does not have: pull them with rebase, then push again. Your commit is kept.",
+    unreachable: "The remote cannot be reached. Your commit is kept; push it later.",
+    failed: "git push failed (see its output). Your commit is kept.",
+  } as Record<string, string>,
 };
 
 export const publishFr: typeof publishEn = {
@@ -53,6 +59,12 @@ export const publishFr: typeof publishEn = {
   publishedOnly: "Publié ; rien n'est commité.",
   push: "Pousser",
   pushing: "Envoi…",
-  pushed: "Envoyé.",
   pullRebase: "Récupérer (pull --rebase) et renvoyer",
+  pushStatus: {
+    pushed: "Envoyé.",
+    pulled: "Récupéré : votre commit est maintenant après ceux du dépôt distant. Nouvel envoi…",
+    rejected: "Le dépôt distant a des commits que celui-ci n'a pas : récupérez-les (pull --rebase), puis renvoyez. Votre commit est conservé.",
+    unreachable: "Le dépôt distant est injoignable. Votre commit est conservé ; envoyez-le plus tard.",
+    failed: "git push a échoué (voir sa sortie). Votre commit est conservé.",
+  } as Record<string, string>,
 };

@@ -15,9 +15,13 @@ files: Array<PlannedFile>,
  */
 findings: Array<PublishFindingView>, 
 /**
- * How many findings are errors, and warnings.
+ * How many findings are errors.
  */
-errors: number, warnings: number, 
+errors: number, 
+/**
+ * How many findings are warnings.
+ */
+warnings: number, 
 /**
  * The default commit message.
  */

@@ -5,8 +5,8 @@
  */
 export type PushResult = { 
 /**
- * `pushed`, `rejected` (pull with rebase, then push again), `unreachable` (push later),
- * `failed`.
+ * `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
+ * rebase, then push again), `unreachable` (push later), `failed`.
  */
 status: string, 
 /**
