@@ -42,6 +42,25 @@ async function waitForValue(driver, css, value, timeoutMs = 10000) {
   return input;
 }
 
+/** Waits for a problem shown in the form (`css`) whose text matches `re`. The list is drawn again
+ * each time the form is read while typing, so an element found once may be gone a moment later. */
+async function waitForProblem(driver, css, re, timeoutMs = 5000) {
+  await driver.wait(
+    async () => {
+      for (const el of await driver.findElements(By.css(css))) {
+        try {
+          if (re.test(await el.getText())) return true;
+        } catch (e) {
+          if (e.name !== "StaleElementReferenceError") throw e;
+        }
+      }
+      return false;
+    },
+    timeoutMs,
+    `no problem ${css} matching ${re}`,
+  );
+}
+
 /** The chips of a chip field. */
 async function chips(driver, id) {
   const els = await driver.findElements(By.css(`#${id}`));
@@ -122,8 +141,7 @@ describe("the front matter panel", () => {
     // Typing went through states that parse ("title: Jour 3") and others that do not: let the
     // form's re-read of the last one (60 ms after it) land.
     await driver.sleep(400);
-    const problem = await driver.wait(until.elementLocated(By.css('.fm-problem[data-key="title"]')), 5000);
-    assert.match(await problem.getText(), /line 3/);
+    await waitForProblem(driver, '.fm-problem[data-key="title"]', /line 3/);
     await driver.wait(until.elementLocated(By.css("#editor .cm-lint-marker-error")), 5000);
     const title = await driver.findElement(By.css("#fm-title"));
     assert.equal(await title.isEnabled(), false, "the form writes while the YAML does not parse");
@@ -157,13 +175,11 @@ describe("the front matter panel", () => {
     await waitForEditorText(driver, "date: 2025-13-45");
     // (Typing over the line went through states that do not parse: wait for the last one.)
     await driver.wait(until.elementIsEnabled(title), 5000, "the form stayed read-only with a bad date");
-    const badDate = await driver.wait(until.elementLocated(By.css('.fm-problem[data-key="date"]')), 5000);
-    assert.match(await badDate.getText(), /line 4/);
+    await waitForProblem(driver, '.fm-problem[data-key="date"]', /line 4/);
 
     // A duplicate key is a warning at its field; the form still writes.
     await retypeEditorLine(driver, 7, "lang: fr\nlang: en");
-    const warning = await driver.wait(until.elementLocated(By.css('.fm-problem[data-key="lang"][data-severity="warning"]')), 5000);
-    assert.match(await warning.getText(), /line 8/);
+    await waitForProblem(driver, '.fm-problem[data-key="lang"][data-severity="warning"]', /line 8/);
     await waitForValue(driver, "#fm-lang", "en");
     await driver.wait(until.elementLocated(By.css("#editor .cm-lint-marker-warning")), 5000);
     await driver.wait(until.elementIsEnabled(title), 5000, "a duplicate key made the form read-only");
