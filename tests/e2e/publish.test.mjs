@@ -130,8 +130,20 @@ describe("publishing in the desktop app", () => {
     await screenshot(driver, "publish-blocked");
     await finding.click();
     await driver.wait(async () => (await driver.findElements(By.css("#publish-dialog"))).length === 0, 5000);
-    const active = await driver.wait(until.elementLocated(By.css("#editor .cm-activeLine")), 5000);
-    assert.ok((await active.getText()).includes("rustnantes-j0"), await active.getText());
+    // The cursor's line, found again each try (CodeMirror draws its lines again as it scrolls).
+    await driver.wait(
+      async () => {
+        try {
+          const active = await driver.findElements(By.css("#editor .cm-activeLine"));
+          return active.length > 0 && (await active[0].getText()).includes("rustnantes-j0");
+        } catch (e) {
+          if (e.name !== "StaleElementReferenceError") throw e;
+          return false;
+        }
+      },
+      5000,
+      "the cursor is not on the broken link's line",
+    );
     assert.equal(git(blog, "rev-list", "--count", "HEAD").trim(), "1");
     assert.equal(git(blog, "status", "--porcelain"), "");
   });
