@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
 use lanyard::front_matter::{
-    self as fm, edit::edit_error, edit::raw_entries, form_value_yaml, DateSource,
-    DiagnosticSeverity, FormValue,
+    self as fm, edit::edit_error, DateSource, DiagnosticSeverity, FormValue,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
@@ -183,12 +182,6 @@ pub fn field_edit(
     key: &str,
     change: &FieldChange,
 ) -> lanyard::Result<Option<TextEdit>> {
-    let current = raw_entries(text)
-        .map_err(|e| edit_error(path, e))?
-        .into_iter()
-        .rev()
-        .find(|e| e.key == key)
-        .map(|e| e.value_yaml);
     let value = match change {
         FieldChange::Text { value } => Some(FormValue::Text(value.clone())),
         FieldChange::List { values } => Some(FormValue::List(values.clone())),
@@ -197,8 +190,7 @@ pub fn field_edit(
         FieldChange::Yaml { value } => Some(FormValue::Yaml(value.clone())),
         FieldChange::Remove => None,
     };
-    let yaml = value.map(|v| form_value_yaml(key, current.as_deref(), &v));
-    let edit = fm::edit_field(text, key, yaml.as_deref()).map_err(|e| edit_error(path, e))?;
+    let edit = fm::set_form_value(text, key, value.as_ref()).map_err(|e| edit_error(path, e))?;
     Ok((edit.text != text).then(|| TextEdit {
         from: n32(edit.change.from_utf16),
         to: n32(edit.change.to_utf16),

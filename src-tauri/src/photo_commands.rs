@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lanyard::front_matter::edit::edit_error;
-use lanyard::front_matter::edit_field;
+use lanyard::front_matter::{set_form_value, FormValue};
 use lanyard::fs_util::read_text;
 use lanyard::photo_import::post::post_date;
 use lanyard::photo_import::{
@@ -111,7 +111,7 @@ pub fn cancel_photo_import(app: AppHandle) {
 /// (the editor's text of the post at `path`), touching only that key's line.
 #[tauri::command]
 pub fn cover_change(path: PathBuf, text: String, url: String) -> AppResult<EditorChange> {
-    let edit = edit_field(&text, "image", Some(&yaml_value(&url)))
+    let edit = set_form_value(&text, "image", Some(&FormValue::Text(url)))
         .map_err(|e| AppError::Core(edit_error(&path, e)))?;
     Ok(EditorChange {
         from: edit.change.from_utf16 as u32,
@@ -202,20 +202,6 @@ fn sniff_extension(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// The URL as a YAML value: plain when it is only URL-safe characters, else double-quoted.
-fn yaml_value(url: &str) -> String {
-    let plain = !url.is_empty()
-        && url.starts_with('/')
-        && url
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-~%".contains(c));
-    if plain {
-        url.to_string()
-    } else {
-        lanyard::series::names::yaml_quoted(url)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,7 +226,13 @@ mod tests {
 
     #[test]
     fn a_url_with_odd_characters_is_quoted_and_broken_front_matter_refused() {
-        assert_eq!(yaml_value("/a b: c.jpg"), "\"/a b: c.jpg\"");
+        let quoted = cover_change(
+            PathBuf::from("/blog/_posts/x.md"),
+            POST.into(),
+            "/a b: c.jpg".into(),
+        )
+        .expect("change");
+        assert_eq!(quoted.insert, "image: \"/a b: c.jpg\"\n");
         let err = cover_change(
             PathBuf::from("/blog/_posts/x.md"),
             "---\ntitle: a: b\n---\n".into(),

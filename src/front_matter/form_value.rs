@@ -5,7 +5,8 @@
 
 use serde_json::Value;
 
-use super::value_to_yaml;
+use super::edit::{raw_entries, EditError};
+use super::{edit_field, value_to_yaml, FieldEdit};
 
 /// One form field's new value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,23 @@ pub fn form_value_yaml(key: &str, current: Option<&str>, value: &FormValue) -> S
         FormValue::Day(day) => day_yaml(current, day),
         FormValue::Yaml(yaml) => yaml.clone(),
     }
+}
+
+/// The edit giving `key` the form's `value` in `source` (`None` removes the key), written in the
+/// style the key already has: what a form field or "Use as cover" applies to the editor.
+/// Refused when the front matter does not parse.
+pub fn set_form_value(
+    source: &str,
+    key: &str,
+    value: Option<&FormValue>,
+) -> Result<FieldEdit, EditError> {
+    let current = raw_entries(source)?
+        .into_iter()
+        .rev() // Jekyll keeps the last of duplicate keys
+        .find(|e| e.key == key)
+        .map(|e| e.value_yaml);
+    let yaml = value.map(|v| form_value_yaml(key, current.as_deref(), v));
+    edit_field(source, key, yaml.as_deref())
 }
 
 /// A text, quoted as `current` is when that is safe, else as [`value_to_yaml`] writes it.
@@ -135,6 +153,23 @@ fn day_prefix_len(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_form_value_keeps_the_style_of_the_key_it_changes_and_nothing_else() {
+        let source = "---\ntitle: 'Jour 1' # court\nimage: \"/a.jpg\"\ntags: [a]\n---\nTexte.\n";
+        let edit = set_form_value(source, "image", Some(&FormValue::Text("/b c.jpg".into())))
+            .expect("edit");
+        assert_eq!(
+            edit.text,
+            "---\ntitle: 'Jour 1' # court\nimage: \"/b c.jpg\"\ntags: [a]\n---\nTexte.\n"
+        );
+        let removed = set_form_value(source, "tags", None).expect("remove");
+        assert_eq!(
+            removed.text,
+            "---\ntitle: 'Jour 1' # court\nimage: \"/a.jpg\"\n---\nTexte.\n"
+        );
+        assert!(set_form_value("---\ntitle: a: b\n---\n", "title", None).is_err());
+    }
     use crate::front_matter::parse_value;
 
     fn list(items: &[&str]) -> FormValue {
