@@ -49,6 +49,42 @@ pub enum Error {
         /// Why it is refused.
         message: String,
     },
+    /// A reference of the blog (link, include, image, theme file) leads outside the site (or its
+    /// theme's folder) once links are followed; nothing was read.
+    #[error("{}: leads outside the site ({}); not read", path.display(), target.display())]
+    OutsideSite {
+        /// The file or reference as the blog names it.
+        path: PathBuf,
+        /// Where it really leads.
+        target: PathBuf,
+    },
+    /// The path is a FIFO, a device, a socket or a folder where a regular file was expected.
+    #[error("{}: not a regular file (FIFO, device, socket or folder); not read", path.display())]
+    NotRegularFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file is over the size cap for its kind.
+    #[error("{}: {size} bytes, over the {limit}-byte limit for this kind of file; not read", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The cap in bytes.
+        limit: u64,
+    },
+    /// Untrusted content hit a budget (Liquid output or loops, YAML aliases or depth, Markdown
+    /// nesting, decode size): the work stopped there.
+    #[error("{}:{line}: {message}", path.display())]
+    BudgetExceeded {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line where the budget ran out (0 when unknown).
+        line: usize,
+        /// Which budget, and its limit.
+        message: String,
+    },
     /// A save was refused: the file changed on disk since the editor's text was in step with it
     /// (another program wrote it); the user chooses which version to keep.
     #[error("{}: changed on disk by another program since it was opened; nothing was written", path.display())]
@@ -82,6 +118,10 @@ impl Error {
             Error::NotASite { .. } => "not_a_site",
             Error::Invalid { .. } => "invalid",
             Error::ChangedOnDisk { .. } => "changed_on_disk",
+            Error::OutsideSite { .. } => "outside_site",
+            Error::NotRegularFile { .. } => "not_regular_file",
+            Error::TooLarge { .. } => "too_large",
+            Error::BudgetExceeded { .. } => "budget_exceeded",
         }
     }
 
@@ -93,7 +133,11 @@ impl Error {
             | Error::Config { path, .. }
             | Error::NotASite { path }
             | Error::Invalid { path, .. }
-            | Error::ChangedOnDisk { path } => path,
+            | Error::ChangedOnDisk { path }
+            | Error::OutsideSite { path, .. }
+            | Error::NotRegularFile { path }
+            | Error::TooLarge { path, .. }
+            | Error::BudgetExceeded { path, .. } => path,
         }
     }
 }
