@@ -39,9 +39,11 @@ fuzz-fm:
 ui-build: deps
 	cd ui && npm run build
 
-## Builds the UI and the desktop app and opens it (DIR=... to open another blog).
+## Builds the UI and the desktop app and opens it (DIR=... to open another blog). A release build:
+## the debug build lags typing several frames (BENCHMARKS.md), and a newcomer should feel the real speed.
+## The first build takes about 7 minutes on 2 cores; later ones rebuild only what changed.
 run: ui-build
-	$(CARGO) run -p lanyard-desktop -- $(DIR)
+	$(CARGO) run --release -p lanyard-desktop -- $(DIR)
 
 ## The UI and the shell: Vitest, svelte-check, tsc, the desktop crate's clippy and tests.
 test-ui: ui-build
