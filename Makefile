@@ -43,7 +43,7 @@ ui-build: deps
 ## the debug build lags typing several frames (BENCHMARKS.md), and a newcomer should feel the real speed.
 ## The first build takes about 7 minutes on 2 cores; later ones rebuild only what changed.
 run: ui-build
-	$(CARGO) run --release -p lanyard-desktop -- $(DIR)
+	$(CARGO) run --release -p lanyard-desktop --features tauri/custom-protocol -- $(DIR)
 
 ## The UI and the shell: Vitest, svelte-check, tsc, the desktop crate's clippy and tests.
 test-ui: ui-build
