@@ -7,7 +7,7 @@
 //! get) and the line in that file, mapped back through the plan's diff.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use similar::{DiffTag, TextDiff};
 

@@ -115,7 +115,7 @@ impl Workspace {
 }
 
 /// What a `{% post_url %}` argument leads to in a Jekyll build of the workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum PostUrlStatus<'a> {
     /// A built post: the tag gives its URL.
     Linked(&'a Post),
