@@ -10,7 +10,6 @@ mod publish_support;
 
 use std::fs;
 use std::os::unix::fs::symlink;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -86,26 +85,17 @@ fn lanyard(args: &[&str], cwd: &Path) -> Run {
     let out_dir = tempfile::tempdir().expect("tempdir");
     let stdout = fs::File::create(out_dir.path().join("out")).expect("stdout");
     let stderr = fs::File::create(out_dir.path().join("err")).expect("stderr");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_lanyard"));
+    // `prlimit` (util-linux, on every Debian) sets the limit for the child alone.
+    let mut command = Command::new("prlimit");
     command
+        .arg(format!("--as={}", 2u64 << 30))
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_lanyard"))
         .args(args)
         .current_dir(cwd)
         .stdin(Stdio::null())
         .stdout(stdout)
         .stderr(stderr);
-    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            let limit = libc::rlimit {
-                rlim_cur: 2 << 30,
-                rlim_max: 2 << 30,
-            };
-            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
     let mut child = command.spawn().expect("spawn lanyard");
     let deadline = Instant::now() + Duration::from_secs(30);
     let status = loop {
