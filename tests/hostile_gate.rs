@@ -160,7 +160,12 @@ fn an_includes_dir_outside_the_site_is_refused_naming_the_setting() {
     assert_eq!(run.code, Some(0), "{}", run.all());
     assert!(!run.stdout.contains("root:"), "{}", run.stdout);
     assert!(run.stderr.contains("_config.yml"), "{}", run.stderr);
-    assert!(run.stderr.contains("`includes_dir: /etc` leads outside the site"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`includes_dir: /etc` leads outside the site"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -171,7 +176,11 @@ fn an_include_linked_out_of_the_site_is_refused_naming_it() {
     let run = lanyard(&["render", path_arg(&post)], &blog.root());
     assert_eq!(run.code, Some(0), "{}", run.all());
     assert!(!run.all().contains(SECRET), "{}", run.all());
-    assert!(run.stderr.contains("leak.html: leads outside the site"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("leak.html: leads outside the site"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -186,8 +195,16 @@ fn fifos_as_image_include_post_and_config_never_block() {
     );
     let run = lanyard(&["render", path_arg(&post)], &blog.root());
     assert_eq!(run.code, Some(0), "{}", run.all());
-    assert!(run.stderr.contains("pipe.png: not a regular file"), "{}", run.stderr);
-    assert!(run.stderr.contains("pipe.html: not a regular file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("pipe.png: not a regular file"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("pipe.html: not a regular file"),
+        "{}",
+        run.stderr
+    );
     let run = lanyard(&["check"], &blog.root());
     assert_eq!(run.code, Some(0), "{}", run.all());
     assert!(
@@ -196,13 +213,21 @@ fn fifos_as_image_include_post_and_config_never_block() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("pipe.png: not a regular file"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("pipe.png: not a regular file"),
+        "{}",
+        run.stdout
+    );
 
     fs::remove_file(blog.root().join("_config.yml")).expect("rm config");
     blog.fifo("_config.yml");
     let run = lanyard(&["check"], &blog.root());
     assert_eq!(run.code, Some(2), "{}", run.all());
-    assert!(run.stderr.contains("_config.yml: not a regular file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("_config.yml: not a regular file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -212,14 +237,23 @@ fn an_image_linked_out_of_the_site_is_flagged_by_check_and_render() {
     let post = blog.write(POST, "---\ntitle: J1\n---\n![x](/assets/images/x.png)\n");
     let run = lanyard(&["render", path_arg(&post)], &blog.root());
     assert!(!run.all().contains(SECRET), "{}", run.all());
-    assert!(run.stderr.contains("x.png: leads outside the site"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("x.png: leads outside the site"),
+        "{}",
+        run.stderr
+    );
     let run = lanyard(&["check"], &blog.root());
     assert!(
-        run.stdout.contains(&format!("{POST}:4: warning: image `/assets/images/x.png`")),
+        run.stdout
+            .contains(&format!("{POST}:4: warning: image `/assets/images/x.png`")),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("leads outside the site"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("leads outside the site"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -235,11 +269,21 @@ fn publish_to_another_repository_refuses_an_image_linked_out_of_the_blog() {
     );
     let target = repo.root();
     let run = lanyard(
-        &["publish", path_arg(&draft), "--to", path_arg(&target), "--commit"],
+        &[
+            "publish",
+            path_arg(&draft),
+            "--to",
+            path_arg(&target),
+            "--commit",
+        ],
         &drafts.root(),
     );
     assert_eq!(run.code, Some(2), "{}", run.all());
-    assert!(run.stderr.contains("x.png: leads outside the site"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("x.png: leads outside the site"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(repo.snapshot(), before, "nothing written in the target");
     assert_eq!(repo.commit_count(), commits, "nothing committed");
     assert!(!repo.root().join("assets/images/x.png").exists());
@@ -255,7 +299,11 @@ fn publish_in_place_refuses_an_image_linked_out_of_the_blog() {
     );
     let run = lanyard(&["publish", path_arg(&draft)], &blog.root());
     assert_eq!(run.code, Some(1), "{}", run.all());
-    assert!(run.all().contains("leads outside the site"), "{}", run.all());
+    assert!(
+        run.all().contains("leads outside the site"),
+        "{}",
+        run.all()
+    );
     assert!(draft.exists(), "the draft stays where it was");
     assert!(!blog.root().join("_posts/2023-04-20-leak.md").exists());
 }
@@ -282,7 +330,9 @@ fn relative_baseurl_and_encoded_images_resolve_to_the_files_of_the_site() {
     let warnings: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         warnings,
-        [format!("{POST}:10: warning: image `missing.png` is not in the site")],
+        [format!(
+            "{POST}:10: warning: image `missing.png` is not in the site"
+        )],
         "{}",
         run.all()
     );
@@ -297,7 +347,10 @@ fn the_preview_gets_asset_urls_from_the_core_for_relative_and_html_images() {
         asset_urls: true,
         ..RenderOptions::default()
     };
-    let html = ws.render_text_with(&post, &text, &options).expect("render").html;
+    let html = ws
+        .render_text_with(&post, &text, &options)
+        .expect("render")
+        .html;
     for url in [
         "src=\"lanyard-asset://localhost/2023/04/19/img.png\" alt=\"a\" data-site-src=\"img.png\"",
         "src=\"lanyard-asset://localhost/assets/x.png\"",

@@ -86,9 +86,8 @@ fn reports_unpublished_and_future_targets() {
 #[test]
 fn finds_site_files_and_includes_but_nothing_outside() {
     let ws = workspace();
-    let exists = |url: &str| {
-        resolve_url(url, "", "/").is_some_and(|path| ws.check_site_file(&path).is_ok())
-    };
+    let exists =
+        |url: &str| resolve_url(url, "", "/").is_some_and(|path| ws.check_site_file(&path).is_ok());
     assert!(exists("/assets/images/2023-04-19-stand.jpg"));
     assert!(!exists("/assets/images/absente.jpg"));
     assert!(!exists("/../site-broken/_config.yml"));
@@ -96,7 +95,9 @@ fn finds_site_files_and_includes_but_nothing_outside() {
         .include("note.html")
         .expect("include")
         .contains("include.text"));
-    let err = ws.include("../_config.yml").expect_err("outside the includes folder");
+    let err = ws
+        .include("../_config.yml")
+        .expect_err("outside the includes folder");
     assert_eq!(err.kind(), "outside_site");
     assert_eq!(ws.baseurl(), "/carnet");
     assert_eq!(ws.site_vars()["title"], "Carnet de conférences");

@@ -248,9 +248,9 @@ fn survives_malformed_input_without_panicking() {
             body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
         let options = RenderOptions {
-        source_lines: true,
-        ..RenderOptions::default()
-    };
+            source_lines: true,
+            ..RenderOptions::default()
+        };
         let r = render_with(&body, &options);
         assert!(!r.html.contains("<script"), "{body:?}");
     }

@@ -106,8 +106,14 @@ mod tests {
         let response = get(Some(&gate), "/assets/images/a%20b.jpg");
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
-        assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-        assert_eq!(response.headers()[header::CONTENT_SECURITY_POLICY], ASSET_CSP);
+        assert_eq!(
+            response.headers()[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff"
+        );
+        assert_eq!(
+            response.headers()[header::CONTENT_SECURITY_POLICY],
+            ASSET_CSP
+        );
         assert_eq!(response.body(), b"jpeg");
     }
 
@@ -119,10 +125,20 @@ mod tests {
             "/assets/%2e%2e/%2e%2e/secret.txt",
             "/assets/images/missing.jpg",
         ] {
-            assert_eq!(get(Some(&gate), path).status(), StatusCode::NOT_FOUND, "{path}");
+            assert_eq!(
+                get(Some(&gate), path).status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
         }
-        assert_eq!(get(Some(&gate), "/assets/images").status(), StatusCode::FORBIDDEN);
-        assert_eq!(get(None, "/assets/images/a%20b.jpg").status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            get(Some(&gate), "/assets/images").status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            get(None, "/assets/images/a%20b.jpg").status(),
+            StatusCode::NOT_FOUND
+        );
     }
 
     #[cfg(unix)]
@@ -141,6 +157,9 @@ mod tests {
             .status()
             .expect("mkfifo");
         assert!(made.success());
-        assert_eq!(get(Some(&gate), "/assets/pipe.png").status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            get(Some(&gate), "/assets/pipe.png").status(),
+            StatusCode::FORBIDDEN
+        );
     }
 }

@@ -343,7 +343,10 @@ fn same_bytes(dest: &Gate, from: &Path, to: &Path) -> bool {
     if std::fs::symlink_metadata(to).is_err() {
         return false;
     }
-    match (crate::site::gate::read_admitted(from, FileKind::Image), dest.read_bytes(to, FileKind::Image)) {
+    match (
+        crate::site::gate::read_admitted(from, FileKind::Image),
+        dest.read_bytes(to, FileKind::Image),
+    ) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }

@@ -45,20 +45,20 @@ fn builder() -> &'static ammonia::Builder<'static> {
 /// The allowlist both sanitizers share.
 fn configure<'b, 'a>(b: &'b mut ammonia::Builder<'a>) -> &'b mut ammonia::Builder<'a> {
     b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
-            .add_tag_attributes("a", ["rel", "target", "name"])
-            .add_tag_attributes("img", ["loading", "data-site-src"])
-            .add_tag_attributes("th", ["style"])
-            .add_tag_attributes("td", ["style"])
-            .add_tag_attributes("code", ["data-lang"])
-            .add_tag_attributes("ol", ["start", "type"])
-            .add_tags(["input", "source", "video", "audio"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
-            .add_tag_attributes("audio", ["src", "controls"])
-            .add_tag_attributes("source", ["src", "type"])
-            .filter_style_properties(HashSet::from(["text-align"]))
-            .link_rel(None)
-            .strip_comments(false)
+        .add_tag_attributes("a", ["rel", "target", "name"])
+        .add_tag_attributes("img", ["loading", "data-site-src"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("code", ["data-lang"])
+        .add_tag_attributes("ol", ["start", "type"])
+        .add_tags(["input", "source", "video", "audio"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
+        .add_tag_attributes("audio", ["src", "controls"])
+        .add_tag_attributes("source", ["src", "type"])
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .link_rel(None)
+        .strip_comments(false)
 }
 
 #[cfg(test)]
@@ -72,8 +72,14 @@ mod tests {
             "/blog".into(),
             "/2023/04/19/".into(),
         );
-        assert!(out.contains("src=\"lanyard-asset://localhost/2023/04/19/img%20a.png\""), "{out}");
-        assert!(out.contains("src=\"lanyard-asset://localhost/assets/b.png\""), "{out}");
+        assert!(
+            out.contains("src=\"lanyard-asset://localhost/2023/04/19/img%20a.png\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("src=\"lanyard-asset://localhost/assets/b.png\""),
+            "{out}"
+        );
         assert!(out.contains("src=\"https://x.org/c.png\""), "{out}");
     }
 

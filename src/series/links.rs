@@ -32,16 +32,18 @@ pub fn blog_text_files(gate: &Gate) -> Vec<PathBuf> {
         };
         for entry in entries.into_iter().filter(|e| !e.is_link) {
             match entry.kind {
-                EntryKind::Dir => {
-                    if !entry.name.starts_with('.') && !SKIPPED_DIRS.contains(&entry.name.as_str()) {
-                        stack.push(entry.path);
-                    }
+                EntryKind::Dir
+                    if !entry.name.starts_with('.')
+                        && !SKIPPED_DIRS.contains(&entry.name.as_str()) =>
+                {
+                    stack.push(entry.path);
                 }
-                EntryKind::File if has_text_extension(&entry.name) => {
-                    let small = std::fs::metadata(&entry.path).is_ok_and(|m| m.len() <= MAX_FILE_LEN);
-                    if small {
-                        files.push(entry.path);
-                    }
+                EntryKind::File
+                    if has_text_extension(&entry.name)
+                        && std::fs::metadata(&entry.path)
+                            .is_ok_and(|m| m.len() <= MAX_FILE_LEN) =>
+                {
+                    files.push(entry.path);
                 }
                 _ => {}
             }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 use serde_json::{json, Map, Value};
 
-use crate::front_matter::parse_yaml_mapping;
 use super::gate::{FileKind, Gate};
+use crate::front_matter::parse_yaml_mapping;
 use crate::{Error, Result};
 
 /// Jekyll 4.3's `Configuration::DEFAULT_EXCLUDES`, always added to the site's `exclude:`.

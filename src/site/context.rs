@@ -177,7 +177,9 @@ impl SiteContext for Workspace {
     fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
         let status = self.post_url_status(name);
         let post = match status {
-            PostUrlStatus::Linked(p) | PostUrlStatus::Future(p) | PostUrlStatus::Unpublished(p) => p,
+            PostUrlStatus::Linked(p) | PostUrlStatus::Future(p) | PostUrlStatus::Unpublished(p) => {
+                p
+            }
             PostUrlStatus::NotAPostName | PostUrlStatus::Missing => return None,
         };
         Some(PostTarget {

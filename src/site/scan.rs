@@ -143,12 +143,15 @@ impl Scanner<'_> {
                     "is a link leading outside the site ({}), so Lanyard does not read it",
                     target.display()
                 )),
-                EntryKind::Special => {
-                    Some("is not a regular file (FIFO, device or socket), so Lanyard does not read it".into())
-                }
+                EntryKind::Special => Some(
+                    "is not a regular file (FIFO, device or socket), so Lanyard does not read it"
+                        .into(),
+                ),
                 _ => None,
             };
-            if let Some(reason) = refused.or_else(|| self.skip_reason(&rel_path, &inner_child, &name)) {
+            if let Some(reason) =
+                refused.or_else(|| self.skip_reason(&rel_path, &inner_child, &name))
+            {
                 self.result.ignored.push(IgnoredFile {
                     path,
                     rel_path,

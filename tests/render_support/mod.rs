@@ -32,7 +32,10 @@ impl SiteContext for FakeSite {
     fn check_site_file(&self, path: &SitePath) -> lanyard::Result<()> {
         match path.as_str() {
             "assets/images/present.jpg" => Ok(()),
-            other => Err(lanyard::Error::io(other, std::io::ErrorKind::NotFound.into())),
+            other => Err(lanyard::Error::io(
+                other,
+                std::io::ErrorKind::NotFound.into(),
+            )),
         }
     }
 

@@ -72,7 +72,9 @@ impl Gate {
         let Some(existing) = path.ancestors().skip(1).find(|a| a.exists()) else {
             return Err(Error::io(path, std::io::ErrorKind::NotFound.into()));
         };
-        let real = existing.canonicalize().map_err(|e| Error::io(existing, e))?;
+        let real = existing
+            .canonicalize()
+            .map_err(|e| Error::io(existing, e))?;
         if self.contains(&real) {
             Ok(())
         } else {
@@ -194,7 +196,9 @@ mod tests {
         let (dir, gate) = site();
         let link = dir.path().join("blog/assets/leak.png");
         symlink(dir.path().join("secret.txt"), &link).expect("symlink");
-        let err = gate.read_bytes(&link, FileKind::Image).expect_err("outside");
+        let err = gate
+            .read_bytes(&link, FileKind::Image)
+            .expect_err("outside");
         assert_eq!(err.kind(), "outside_site");
         assert!(err.to_string().contains("leak.png"), "{err}");
         assert!(err.to_string().contains("secret.txt"), "{err}");
@@ -204,7 +208,9 @@ mod tests {
     fn allows_a_theme_root() {
         let (dir, gate) = site();
         let gate = gate.with_theme_root(dir.path()).expect("theme");
-        assert!(gate.admit(&dir.path().join("secret.txt"), FileKind::Asset).is_ok());
+        assert!(gate
+            .admit(&dir.path().join("secret.txt"), FileKind::Asset)
+            .is_ok());
     }
 
     #[test]

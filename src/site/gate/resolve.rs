@@ -98,7 +98,12 @@ impl Gate {
     /// The folder a config `setting` names (`includes_dir: _includes`), inside the site: an
     /// absolute path or one that climbs out of the site is refused with an
     /// [`Error::Config`] naming the setting (Jekyll's safe mode never reads outside the site).
-    pub fn setting_dir(&self, config_file: Option<&Path>, setting: &str, value: &str) -> Result<PathBuf> {
+    pub fn setting_dir(
+        &self,
+        config_file: Option<&Path>,
+        setting: &str,
+        value: &str,
+    ) -> Result<PathBuf> {
         let refused = || Error::Config {
             path: config_file.map_or_else(|| self.site_root().to_path_buf(), Path::to_path_buf),
             message: format!(
@@ -141,22 +146,43 @@ mod tests {
 
     #[test]
     fn resolves_site_absolute_urls_without_baseurl() {
-        assert_eq!(resolved("/assets/a.png", "", "/"), Some("assets/a.png".into()));
-        assert_eq!(resolved("/blog/assets/a.png", "/blog", "/"), Some("assets/a.png".into()));
-        assert_eq!(resolved("/blogroll/a.png", "/blog", "/"), Some("blogroll/a.png".into()));
-        assert_eq!(resolved("/assets/a.png?v=2#top", "", "/"), Some("assets/a.png".into()));
+        assert_eq!(
+            resolved("/assets/a.png", "", "/"),
+            Some("assets/a.png".into())
+        );
+        assert_eq!(
+            resolved("/blog/assets/a.png", "/blog", "/"),
+            Some("assets/a.png".into())
+        );
+        assert_eq!(
+            resolved("/blogroll/a.png", "/blog", "/"),
+            Some("blogroll/a.png".into())
+        );
+        assert_eq!(
+            resolved("/assets/a.png?v=2#top", "", "/"),
+            Some("assets/a.png".into())
+        );
     }
 
     #[test]
     fn resolves_relative_urls_against_the_post_url() {
         let dir = "/2023/04/19/";
-        assert_eq!(resolved("img.png", "", dir), Some("2023/04/19/img.png".into()));
-        assert_eq!(resolved("./img.png", "", dir), Some("2023/04/19/img.png".into()));
+        assert_eq!(
+            resolved("img.png", "", dir),
+            Some("2023/04/19/img.png".into())
+        );
+        assert_eq!(
+            resolved("./img.png", "", dir),
+            Some("2023/04/19/img.png".into())
+        );
         assert_eq!(
             resolved("../../../assets/x.png", "", dir),
             Some("assets/x.png".into())
         );
-        assert_eq!(resolved("a%20b%C3%A9.png", "", "/"), Some("a bé.png".into()));
+        assert_eq!(
+            resolved("a%20b%C3%A9.png", "", "/"),
+            Some("a bé.png".into())
+        );
     }
 
     #[test]
@@ -192,13 +218,20 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let gate = Gate::new(dir.path()).expect("gate");
         let root = gate.site_root().to_path_buf();
-        assert_eq!(gate.setting_dir(None, "includes_dir", "_inc").expect("in"), root.join("_inc"));
+        assert_eq!(
+            gate.setting_dir(None, "includes_dir", "_inc").expect("in"),
+            root.join("_inc")
+        );
         for bad in ["/etc", "../outside", "_inc/../../x"] {
             let err = gate.setting_dir(None, "includes_dir", bad).expect_err(bad);
             assert!(err.to_string().contains("includes_dir"), "{err}");
         }
         let err = gate
-            .read_named(&root.join("_includes"), "../../etc/passwd", FileKind::Include)
+            .read_named(
+                &root.join("_includes"),
+                "../../etc/passwd",
+                FileKind::Include,
+            )
             .expect_err("climbs");
         assert_eq!(err.kind(), "outside_site");
     }
