@@ -10,6 +10,12 @@ use crate::{Error, Result};
 /// [`Error::Invalid`] naming the file, never a panic.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    text_from_bytes(path, bytes)
+}
+
+/// `bytes` read from `path` as UTF-8 text: a NUL byte (a binary file) or invalid UTF-8 is an
+/// [`Error::Invalid`] naming the file.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String> {
     if bytes.contains(&0) {
         return Err(Error::Invalid {
             path: path.to_path_buf(),

@@ -120,7 +120,10 @@ fn reports_missing_images_with_their_line() {
 
 #[test]
 fn adds_data_lines_from_the_whole_file() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with(
         "# Titre\n\nUn paragraphe.\n\n- a\n- b\n\n```\ncode\n```\n",
         &options,
@@ -137,7 +140,10 @@ fn adds_data_lines_from_the_whole_file() {
 
 #[test]
 fn keeps_data_lines_right_after_an_include() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with(
         "{% include talk.html title=\"A\" speaker=\"B\" %}\n\nAprès.\n",
         &options,
@@ -156,7 +162,10 @@ fn leaves_no_data_lines_by_default() {
 
 #[test]
 fn puts_data_lines_on_html_blocks_and_highlighted_code() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with(
         "<div class=\"box\">\n\nx\n\n</div>\n\n{% highlight rb %}\nputs 1\n{% endhighlight %}\n",
         &options,
@@ -176,7 +185,10 @@ fn puts_data_lines_on_html_blocks_and_highlighted_code() {
 
 #[test]
 fn keeps_data_lines_right_after_rewritten_links_and_paren_lists() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with("[a](#x y) [b](#z w)\n\n1) one\n2) two\n\n## H\n", &options);
     assert!(
         r.html.contains("<h2 id=\"h\" data-line=\"9\">"),
@@ -235,7 +247,10 @@ fn survives_malformed_input_without_panicking() {
                 .wrapping_add(1442695040888963407);
             body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
-        let options = RenderOptions { source_lines: true };
+        let options = RenderOptions {
+            source_lines: true,
+            ..RenderOptions::default()
+        };
         let r = render_with(&body, &options);
         assert!(!r.html.contains("<script"), "{body:?}");
     }

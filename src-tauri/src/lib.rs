@@ -81,12 +81,12 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             |ctx, request, responder| {
                 let app = ctx.app_handle().clone();
                 std::thread::spawn(move || {
-                    let root = app
+                    let gate = app
                         .state::<Session>()
                         .workspace()
                         .ok()
-                        .map(|w| w.root().to_path_buf());
-                    responder.respond(asset_protocol::respond(root.as_deref(), &request));
+                        .map(|w| w.gate().clone());
+                    responder.respond(asset_protocol::respond(gate.as_ref(), &request));
                 });
             },
         )

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use lanyard::app_state::AppState;
-use lanyard::fs_util::{atomic_write, read_text};
+use lanyard::fs_util::atomic_write;
 use lanyard::render::{RenderOptions, Rendered};
 use lanyard::site::{Post, PostKind, Workspace};
 
@@ -74,7 +74,7 @@ fn entry<'w>(workspace: &'w Workspace, path: &Path) -> AppResult<&'w Post> {
 pub fn read_post(session: &Session, path: &Path) -> AppResult<PostText> {
     let workspace = session.workspace()?;
     let post = entry(&workspace, path)?;
-    let text = read_text(&post.path)?;
+    let text = workspace.read_post_text(&post.path)?;
     session.record_post(&post.path)?;
     let lang = post
         .lang
@@ -87,11 +87,15 @@ pub fn read_post(session: &Session, path: &Path) -> AppResult<PostText> {
     })
 }
 
-/// Renders the editor's text of `path` with source lines, for the live preview.
+/// Renders the editor's text of `path` with source lines, for the live preview; local images
+/// already point at the `lanyard-asset:` scheme (the core's resolver decides which file).
 pub fn render_preview(workspace: &Workspace, path: &Path, text: &str) -> AppResult<Preview> {
     let post = entry(workspace, path)?;
-    let rendered =
-        workspace.render_text_with(&post.path, text, &RenderOptions { source_lines: true })?;
+    let options = RenderOptions {
+        source_lines: true,
+        asset_urls: true,
+    };
+    let rendered = workspace.render_text_with(&post.path, text, &options)?;
     Ok(preview_of(rendered))
 }
 

@@ -11,13 +11,20 @@ use std::path::{Path, PathBuf};
 
 use super::plan::{FileCopy, PublishPlan};
 use crate::fs_util::atomic_write;
+use crate::site::gate::{read_admitted, FileKind, Gate};
 use crate::{Error, Result};
 
 /// Writes the plan: every file or none. Returns the paths touched.
 pub fn apply_plan(plan: &PublishPlan) -> Result<Vec<PathBuf>> {
     let mut created_dirs = Vec::new();
     let mut copied: Vec<&FileCopy> = Vec::new();
+    let gate = Gate::new(&plan.root)?;
     for copy in &plan.copies {
+        // Checked again now: the plan may be older than a link put in the target since.
+        if let Err(e) = gate.check_write_target(&copy.to) {
+            remove_copies(&copied, &created_dirs);
+            return Err(e);
+        }
         if let Err(e) = copy_file(copy, &mut created_dirs) {
             remove_copies(&copied, &created_dirs);
             return Err(e);
@@ -75,7 +82,9 @@ fn copy_file(copy: &FileCopy, created_dirs: &mut Vec<PathBuf>) -> Result<()> {
         missing.reverse();
         created_dirs.extend(missing);
     }
-    let bytes = fs::read(&copy.from).map_err(|e| Error::io(&copy.from, e))?;
+    // The source was admitted by the blog's gate when planned; read it refusing a link or a
+    // FIFO swapped in since, and no more than an image's cap.
+    let bytes = read_admitted(&copy.from, FileKind::Image)?;
     atomic_write(&copy.to, &bytes)
 }
 

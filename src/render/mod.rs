@@ -10,6 +10,7 @@ mod sanitize;
 pub use context::{PostTarget, SiteContext};
 
 use crate::front_matter::split_front_matter;
+use crate::site::gate::SitePath;
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +18,11 @@ pub struct RenderOptions {
     /// Add `data-line="N"` (1-based source line in the whole file) to block elements, for the
     /// editor/preview scroll sync. Off for `lanyard render`.
     pub source_lines: bool,
+    /// For the desktop preview: every local image's `src` (Markdown or HTML) points at the
+    /// file the gate resolves it to, served by the `lanyard-asset:` scheme
+    /// ([`crate::site::gate::SitePath::asset_url`]), and Markdown images keep the URL as
+    /// written in `data-site-src`. The UI uses both verbatim. Off for `lanyard render`.
+    pub asset_urls: bool,
 }
 
 /// What a render found wrong; also marked in the HTML with a `lanyard-*` class.
@@ -46,6 +52,23 @@ pub struct RenderProblem {
     pub message: String,
 }
 
+/// A local image a post shows (Markdown `![](...)`, Liquid expanded): the renderer's scan,
+/// which `check` and publish use instead of scanning the text again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LocalImage {
+    /// 1-based line in the whole file.
+    pub line: usize,
+    /// The URL as written (after Liquid).
+    pub url: String,
+    /// The site file it names, as the gate resolves it (`assets/images/a b.png`).
+    #[serde(serialize_with = "serialize_site_path")]
+    pub path: SitePath,
+}
+
+fn serialize_site_path<S: serde::Serializer>(path: &SitePath, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(path.as_str())
+}
+
 /// A rendered post body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Rendered {
@@ -53,6 +76,8 @@ pub struct Rendered {
     pub html: String,
     /// Problems found, in source order.
     pub problems: Vec<RenderProblem>,
+    /// Local images of the body, in source order.
+    pub images: Vec<LocalImage>,
 }
 
 /// Renders a whole post file's text (front matter included; it is skipped) to HTML.
@@ -91,9 +116,24 @@ pub fn render_source(
             .unwrap_or("&#8617;")
             .to_string(),
         inside_html: false,
+        keep_site_src: options.asset_urls,
     };
-    let (html, markdown_problems) = markdown::render_markdown(&expanded.text, &input, &mut stash);
-    let html = sanitize::sanitize_html(&liquid::unstash(&html, &stash));
+    let (html, markdown_problems, images) =
+        markdown::render_markdown(&expanded.text, &input, &mut stash);
+    let images = images
+        .into_iter()
+        .map(|i| LocalImage {
+            line: line_of(i.offset),
+            url: i.url,
+            path: i.path,
+        })
+        .collect();
+    let html = liquid::unstash(&html, &stash);
+    let html = if options.asset_urls {
+        sanitize::sanitize_preview_html(&html, site.baseurl(), input.page_dir.clone())
+    } else {
+        sanitize::sanitize_html(&html)
+    };
     let mut problems: Vec<RenderProblem> = liquid_problems
         .into_iter()
         .map(|p| RenderProblem {
@@ -108,7 +148,11 @@ pub fn render_source(
         }))
         .collect();
     problems.sort_by_key(|p| p.line);
-    Rendered { html, problems }
+    Rendered {
+        html,
+        problems,
+        images,
+    }
 }
 
 /// Byte offsets where each line of `source` starts.

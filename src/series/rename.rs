@@ -98,7 +98,7 @@ pub fn plan_move(
     let new_name = post_url_name(&moved.rel_path);
     if let (PostKind::Post, Some(new_name)) = (entry.kind, &new_name) {
         text = rewrite_post_urls(workspace, &text, &entry.path, new_name);
-        for file in blog_text_files(workspace.root()) {
+        for file in blog_text_files(workspace.gate()) {
             if file == entry.path {
                 continue;
             }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 use serde_json::{json, Map, Value};
 
+use super::gate::{FileKind, Gate};
 use crate::front_matter::parse_yaml_mapping;
-use crate::fs_util::read_text;
 use crate::{Error, Result};
 
 /// Jekyll 4.3's `Configuration::DEFAULT_EXCLUDES`, always added to the site's `exclude:`.
@@ -61,12 +61,20 @@ pub struct SiteConfig {
 impl SiteConfig {
     /// Reads the config of the site at `root`. A site without config file gets the defaults.
     pub fn load(root: &Path) -> Result<SiteConfig> {
+        SiteConfig::load_through(&Gate::new(root)?)
+    }
+
+    /// Reads the config of the gate's site, through the gate (a config file that is a link out
+    /// of the site, a FIFO or over the cap is an error naming it).
+    pub fn load_through(gate: &Gate) -> Result<SiteConfig> {
+        let root = gate.site_root();
+        // `symlink_metadata` sees a name that exists in any form (a FIFO too): the gate decides.
         let file = CONFIG_FILE_NAMES
             .iter()
             .map(|n| root.join(n))
-            .find(|p| p.is_file());
+            .find(|p| p.symlink_metadata().is_ok());
         let values = match &file {
-            Some(path) => read_config_file(path)?,
+            Some(path) => read_config_file(gate, path)?,
             None => Map::new(),
         };
         Ok(SiteConfig::from_values(file, values))
@@ -149,8 +157,8 @@ fn value_text(value: &Value) -> Option<String> {
     }
 }
 
-fn read_config_file(path: &Path) -> Result<Map<String, Value>> {
-    let text = read_text(path)?;
+fn read_config_file(gate: &Gate, path: &Path) -> Result<Map<String, Value>> {
+    let text = gate.read_text(path, FileKind::Config)?;
     let is_toml = path.extension().is_some_and(|e| e == "toml");
     if is_toml {
         let table: toml::Table = toml::from_str(&text).map_err(|e| Error::Config {

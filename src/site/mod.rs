@@ -7,6 +7,7 @@
 mod config;
 mod context;
 mod defaults;
+pub mod gate;
 mod glob;
 mod percent;
 mod permalink;
@@ -18,6 +19,7 @@ mod taxonomy;
 mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
+pub use context::PostUrlStatus;
 pub use defaults::FrontMatterDefaults;
 pub(crate) use percent::percent_decode;
 pub use permalink::{post_url, style_to_template, with_baseurl, UrlParts};

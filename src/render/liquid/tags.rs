@@ -79,8 +79,16 @@ impl Expander<'_> {
             file.to_string()
         };
         let text = match self.site.include(&file) {
-            Some(text) if self.depth < MAX_DEPTH => text,
-            _ => return self.placeholder("include", args, at, out),
+            Ok(text) if self.depth < MAX_DEPTH => text,
+            Ok(_) => return self.placeholder("include", args, at, out),
+            Err(e) => {
+                // A missing include is the placeholder's business; a refusal of the gate (a
+                // link or `includes_dir` out of the site, a FIFO, a huge file) says why.
+                if e.kind() != "not_found" {
+                    self.report(at, ProblemKind::UnsupportedLiquid, e.to_string());
+                }
+                return self.placeholder("include", args, at, out);
+            }
         };
         let include = Value::Object(parse_include_params(params, scope));
         let saved = scope.globals.insert("include".into(), include);

@@ -114,15 +114,28 @@ pub(crate) struct MarkdownInput<'c> {
     pub footnote_backlink: String,
     /// Rendering the content of a `markdown="1"` element (heading ids differ there).
     pub inside_html: bool,
+    /// For the preview: local images keep their URL as written in `data-site-src`.
+    pub keep_site_src: bool,
 }
 
-/// Renders `text` to HTML, returning the HTML and the problems found.
+/// A Markdown image naming a file of the site, as the gate resolved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MarkdownImage {
+    /// Byte offset in the parsed text.
+    pub offset: usize,
+    /// The URL as written.
+    pub url: String,
+    /// The site file it names.
+    pub path: crate::site::gate::SitePath,
+}
+
+/// Renders `text` to HTML, returning the HTML, the problems found and the local images.
 /// Finished HTML (math, HTML blocks) goes to `stash`, referenced by markers in the HTML.
 pub(crate) fn render_markdown(
     text: &str,
     input: &MarkdownInput<'_>,
     stash: &mut Vec<String>,
-) -> (String, Vec<MarkdownProblem>) {
+) -> (String, Vec<MarkdownProblem>, Vec<MarkdownImage>) {
     let source = rewrite_source(text, input, stash);
     let text = source.text.as_str();
     let has_toc = source.block_ials.iter().any(|i| i.attrs.toc);
@@ -135,7 +148,14 @@ pub(crate) fn render_markdown(
     let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
     let nodes = toc::insert_toc(nodes, has_toc);
     let mut problems = Vec::new();
-    let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
+    let mut images = Vec::new();
+    let nodes = images::flag_missing_images(
+        nodes,
+        input.site,
+        &input.page_dir,
+        input.keep_site_src,
+        (&mut problems, &mut images),
+    );
     let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
     let source_ref = &source;
     let line_of = input
@@ -146,7 +166,10 @@ pub(crate) fn render_markdown(
     for p in &mut problems {
         p.offset = source.unshift(p.offset);
     }
-    (html, problems)
+    for i in &mut images {
+        i.offset = source.unshift(i.offset);
+    }
+    (html, problems, images)
 }
 
 /// The source after the text passes, with what they recorded.
@@ -177,10 +200,11 @@ fn rewrite_source(text: &str, input: &MarkdownInput<'_>, stash: &mut Vec<String>
         code_line_numbers: input.code_line_numbers,
         footnote_backlink: input.footnote_backlink.clone(),
         inside_html: true,
+        keep_site_src: input.keep_site_src,
     };
     let text = extensions::apply_extensions(text, stash);
     let text = html_blocks::stash_html_blocks(&text, stash, &mut |md, stash| {
-        let (html, _) = render_markdown(md, &nested, stash);
+        let (html, _, _) = render_markdown(md, &nested, stash);
         crate::render::liquid::unstash(&html, stash)
     });
     let text = math::stash_math(&text, stash);
