@@ -65,6 +65,8 @@ pub enum FindingKind {
     MissingImage,
     /// A file in `_posts/`/`_drafts/` that Jekyll skips.
     IgnoredFile,
+    /// A post whose rendering ran out of a budget (Liquid output, loops, nesting or work).
+    Budget,
 }
 
 /// One problem, located.
@@ -198,7 +200,14 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
     if post.front_matter_error.is_none() {
         if let Ok(rendered) = workspace.render_text(&post.path, &source) {
             for p in rendered.problems {
-                if p.kind == ProblemKind::MissingImage && !image_lines.contains(&p.line) {
+                if p.kind == ProblemKind::BudgetExceeded {
+                    out.push(finding(
+                        FindingKind::Budget,
+                        Severity::Error,
+                        p.line,
+                        p.message,
+                    ));
+                } else if p.kind == ProblemKind::MissingImage && !image_lines.contains(&p.line) {
                     out.push(finding(
                         FindingKind::MissingImage,
                         Severity::Warning,

@@ -7,9 +7,14 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Sanitizes an HTML fragment.
+use super::html_depth::{limit_html_depth, MAX_HTML_DEPTH};
+
+/// Sanitizes an HTML fragment (nested no deeper than [`MAX_HTML_DEPTH`], so that parsing it
+/// stays linear).
 pub(crate) fn sanitize_html(html: &str) -> String {
-    builder().clean(html).to_string()
+    builder()
+        .clean(&limit_html_depth(html, MAX_HTML_DEPTH))
+        .to_string()
 }
 
 /// The sanitizer, built once.
