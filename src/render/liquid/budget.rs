@@ -4,9 +4,9 @@
 //! `(1..1000000000)` range, an include that includes itself) ends quickly with one error
 //! instead of exhausting memory or time.
 //!
-//! Each limit is far above what real posts use: over the shared real-blog corpus (260
-//! posts) the largest Liquid output is a few tens of KiB, the most loop iterations a few
-//! hundred, and no post nests blocks more than 4 deep.
+//! Each limit is far above what real posts use: over the shared real-blog corpus (7 blogs,
+//! 260 posts) the largest rendered post is under 90 KiB, no post has a loop, and includes
+//! (645 of them) never include another.
 
 /// Largest Liquid output, captures included (Liquid's `render_length_limit`): 8 MiB.
 pub(crate) const MAX_OUTPUT_BYTES: usize = 8 << 20;
