@@ -65,6 +65,8 @@ pub enum FindingKind {
     IgnoredFile,
     /// A post the gate refuses to read (a link out of the site, a FIFO, over the size cap).
     Unreadable,
+    /// A post whose rendering ran out of a budget (Liquid output, loops, nesting or work).
+    Budget,
 }
 
 /// One problem, located.
@@ -192,7 +194,14 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
     if post.front_matter_error.is_none() {
         if let Ok(rendered) = workspace.render_text(&post.path, &source) {
             for p in rendered.problems {
-                if p.kind == ProblemKind::MissingImage {
+                if p.kind == ProblemKind::BudgetExceeded {
+                    out.push(finding(
+                        FindingKind::Budget,
+                        Severity::Error,
+                        p.line,
+                        p.message,
+                    ));
+                } else if p.kind == ProblemKind::MissingImage {
                     out.push(finding(
                         FindingKind::MissingImage,
                         Severity::Warning,

@@ -26,7 +26,10 @@ pub use form_value::{form_value_yaml, set_form_value, FormValue};
 pub use scalar::resolve_plain;
 pub use split::{split_front_matter, Split};
 pub use validate::{validate_front_matter, Diagnostic, DiagnosticKind, DiagnosticSeverity};
-pub use yaml11::{parse_yaml_mapping, FrontMatterWarning, ParsedYaml, YamlError};
+pub use yaml11::{
+    parse_yaml_mapping, FrontMatterWarning, ParsedYaml, YamlError, YamlErrorKind, MAX_ALIAS_NODES,
+    MAX_NESTING,
+};
 
 use crate::{Error, Result};
 
@@ -42,16 +45,24 @@ pub struct FrontMatter {
 }
 
 /// Reads the front matter of the file at `path` whose text is `source`. Malformed YAML is an
-/// [`Error::FrontMatter`] naming the file and the line.
+/// [`Error::FrontMatter`], YAML over a budget (aliases, nesting) an [`Error::BudgetExceeded`],
+/// both naming the file and the line.
 pub fn read_front_matter(path: &Path, source: &str) -> Result<FrontMatter> {
     let split = split_front_matter(source);
     let Some(yaml) = split.yaml else {
         return Ok(FrontMatter::default());
     };
-    let parsed = parse_yaml_mapping(yaml, split.yaml_line).map_err(|e| Error::FrontMatter {
-        path: path.to_path_buf(),
-        line: e.line,
-        message: e.message,
+    let parsed = parse_yaml_mapping(yaml, split.yaml_line).map_err(|e| match e.kind {
+        YamlErrorKind::Budget => Error::BudgetExceeded {
+            path: path.to_path_buf(),
+            line: e.line,
+            message: e.message,
+        },
+        YamlErrorKind::Syntax => Error::FrontMatter {
+            path: path.to_path_buf(),
+            line: e.line,
+            message: e.message,
+        },
     })?;
     Ok(FrontMatter {
         data: parsed.data,

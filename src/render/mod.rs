@@ -3,6 +3,7 @@
 //! flagged both in the HTML and as a list.
 
 mod context;
+mod html_depth;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 mod sanitize;
@@ -39,6 +40,9 @@ pub enum ProblemKind {
     MissingImage,
     /// A Liquid tag or output Lanyard cannot run (plugin tag, missing include).
     UnsupportedLiquid,
+    /// The post hit a rendering budget (Liquid output, loops, nesting or work): rendering
+    /// stopped there, and what came before is shown with the error after it.
+    BudgetExceeded,
 }
 
 /// One problem, located in the source file.
@@ -80,6 +84,28 @@ pub struct Rendered {
     pub images: Vec<LocalImage>,
 }
 
+impl Rendered {
+    /// The budget the render ran out of, if any: the HTML is then cut where it stopped.
+    pub fn budget_exceeded(&self) -> Option<&RenderProblem> {
+        self.problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::BudgetExceeded)
+    }
+
+    /// This render, or an [`crate::Error::BudgetExceeded`] naming `path` and the line when it
+    /// ran out of a budget: for callers that must not use a cut render (`lanyard render`).
+    pub fn complete(self, path: &std::path::Path) -> crate::Result<Rendered> {
+        match self.budget_exceeded() {
+            Some(p) => Err(crate::Error::BudgetExceeded {
+                path: path.to_path_buf(),
+                line: p.line,
+                message: p.message.clone(),
+            }),
+            None => Ok(self),
+        }
+    }
+}
+
 /// Renders a whole post file's text (front matter included; it is skipped) to HTML.
 /// `page` holds the parsed front matter (the `page` Liquid variables).
 ///
@@ -95,6 +121,17 @@ pub fn render_source(
     let split = split_front_matter(source);
     let (mut expanded, liquid_problems) =
         liquid::expand_liquid(split.body, split.body_start, page, site);
+    let stopped = liquid_problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::BudgetExceeded);
+    if stopped.is_some() {
+        // A cut render only shows where it stopped: Markdown need not read megabytes first.
+        let mut cut = expanded.text.len().min(SHOWN_WHEN_STOPPED);
+        while !expanded.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        expanded.text.truncate(cut);
+    }
     let mut stash = std::mem::take(&mut expanded.stash);
     let line_starts = line_starts(source);
     let line_of = |offset: usize| line_at(&line_starts, expanded.source_offset(offset));
@@ -115,10 +152,10 @@ pub fn render_source(
             .and_then(serde_json::Value::as_str)
             .unwrap_or("&#8617;")
             .to_string(),
-        inside_html: false,
+        html_depth: 0,
         keep_site_src: options.asset_urls,
     };
-    let (html, markdown_problems, images) =
+    let (mut html, markdown_problems, images) =
         markdown::render_markdown(&expanded.text, &input, &mut stash);
     let images = images
         .into_iter()
@@ -128,6 +165,13 @@ pub fn render_source(
             path: i.path,
         })
         .collect();
+    // A render cut by a budget ends with the reason, where the preview shows it.
+    if let Some(stop) = stopped {
+        html.push_str(&budget_block(
+            line_at(&line_starts, stop.offset),
+            &stop.message,
+        ));
+    }
     let html = liquid::unstash(&html, &stash);
     let html = if options.asset_urls {
         sanitize::sanitize_preview_html(&html, site.baseurl(), input.page_dir.clone())
@@ -153,6 +197,17 @@ pub fn render_source(
         problems,
         images,
     }
+}
+
+/// How much of the Liquid output a render cut by a budget still shows, in bytes.
+const SHOWN_WHEN_STOPPED: usize = 256 << 10;
+
+/// The error block closing a render cut by a budget.
+fn budget_block(line: usize, message: &str) -> String {
+    format!(
+        "\n<div class=\"lanyard-liquid lanyard-budget\">Line {line}: {}</div>\n",
+        markdown::escape_attr(message)
+    )
 }
 
 /// Byte offsets where each line of `source` starts.

@@ -9,11 +9,15 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::html_depth::{limit_html_depth, MAX_HTML_DEPTH};
 use crate::site::gate::resolve_url;
 
-/// Sanitizes an HTML fragment.
+/// Sanitizes an HTML fragment (nested no deeper than [`MAX_HTML_DEPTH`], so that parsing it
+/// stays linear).
 pub(crate) fn sanitize_html(html: &str) -> String {
-    builder().clean(html).to_string()
+    builder()
+        .clean(&limit_html_depth(html, MAX_HTML_DEPTH))
+        .to_string()
 }
 
 /// Sanitizes an HTML fragment for the preview: each `<img src>` naming a file of the site (as
@@ -29,7 +33,7 @@ pub(crate) fn sanitize_preview_html(html: &str, baseurl: String, page_dir: Strin
         }
         Some(Cow::Borrowed(value))
     });
-    b.clean(html).to_string()
+    b.clean(&limit_html_depth(html, MAX_HTML_DEPTH)).to_string()
 }
 
 /// The sanitizer, built once.

@@ -113,7 +113,8 @@ impl Workspace {
             }
         };
         let fm = read_front_matter(&file.path, &text).map_err(|e| match e {
-            Error::FrontMatter { line, message, .. } => FrontMatterProblem { line, message },
+            Error::FrontMatter { line, message, .. }
+            | Error::BudgetExceeded { line, message, .. } => FrontMatterProblem { line, message },
             other => FrontMatterProblem {
                 line: 1,
                 message: other.to_string(),

@@ -10,9 +10,15 @@ use crate::fs_util::{atomic_write, read_text};
 use crate::{Error, Result};
 
 /// Turns an [`EditError`] about `path` into the core's [`Error`]: a parse error is an
-/// [`Error::FrontMatter`] naming the file and line, anything else [`Error::Invalid`].
+/// [`Error::FrontMatter`] naming the file and line, a budget an [`Error::BudgetExceeded`],
+/// anything else [`Error::Invalid`].
 pub fn edit_error(path: &Path, error: EditError) -> Error {
     match error {
+        EditError::BudgetExceeded { line, message } => Error::BudgetExceeded {
+            path: path.to_path_buf(),
+            line,
+            message,
+        },
         EditError::Parse { line, message } => Error::FrontMatter {
             path: path.to_path_buf(),
             line,

@@ -21,6 +21,7 @@ mod ial;
 mod images;
 mod link_destinations;
 mod math;
+mod nesting;
 mod options;
 mod paren_lists;
 mod rouge_lexers;
@@ -112,11 +113,18 @@ pub(crate) struct MarkdownInput<'c> {
     pub code_line_numbers: bool,
     /// kramdown's `footnote_backlink` (`&#8617;` unless the site sets it).
     pub footnote_backlink: String,
-    /// Rendering the content of a `markdown="1"` element (heading ids differ there).
-    pub inside_html: bool,
+    /// How many `markdown="1"` elements the text is inside of (0: the post itself); heading
+    /// ids differ inside them, and past [`MAX_HTML_MARKDOWN_DEPTH`] their content stays raw.
+    pub html_depth: usize,
     /// For the preview: local images keep their URL as written in `data-site-src`.
     pub keep_site_src: bool,
 }
+
+/// Deepest nesting of `markdown="1"` elements whose content is rendered as Markdown. Each
+/// level renders its content again, so without a bound thousands of nested `<div
+/// markdown="1">` would recurse past the stack and cost the square of the depth; deeper
+/// content stays raw HTML (sanitized like any other).
+pub(crate) const MAX_HTML_MARKDOWN_DEPTH: usize = 16;
 
 /// A Markdown image naming a file of the site, as the gate resolved it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,11 +149,12 @@ pub(crate) fn render_markdown(
     let has_toc = source.block_ials.iter().any(|i| i.attrs.toc);
     let parser = Parser::new_ext(text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
+    let nodes = nesting::limit_nesting(nodes, nesting::MAX_MARKDOWN_NESTING);
     let nodes = ial::apply_block_ials(nodes, &source.block_ials, text);
     let nodes = ial::apply_span_ials(nodes, text);
     let nodes = tables::drop_separator_rows(nodes, text);
     let nodes = typography::apply_typography(nodes, text);
-    let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
+    let nodes = heading_ids::assign_heading_ids(nodes, input.html_depth > 0);
     let nodes = toc::insert_toc(nodes, has_toc);
     let mut problems = Vec::new();
     let mut images = Vec::new();
@@ -199,11 +208,14 @@ fn rewrite_source(text: &str, input: &MarkdownInput<'_>, stash: &mut Vec<String>
         line_of: None,
         code_line_numbers: input.code_line_numbers,
         footnote_backlink: input.footnote_backlink.clone(),
-        inside_html: true,
+        html_depth: input.html_depth + 1,
         keep_site_src: input.keep_site_src,
     };
     let text = extensions::apply_extensions(text, stash);
     let text = html_blocks::stash_html_blocks(&text, stash, &mut |md, stash| {
+        if nested.html_depth > MAX_HTML_MARKDOWN_DEPTH {
+            return md.to_string();
+        }
         let (html, _, _) = render_markdown(md, &nested, stash);
         crate::render::liquid::unstash(&html, stash)
     });
