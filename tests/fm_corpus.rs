@@ -147,12 +147,12 @@ fn check_form_edit(
             failures.push(format!("{name}: the form's `{key}` changed `{other}`"));
         }
     }
-    read_form(path, &edit.text).fields
+    read_form(path, &edit.text, "lang").fields
 }
 
 /// Whether the post's front matter parsed (and so was checked).
 fn check_form(path: &Path, text: &str, failures: &mut Vec<String>) -> bool {
-    let form = read_form(path, text);
+    let form = read_form(path, text, "lang");
     let Some(fields) = form.fields.filter(|_| form.present) else {
         return false;
     };

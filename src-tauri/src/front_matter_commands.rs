@@ -69,6 +69,18 @@ pub struct FormDiagnostic {
     pub message: String,
 }
 
+/// The keys the form's list and language fields write in this post (chosen by the core:
+/// `tag` when Jekyll reads it over `tags`, the blog's own language key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FormKeysView {
+    /// `tag` or `tags`.
+    pub tags: String,
+    /// `category` or `categories`.
+    pub categories: String,
+    /// `lang`, `language` or `locale`.
+    pub lang: String,
+}
+
 /// What the form shows for the editor's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FormView {
@@ -78,6 +90,12 @@ pub struct FormView {
     pub fields: Option<FormFields>,
     pub entries: Vec<FormEntry>,
     pub diagnostics: Vec<FormDiagnostic>,
+    /// The keys the tags, categories and language fields write.
+    pub keys: FormKeysView,
+    /// Where the front matter block ends in the text read (UTF-16 units, fences and closing
+    /// line break included); null without a block. The form compares this part of the text
+    /// to know whether the block changed.
+    pub block_end: Option<u32>,
 }
 
 /// A form field's new value.
@@ -122,10 +140,17 @@ fn n32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The form for `text`, the editor's text of the file at `path`.
-pub fn form_view(path: &Path, text: &str) -> FormView {
-    let state = fm::read_form(path, text);
+/// The form for `text`, the editor's text of the file at `path`, in a blog writing
+/// languages under `language_key`.
+pub fn form_view(path: &Path, text: &str, language_key: &'static str) -> FormView {
+    let state = fm::read_form(path, text, language_key);
     FormView {
+        block_end: state.block_end_utf16.map(n32),
+        keys: FormKeysView {
+            tags: state.keys.tags.to_string(),
+            categories: state.keys.categories.to_string(),
+            lang: state.keys.lang.to_string(),
+        },
         present: state.present,
         fields: state.fields.map(|f| FormFields {
             title: f.title,
@@ -210,8 +235,12 @@ fn used(values: Vec<fm::UsedValue>) -> Vec<UsedChoice> {
 
 /// Reads the editor's `text` of the post at `path` into the form.
 #[tauri::command]
-pub async fn read_front_matter_form(path: PathBuf, text: String) -> FormView {
-    form_view(&path, &text)
+pub async fn read_front_matter_form(app: AppHandle, path: PathBuf, text: String) -> FormView {
+    let language_key = app
+        .state::<Session>()
+        .workspace()
+        .map_or(lanyard::site::DEFAULT_LANGUAGE_KEY, |w| w.language_key());
+    form_view(&path, &text, language_key)
 }
 
 /// Gives `key` its new value in the editor's `text`: the change for the editor to apply.
@@ -355,7 +384,7 @@ mod tests {
         .expect_err("refused");
         assert_eq!(err.kind(), "front_matter");
         assert!(err.to_string().starts_with("/blog/_posts/x.md:2:"), "{err}");
-        let view = form_view(Path::new("x.md"), broken);
+        let view = form_view(Path::new("x.md"), broken, "lang");
         assert!(view.fields.is_none());
         assert_eq!(view.diagnostics[0].line, 2);
         assert_eq!(view.diagnostics[0].key.as_deref(), Some("title"));
@@ -367,6 +396,7 @@ mod tests {
         let view = form_view(
             Path::new("2025-06-10-j1.md"),
             "---\ntitle: A\ntitle: B\n---\n",
+            "lang",
         );
         let fields = view.fields.expect("parses");
         assert_eq!(fields.title.as_deref(), Some("B"));
@@ -392,6 +422,7 @@ mod tests {
             binding::<FormFields>,
             binding::<FormEntry>,
             binding::<FormDiagnostic>,
+            binding::<FormKeysView>,
             binding::<FormView>,
             binding::<FieldChange>,
             binding::<TextEdit>,
