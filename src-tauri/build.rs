@@ -11,7 +11,6 @@ const COMMANDS: &[&str] = &[
     "close_window",
     "read_post",
     "render_preview",
-    "save_post",
     "new_series",
     "next_part",
     "sync_series",

@@ -100,7 +100,6 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::close_window,
             commands::read_post,
             commands::render_preview,
-            commands::save_post,
             series_commands::new_series,
             series_commands::next_part,
             series_commands::sync_series,

@@ -202,7 +202,7 @@ pub async fn publish_post(
                 .changes
                 .iter()
                 .filter(|_| in_blog)
-                .map(changed_file)
+                .map(ChangedFile::from)
                 .collect(),
             open_post: plan
                 .posts
@@ -286,14 +286,6 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
         warnings: u32::try_from(plan.warning_count()).unwrap_or(u32::MAX),
         message: plan.message.clone(),
         in_git: repository_of(&plan.root).is_some(),
-    }
-}
-
-fn changed_file(c: &lanyard::series::FileChange) -> ChangedFile {
-    ChangedFile {
-        path: c.path.display().to_string(),
-        renamed_from: c.renamed_from.as_ref().map(|p| p.display().to_string()),
-        after: c.after.clone(),
     }
 }
 

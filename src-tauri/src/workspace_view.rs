@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use lanyard::app_state::AppState;
-use lanyard::fs_util::{atomic_write, read_text};
+use lanyard::fs_util::read_text;
 use lanyard::render::{RenderOptions, Rendered};
 use lanyard::site::{Post, PostKind, Workspace};
 
@@ -112,13 +112,6 @@ fn preview_of(rendered: Rendered) -> Preview {
         html: rendered.html,
         problems,
     }
-}
-
-/// Writes the editor's text to the post's file (temp file, fsync, rename).
-pub fn save_post(session: &Session, path: &Path, text: &str) -> AppResult<()> {
-    let workspace = session.workspace()?;
-    let post = entry(&workspace, path)?;
-    Ok(atomic_write(&post.path, text.as_bytes())?)
 }
 
 /// A short label for the window title: the file name.

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use lanyard::data_dir::data_dir;
 use lanyard::series::names::parse_user_date;
-use lanyard::series::{Changeset, SettingsStore};
+use lanyard::changeset::Changeset;
+use lanyard::series::SettingsStore;
 use lanyard::site::Workspace;
 use lanyard::Result;
 

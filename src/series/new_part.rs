@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::changes::Changeset;
+use crate::changeset::Changeset;
 use super::model::{find_series, series_of_file, Part};
 use super::names::{clean_line, clean_slug, slug_from_title, yaml_quoted};
 use super::settings::{header_lang, SettingsStore};

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::changes::Changeset;
+use crate::changeset::Changeset;
 use super::fm_edit::{set_date, with_redirect_from};
 use super::links::{blog_text_files, rewrite_post_urls};
 use super::model::post_url_name;

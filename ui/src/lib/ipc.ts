@@ -63,8 +63,6 @@ export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
 export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
-export const savePost = (path: string, text: string) =>
-  call<WorkspaceSummary>("save_post", { path, text });
 
 /** "New series": writes its first part as a draft; `date` YYYY-MM-DD and `lang` optional. */
 export const newSeries = (title: string, series: string, date: string | null, lang: string | null) =>
