@@ -41,7 +41,6 @@ const COMMANDS: &[&str] = &[
     "preview_publish",
     "publish_post",
     "push_blog",
-    "pull_rebase_blog",
     "recover_journal",
     "journal_open",
     "journal_record",

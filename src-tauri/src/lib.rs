@@ -130,7 +130,6 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             publish_commands::preview_publish,
             publish_commands::publish_post,
             publish_commands::push_blog,
-            publish_commands::pull_rebase_blog,
             journal_commands::recover_journal,
             journal_commands::journal_open,
             journal_commands::journal_record,

@@ -11,6 +11,7 @@ import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
 import type { PublishApplied } from "./bindings/PublishApplied";
 import type { PublishPreview } from "./bindings/PublishPreview";
+import type { PublishStepView } from "./bindings/PublishStepView";
 import type { PushResult } from "./bindings/PushResult";
 import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
@@ -29,7 +30,7 @@ export type { PreviewProblem } from "./bindings/PreviewProblem";
 export type { ManualTalk, ScheduleView };
 export type { SlotView } from "./bindings/SlotView";
 export type { TalkView } from "./bindings/TalkView";
-export type { PublishApplied, PublishPreview, PushResult };
+export type { PublishApplied, PublishPreview, PublishStepView, PushResult };
 export type { PlannedFile } from "./bindings/PlannedFile";
 export type { PublishFindingView } from "./bindings/PublishFindingView";
 export type { BlogChangeView, RecoveredPost };
@@ -123,10 +124,12 @@ export const previewPublish = (path: string, target: string | null) =>
 /** Publishes the post at `path` all or nothing; `commit` commits exactly its files. */
 export const publishPost = (path: string, message: string, force: boolean, commit: boolean, target: string | null) =>
   call<PublishApplied>("publish_post", { path, message, force, commit, target });
-/** `git push` of the repository published into, with the user's git. */
-export const pushBlog = (target: string | null) => call<PushResult>("push_blog", { target });
-/** `git pull --rebase` of that repository, after a rejected push. */
-export const pullRebaseBlog = (target: string | null) => call<PushResult>("pull_rebase_blog", { target });
+/** `git push` of the repository published into, with the user's git; with `rebase` (after a
+ * rejected push), a rejection pulls with rebase and pushes again. */
+export const pushBlog = (target: string | null, rebase: boolean) => call<PushResult>("push_blog", { target, rebase });
+/** Each publishing step as it starts (write, push, pull with rebase, push again). */
+export const onPublishProgress = (handler: (step: PublishStepView) => void): Promise<UnlistenFn> =>
+  listen<PublishStepView>("publish-progress", (event) => handler(event.payload));
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");
