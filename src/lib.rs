@@ -37,4 +37,4 @@ pub mod site;
 pub mod talks;
 pub mod watch;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};

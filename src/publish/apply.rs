@@ -60,7 +60,7 @@ pub fn undo_plan(plan: &PublishPlan) -> Result<()> {
 /// removed again on failure).
 fn copy_file(copy: &FileCopy, created_dirs: &mut Vec<PathBuf>) -> Result<()> {
     if copy.to.exists() {
-        return Err(Error::Invalid {
+        return Err(Error::Conflict {
             path: copy.to.clone(),
             message: "already exists; Lanyard will not overwrite it".into(),
         });

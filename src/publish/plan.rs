@@ -130,12 +130,12 @@ pub fn plan_publish(
     let mut published = Vec::new();
     let mut new_posts = Vec::new();
     for path in posts {
-        let entry = workspace.post_at(path).ok_or_else(|| Error::Invalid {
+        let entry = workspace.post_at(path).ok_or_else(|| Error::NotFound {
             path: path.clone(),
             message: "is not a post or draft of the blog".into(),
         })?;
         if target.is_none() && entry.kind == PostKind::Post && entry.published {
-            return Err(Error::Invalid {
+            return Err(Error::Conflict {
                 path: entry.path.clone(),
                 message: "is already published; nothing to publish".into(),
             });
@@ -151,7 +151,7 @@ pub fn plan_publish(
         }
         let moved = dest
             .post_for_text(&to, &text)
-            .ok_or_else(|| Error::Invalid {
+            .ok_or_else(|| Error::BadName {
                 path: to.clone(),
                 message: "is not a name Jekyll reads as a post".into(),
             })?;

@@ -91,7 +91,7 @@ pub fn plan_new_post(
             next_title(&prev.title, title_lang, count + 1)
         }
         (None, None) => {
-            return Err(Error::Invalid {
+            return Err(Error::NotFound {
                 path: PathBuf::from("title"),
                 message: "is needed for a post that does not continue a series".into(),
             })
@@ -147,7 +147,7 @@ fn creation_with_headers(
     plan.changes.create(path, text.clone())?;
     let new_post = workspace
         .post_for_text(path, &text)
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::BadName {
             path: path.to_path_buf(),
             message: "is not a name Jekyll reads as a draft".into(),
         })?;
@@ -169,7 +169,7 @@ pub fn plan_next_part(
     settings: &SettingsStore,
     part: &Path,
 ) -> Result<NewPost> {
-    let (series, _) = series_of_file(workspace, part).ok_or_else(|| Error::Invalid {
+    let (series, _) = series_of_file(workspace, part).ok_or_else(|| Error::NotFound {
         path: part.to_path_buf(),
         message: "is not part of a series (no `series:` text in its front matter)".into(),
     })?;
@@ -186,7 +186,7 @@ fn next_day(part: &Part) -> Result<Date> {
         .get(..10)
         .and_then(parse_day)
         .and_then(|d| d.tomorrow().ok())
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::InvalidDate {
             path: part.path.clone(),
             message: format!("has a date Lanyard cannot continue from: {}", part.date),
         })

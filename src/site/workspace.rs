@@ -341,7 +341,7 @@ fn modified_time(path: &Path) -> Option<Timestamp> {
 fn error_detail(e: &Error) -> String {
     match e {
         Error::Io { source, .. } => source.to_string(),
-        Error::Invalid { message, .. } => message.clone(),
+        Error::Invalid { message, .. } | Error::NotText { message, .. } => message.clone(),
         other => other.to_string(),
     }
 }

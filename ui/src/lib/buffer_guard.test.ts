@@ -10,7 +10,7 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock("./ipc", () => ({
-  toIpcError: (e: unknown) => ({ kind: "shell", message: String(e), path: null }),
+  toIpcError: (e: unknown) => ({ kind: "shell", message: String(e), path: null, line: null }),
   diskText: async (path: string) => fake.disk.get(path) ?? null,
   journalRebase: async (path: string, text: string) => void fake.calls.push(`rebase ${path} ${text}`),
   journalOpen: async (path: string) => void fake.calls.push(`open ${path}`),

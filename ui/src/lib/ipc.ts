@@ -1,11 +1,13 @@
 // The one module that talks to the Rust side: every `invoke` and every backend event goes
-// through here, and every failure comes out as an `IpcError` ({kind, message, path}).
+// through here, and every failure comes out as an `IpcError` ({kind, message, path, line}; `kind`
+// is a union the UI can switch on).
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { FieldChange } from "./bindings/FieldChange";
 import type { FormChoices } from "./bindings/FormChoices";
 import type { FormView } from "./bindings/FormView";
 import type { IpcError } from "./bindings/IpcError";
+import type { IpcErrorKind } from "./bindings/IpcErrorKind";
 import type { TextEdit } from "./bindings/TextEdit";
 import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
@@ -38,14 +40,16 @@ export type { BlogChangeView, RecoveredPost };
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
   if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
-    const e = raw as { kind: unknown; message: unknown; path?: unknown };
+    const e = raw as { kind: unknown; message: unknown; path?: unknown; line?: unknown };
     return {
-      kind: String(e.kind),
+      // The shell serializes an IpcErrorKind; anything else thrown here is the shell's own.
+      kind: typeof e.kind === "string" ? (e.kind as IpcErrorKind) : "shell",
       message: String(e.message),
       path: typeof e.path === "string" ? e.path : null,
+      line: typeof e.line === "number" ? e.line : null,
     };
   }
-  return { kind: "shell", message: String(raw), path: null };
+  return { kind: "shell", message: String(raw), path: null, line: null };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
