@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
 use lanyard::front_matter::{
-    self as fm, edit::edit_error, DateSource, DiagnosticSeverity, FormValue,
+    self as fm, edit::edit_error, DateSource, DiagnosticKind, FormValue,
 };
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult};
+use crate::ipc_types::SeverityView;
 use crate::session::Session;
 
 /// A date as the form's date picker shows it.
@@ -55,6 +56,28 @@ pub struct FormEntry {
     pub value_yaml: String,
 }
 
+/// What is wrong in the front matter ([`lanyard::front_matter::DiagnosticKind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FormDiagnosticKind {
+    /// The YAML does not parse, or is not a mapping.
+    Syntax,
+    /// `date:` is not a date Jekyll can read.
+    BadDate,
+    /// A key appears twice.
+    DuplicateKey,
+}
+
+impl From<DiagnosticKind> for FormDiagnosticKind {
+    fn from(kind: DiagnosticKind) -> Self {
+        match kind {
+            DiagnosticKind::Syntax => FormDiagnosticKind::Syntax,
+            DiagnosticKind::BadDate => FormDiagnosticKind::BadDate,
+            DiagnosticKind::DuplicateKey => FormDiagnosticKind::DuplicateKey,
+        }
+    }
+}
+
 /// A problem at a line (and key) of the front matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FormDiagnostic {
@@ -62,10 +85,10 @@ pub struct FormDiagnostic {
     pub line: u32,
     /// The key the line belongs to, when known.
     pub key: Option<String>,
-    /// `error` (the form does not write) or `warning`.
-    pub severity: String,
-    /// `syntax`, `bad_date`, `duplicate_key`.
-    pub kind: String,
+    /// An error stops the form from writing; a warning does not.
+    pub severity: SeverityView,
+    /// What is wrong.
+    pub kind: FormDiagnosticKind,
     pub message: String,
 }
 
@@ -184,15 +207,8 @@ pub fn form_view(path: &Path, text: &str, language_key: &'static str) -> FormVie
             .map(|d| FormDiagnostic {
                 line: n32(d.line),
                 key: d.key,
-                severity: match d.severity {
-                    DiagnosticSeverity::Error => "error",
-                    DiagnosticSeverity::Warning => "warning",
-                }
-                .to_string(),
-                kind: serde_json::to_value(d.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                severity: d.severity.into(),
+                kind: d.kind.into(),
                 message: d.message,
             })
             .collect(),
@@ -388,7 +404,7 @@ mod tests {
         assert!(view.fields.is_none());
         assert_eq!(view.diagnostics[0].line, 2);
         assert_eq!(view.diagnostics[0].key.as_deref(), Some("title"));
-        assert_eq!(view.diagnostics[0].severity, "error");
+        assert_eq!(view.diagnostics[0].severity, SeverityView::Error);
     }
 
     #[test]
@@ -401,8 +417,8 @@ mod tests {
         let fields = view.fields.expect("parses");
         assert_eq!(fields.title.as_deref(), Some("B"));
         assert!(fields.date.expect("file date").from_file_name);
-        assert_eq!(view.diagnostics[0].kind, "duplicate_key");
-        assert_eq!(view.diagnostics[0].severity, "warning");
+        assert_eq!(view.diagnostics[0].kind, FormDiagnosticKind::DuplicateKey);
+        assert_eq!(view.diagnostics[0].severity, SeverityView::Warning);
     }
 
     #[test]
@@ -421,6 +437,7 @@ mod tests {
             binding::<FormDate>,
             binding::<FormFields>,
             binding::<FormEntry>,
+            binding::<FormDiagnosticKind>,
             binding::<FormDiagnostic>,
             binding::<FormKeysView>,
             binding::<FormView>,

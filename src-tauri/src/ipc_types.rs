@@ -157,13 +157,65 @@ pub struct PostText {
     pub lang: String,
 }
 
+/// How bad a problem is (publish findings, front matter diagnostics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SeverityView {
+    /// Blocks (a Jekyll build fails, or the form cannot write).
+    Error,
+    /// Worth fixing; blocks publishing unless overridden.
+    Warning,
+}
+
+impl From<lanyard::check::Severity> for SeverityView {
+    fn from(severity: lanyard::check::Severity) -> Self {
+        match severity {
+            lanyard::check::Severity::Error => SeverityView::Error,
+            lanyard::check::Severity::Warning => SeverityView::Warning,
+        }
+    }
+}
+
+impl From<lanyard::front_matter::DiagnosticSeverity> for SeverityView {
+    fn from(severity: lanyard::front_matter::DiagnosticSeverity) -> Self {
+        match severity {
+            lanyard::front_matter::DiagnosticSeverity::Error => SeverityView::Error,
+            lanyard::front_matter::DiagnosticSeverity::Warning => SeverityView::Warning,
+        }
+    }
+}
+
+/// What a render found wrong ([`lanyard::render::ProblemKind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PreviewProblemKind {
+    MissingPostUrl,
+    UnpublishedPostUrl,
+    FuturePostUrl,
+    MissingImage,
+    UnsupportedLiquid,
+}
+
+impl From<lanyard::render::ProblemKind> for PreviewProblemKind {
+    fn from(kind: lanyard::render::ProblemKind) -> Self {
+        use lanyard::render::ProblemKind as K;
+        match kind {
+            K::MissingPostUrl => PreviewProblemKind::MissingPostUrl,
+            K::UnpublishedPostUrl => PreviewProblemKind::UnpublishedPostUrl,
+            K::FuturePostUrl => PreviewProblemKind::FuturePostUrl,
+            K::MissingImage => PreviewProblemKind::MissingImage,
+            K::UnsupportedLiquid => PreviewProblemKind::UnsupportedLiquid,
+        }
+    }
+}
+
 /// A render problem, located in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PreviewProblem {
     /// 1-based line in the file.
     pub line: u32,
-    /// `missing_post_url`, `missing_image`, `unsupported_liquid`...
-    pub kind: String,
+    /// What kind of problem.
+    pub kind: PreviewProblemKind,
     /// A sentence naming the target.
     pub message: String,
 }
@@ -229,6 +281,8 @@ mod tests {
             binding::<PostSummary>,
             binding::<WorkspaceSummary>,
             binding::<PostText>,
+            binding::<SeverityView>,
+            binding::<PreviewProblemKind>,
             binding::<PreviewProblem>,
             binding::<Preview>,
         ]);

@@ -20,15 +20,15 @@ use ts_rs::TS;
 
 use crate::commands::off_ui_thread;
 use crate::error::AppResult;
-use crate::ipc_types::WorkspaceSummary;
+use crate::ipc_types::{SeverityView, WorkspaceSummary};
 use crate::series_commands::ChangedFile;
 use crate::session::Session;
 
 /// One problem publishing found, located in a file the app can open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PublishFindingView {
-    /// `error` (blocks) or `warning` (blocks unless overridden).
-    pub severity: String,
+    /// An error blocks; a warning blocks unless overridden.
+    pub severity: SeverityView,
     /// The file relative to its blog, as shown.
     pub file: String,
     /// The file, absolute (to open it).
@@ -39,11 +39,35 @@ pub struct PublishFindingView {
     pub message: String,
 }
 
+/// What publishing does to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileActionView {
+    /// A new file.
+    Added,
+    /// An existing file with a new text.
+    Changed,
+    /// A file moved (and maybe changed).
+    Moved,
+    /// An image copied into another repository.
+    Copied,
+}
+
+impl From<FileAction> for FileActionView {
+    fn from(action: FileAction) -> Self {
+        match action {
+            FileAction::Added => FileActionView::Added,
+            FileAction::Changed => FileActionView::Changed,
+            FileAction::Moved => FileActionView::Moved,
+        }
+    }
+}
+
 /// One file of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PlannedFile {
-    /// `added`, `changed`, `moved` or `copied` (an image).
-    pub action: String,
+    /// What happens to the file.
+    pub action: FileActionView,
     /// The path after publishing, relative to the blog.
     pub path: String,
     /// The path before, for a moved file.
@@ -321,19 +345,14 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
         .changes
         .iter()
         .map(|c| PlannedFile {
-            action: match file_action(c) {
-                FileAction::Added => "added",
-                FileAction::Changed => "changed",
-                FileAction::Moved => "moved",
-            }
-            .into(),
+            action: file_action(c).into(),
             path: rel(&c.path),
             from: c.renamed_from.as_deref().map(rel),
             diff: change_diff(&plan.root, c),
         })
         .collect();
     files.extend(plan.copies.iter().map(|c| PlannedFile {
-        action: "copied".into(),
+        action: FileActionView::Copied,
         path: rel(&c.to),
         from: None,
         diff: String::new(),
@@ -344,7 +363,7 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
             .findings
             .iter()
             .map(|f| PublishFindingView {
-                severity: f.severity.as_str().into(),
+                severity: f.severity.into(),
                 file: f.file.clone(),
                 path: f.path.display().to_string(),
                 line: u32::try_from(f.line).unwrap_or(u32::MAX),
@@ -375,6 +394,7 @@ mod tests {
     fn publish_bindings_are_up_to_date() {
         assert_bindings_up_to_date(&[
             binding::<PublishFindingView>,
+            binding::<FileActionView>,
             binding::<PlannedFile>,
             binding::<PublishPreview>,
             binding::<CommitView>,

@@ -101,10 +101,7 @@ fn preview_of(rendered: Rendered) -> Preview {
         .into_iter()
         .map(|p| PreviewProblem {
             line: u32::try_from(p.line).unwrap_or(u32::MAX),
-            kind: serde_json::to_value(p.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
+            kind: p.kind.into(),
             message: p.message,
         })
         .collect();

@@ -1,5 +1,6 @@
 // The words of publishing (the Publish button, the plan dialog, the push), in English and
 // French (i18n.ts picks them with the rest).
+import type { FileActionView } from "./bindings/FileActionView";
 import type { PublishStepView } from "./bindings/PublishStepView";
 import type { PushStatusView } from "./bindings/PushStatusView";
 
@@ -14,7 +15,7 @@ export const publishEn = {
   warnings: (n: number) => `${n} ${n === 1 ? "warning" : "warnings"}`,
   override: "Publish despite the warnings",
   files: "Files that will be written:",
-  actions: { added: "added", changed: "changed", moved: "moved", copied: "copied" } as Record<string, string>,
+  actions: { added: "added", changed: "changed", moved: "moved", copied: "copied" } as Record<FileActionView, string>,
   showDiff: "diff",
   commit: "Commit the files",
   message: "Commit message",
