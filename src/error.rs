@@ -380,7 +380,13 @@ mod tests {
         let kinds: Vec<&str> = errors.iter().map(Error::kind).collect();
         assert_eq!(
             kinds,
-            ["not_found", "front_matter", "invalid_date", "parse", "conflict"]
+            [
+                "not_found",
+                "front_matter",
+                "invalid_date",
+                "parse",
+                "conflict"
+            ]
         );
         assert_eq!(errors[1].line(), Some(3));
         assert_eq!(errors[3].line(), None, "line 0 is no line");

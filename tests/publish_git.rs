@@ -155,13 +155,26 @@ fn the_sequence_reports_each_step_and_pushes_after_the_pull() {
             "end PushAgain Pushed",
         ]
     );
-    assert!(run.output.contains("[rejected]"), "every step's output: {}", run.output);
+    assert!(
+        run.output.contains("[rejected]"),
+        "every step's output: {}",
+        run.output
+    );
     // Without `rebase`, the rejection is the answer.
     let again = BlogRepo::new();
     remote_that_moved_on(&again);
     std::fs::write(again.path("notes.md"), "n\n").expect("write");
     again.git(&["add", "notes.md"]);
-    again.git(&["-c", "user.name=Al", "-c", "user.email=al@example.org", "commit", "-q", "-m", "N"]);
+    again.git(&[
+        "-c",
+        "user.name=Al",
+        "-c",
+        "user.email=al@example.org",
+        "commit",
+        "-q",
+        "-m",
+        "N",
+    ]);
     let run = push_repository(&again.root(), false, &mut |_| {}).expect("runs git");
     assert_eq!(run.outcome.status, PushStatus::Rejected);
 }

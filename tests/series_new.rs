@@ -127,8 +127,19 @@ fn writes_the_language_under_the_blog_s_own_key() {
     assert!(next.contains("\nlanguage: en\n"), "{next}");
     assert!(!next.contains("\nlang:"), "{next}");
     // The wording follows `language:` (English here, where the blog's default is French).
-    assert!(next.contains("This post is the third of a series"), "{next}");
-    blog.ok(&["new", "--title", "FOSDEM 2025 - Jour 1", "--lang", "fr", "--slug", "fosdem-j1"]);
+    assert!(
+        next.contains("This post is the third of a series"),
+        "{next}"
+    );
+    blog.ok(&[
+        "new",
+        "--title",
+        "FOSDEM 2025 - Jour 1",
+        "--lang",
+        "fr",
+        "--slug",
+        "fosdem-j1",
+    ]);
     let fresh = blog.read("_drafts/fosdem-j1.md");
     assert!(fresh.contains("\nlanguage: fr\n"), "{fresh}");
     assert!(!fresh.contains("\nlang:"), "{fresh}");

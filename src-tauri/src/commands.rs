@@ -99,4 +99,3 @@ pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppR
     let workspace = app.state::<Session>().workspace()?;
     workspace_view::render_preview(&workspace, &path, &text)
 }
-

@@ -5,9 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
-use lanyard::front_matter::{
-    self as fm, edit::edit_error, DateSource, DiagnosticKind, FormValue,
-};
+use lanyard::front_matter::{self as fm, edit::edit_error, DateSource, DiagnosticKind, FormValue};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;

@@ -323,7 +323,11 @@ pub async fn publish_post(
 /// Pushes the repository published into (`target`, else the open blog) with the user's `git`;
 /// with `rebase` (after a rejected push), a rejection pulls with rebase and pushes again.
 #[tauri::command]
-pub async fn push_blog(app: AppHandle, target: Option<String>, rebase: bool) -> AppResult<PushResult> {
+pub async fn push_blog(
+    app: AppHandle,
+    target: Option<String>,
+    rebase: bool,
+) -> AppResult<PushResult> {
     let progress_app = app.clone();
     off_ui_thread(&app, move |session| {
         let root = push_root(session, target.as_deref())?;

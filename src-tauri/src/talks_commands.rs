@@ -151,10 +151,12 @@ pub async fn talk_section(app: AppHandle, post: PathBuf, uid: String) -> AppResu
             AppError::Shell(format!("no schedule imported for the series {series}"))
         })?;
         let schedule = read_schedule(&path)?;
-        let talk = schedule.talk(&uid).ok_or_else(|| lanyard::Error::NotFound {
-            path: path.clone(),
-            message: format!("has no talk with UID `{uid}`"),
-        })?;
+        let talk = schedule
+            .talk(&uid)
+            .ok_or_else(|| lanyard::Error::NotFound {
+                path: path.clone(),
+                message: format!("has no talk with UID `{uid}`"),
+            })?;
         Ok(section_for(w, &store, &post, talk))
     })
     .await

@@ -152,7 +152,10 @@ mod tests {
         assert_eq!(form.keys.lang, "language");
         assert_eq!(form.fields.expect("parses").lang.as_deref(), Some("en"));
         let plain = read_form(Path::new("p.md"), POST, "locale");
-        assert_eq!((plain.keys.tags, plain.keys.categories), ("tags", "categories"));
+        assert_eq!(
+            (plain.keys.tags, plain.keys.categories),
+            ("tags", "categories")
+        );
         assert_eq!(plain.keys.lang, "locale");
     }
 

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use similar::{DiffTag, TextDiff};
 
 use super::plan::{site_relative, PublishOptions, PublishedPost};
+use crate::changeset::{Changeset, FileChange};
 use crate::check::{find_local_images, find_post_url_tags, write_finding, Severity};
 use crate::front_matter::split_front_matter;
-use crate::changeset::{Changeset, FileChange};
 use crate::site::{Post, Workspace};
 use crate::talks::placeholders_in;
 

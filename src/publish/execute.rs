@@ -61,7 +61,9 @@ pub fn execute_plan(
             Err(e) => {
                 let undone = undo_plan(plan);
                 return Err(match undone {
-                    Ok(()) => commit_failed(plan, format!("{e}; the files were put back as they were")),
+                    Ok(()) => {
+                        commit_failed(plan, format!("{e}; the files were put back as they were"))
+                    }
                     Err(u) => {
                         commit_failed(plan, format!("{e}; putting the files back failed too: {u}"))
                     }

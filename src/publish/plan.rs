@@ -15,9 +15,9 @@ use serde_json::Value;
 
 use super::checks::check_plan;
 use super::checks::PublishFinding;
+use crate::changeset::Changeset;
 use crate::check::{find_local_images, Severity};
 use crate::front_matter::{get_key, split_front_matter, unset_key};
-use crate::changeset::Changeset;
 use crate::series::model::series_string;
 use crate::series::settings::SettingsStore;
 use crate::series::sync::{sync_posts, SyncOptions, SyncPlan};

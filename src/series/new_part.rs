@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::changeset::Changeset;
 use super::model::{find_series, series_of_file, Part};
 use super::names::{clean_line, clean_slug, slug_from_title, yaml_quoted};
 use super::settings::{header_lang, SettingsStore};
 use super::sync::{sync_posts, written_lang, SyncOptions, SyncPlan};
+use crate::changeset::Changeset;
 use crate::front_matter::{parse_day, read_front_matter, split_front_matter};
 use crate::site::{Workspace, LANGUAGE_KEYS};
 use crate::{Error, Result};

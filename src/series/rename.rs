@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::changeset::Changeset;
 use super::fm_edit::{set_date, with_redirect_from};
 use super::links::{blog_text_files, rewrite_post_urls};
 use super::model::post_url_name;
 use super::names::clean_slug;
 use super::settings::SettingsStore;
 use super::sync::{sync_posts, SyncOptions, SyncPlan};
+use crate::changeset::Changeset;
 use crate::site::{parse_draft_name, parse_post_name, Post, PostKind, Workspace};
 use crate::{Error, Result};
 

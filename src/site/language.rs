@@ -75,8 +75,14 @@ mod tests {
 
     #[test]
     fn reads_the_language_under_any_of_its_keys() {
-        assert_eq!(language_of(&map(json!({"language": "en"}))).as_deref(), Some("en"));
-        assert_eq!(language_of(&map(json!({"locale": "fr-FR"}))).as_deref(), Some("fr-FR"));
+        assert_eq!(
+            language_of(&map(json!({"language": "en"}))).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            language_of(&map(json!({"locale": "fr-FR"}))).as_deref(),
+            Some("fr-FR")
+        );
         assert_eq!(
             language_entry(&map(json!({"locale": "de", "lang": "fr"}))),
             Some(("lang", "fr".to_string()))
@@ -100,7 +106,13 @@ mod tests {
 
     #[test]
     fn edits_the_post_s_own_key_before_the_blog_s() {
-        assert_eq!(post_language_key(&map(json!({"locale": "fr"})), "lang"), "locale");
-        assert_eq!(post_language_key(&map(json!({"title": "x"})), "language"), "language");
+        assert_eq!(
+            post_language_key(&map(json!({"locale": "fr"})), "lang"),
+            "locale"
+        );
+        assert_eq!(
+            post_language_key(&map(json!({"title": "x"})), "language"),
+            "language"
+        );
     }
 }

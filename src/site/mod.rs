@@ -20,11 +20,11 @@ mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
 pub use defaults::FrontMatterDefaults;
-pub(crate) use percent::percent_decode;
 pub use language::{
     blog_language_key, language_entry, language_of, post_language_key, DEFAULT_LANGUAGE_KEY,
     LANGUAGE_KEYS,
 };
+pub(crate) use percent::percent_decode;
 pub use permalink::{post_url, style_to_template, with_baseurl, UrlParts};
 pub use post::{FrontMatterProblem, Post};
 pub use post_name::{parse_draft_name, parse_post_name, titleize_slug, PostName};

@@ -24,10 +24,7 @@ pub fn corpus_run(corpus: Option<OsString>, ci: Option<OsString>) -> CorpusRun {
     let in_ci = ci.is_some_and(|v| v == "true" || v == "1");
     match corpus.map(PathBuf::from) {
         Some(root) if root.is_dir() => CorpusRun::Run(root),
-        Some(root) => CorpusRun::Fail(format!(
-            "LANYARD_CORPUS={} is not a folder",
-            root.display()
-        )),
+        Some(root) => CorpusRun::Fail(format!("LANYARD_CORPUS={} is not a folder", root.display())),
         None if in_ci => CorpusRun::Fail(
             "LANYARD_CORPUS is not set and CI=true: the corpus tests must run in CI".into(),
         ),
@@ -57,7 +54,10 @@ fn fails_in_ci_without_a_corpus_and_skips_elsewhere() {
         CorpusRun::Fail(_)
     ));
     assert_eq!(corpus_run(None, None), CorpusRun::Skip);
-    assert_eq!(corpus_run(None, Some(OsString::from("false"))), CorpusRun::Skip);
+    assert_eq!(
+        corpus_run(None, Some(OsString::from("false"))),
+        CorpusRun::Skip
+    );
     let missing = Some(OsString::from("/nonexistent/corpus"));
     assert!(matches!(corpus_run(missing, None), CorpusRun::Fail(_)));
     let here = std::env::temp_dir();

@@ -222,7 +222,10 @@ fn adds_a_key_with_the_indentation_of_the_block_and_takes_it_back() {
         get_key(&list, "categories").expect("get"),
         Some(serde_json::json!(["conf", "k8s"]))
     );
-    assert!(list.contains("\n categories:\n   - conf\n   - k8s\n"), "{list}");
+    assert!(
+        list.contains("\n categories:\n   - conf\n   - k8s\n"),
+        "{list}"
+    );
     assert_eq!(unset_key(&list, "categories").expect("unset"), src);
 }
 
@@ -230,5 +233,8 @@ fn adds_a_key_with_the_indentation_of_the_block_and_takes_it_back() {
 fn writes_a_block_value_under_an_indented_inline_key() {
     let src = "---\n  title: A\n  series: S\n---\n";
     let out = set_key(src, "series", "name: S\nyear: 2023").expect("set");
-    assert_eq!(out, "---\n  title: A\n  series:\n    name: S\n    year: 2023\n---\n");
+    assert_eq!(
+        out,
+        "---\n  title: A\n  series:\n    name: S\n    year: 2023\n---\n"
+    );
 }
