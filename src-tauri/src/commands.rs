@@ -99,13 +99,3 @@ pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppR
     let workspace = app.state::<Session>().workspace()?;
     workspace_view::render_preview(&workspace, &path, &text)
 }
-
-/// Saves the editor's text atomically and returns the blog re-read (titles, dates may change).
-#[tauri::command]
-pub async fn save_post(app: AppHandle, path: PathBuf, text: String) -> AppResult<WorkspaceSummary> {
-    off_ui_thread(&app, move |s| {
-        workspace_view::save_post(s, &path, &text)?;
-        s.reload()
-    })
-    .await
-}

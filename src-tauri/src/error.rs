@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::ipc_types::IpcError;
+use crate::ipc_types::{IpcError, IpcErrorKind};
 
 /// Every way a command can fail. Serializes as [`IpcError`] so the UI can branch on `kind` and
 /// show `message`, a sentence naming the file.
@@ -32,7 +32,17 @@ impl From<tauri::Error> for AppError {
 }
 
 impl AppError {
-    /// The machine-readable kind the UI branches on.
+    /// The kind the UI branches on.
+    pub fn error_kind(&self) -> IpcErrorKind {
+        match self {
+            AppError::Core(e) => e.error_kind().into(),
+            AppError::NoWorkspace => IpcErrorKind::NoWorkspace,
+            AppError::NotInWorkspace(_) => IpcErrorKind::NotInWorkspace,
+            AppError::Shell(_) => IpcErrorKind::Shell,
+        }
+    }
+
+    /// The kind as text (`not_found`, `front_matter`, `no_workspace`...).
     pub fn kind(&self) -> &'static str {
         match self {
             AppError::Core(e) => e.kind(),
@@ -49,10 +59,15 @@ impl AppError {
             AppError::NotInWorkspace(p) => Some(p.display().to_string()),
             AppError::NoWorkspace | AppError::Shell(_) => None,
         };
+        let line = match self {
+            AppError::Core(e) => e.line().map(|l| u32::try_from(l).unwrap_or(u32::MAX)),
+            _ => None,
+        };
         IpcError {
-            kind: self.kind().to_string(),
+            kind: self.error_kind(),
             message: self.to_string(),
             path,
+            line,
         }
     }
 }
@@ -90,7 +105,32 @@ mod tests {
         let json = serde_json::to_value(AppError::NoWorkspace).expect("json");
         assert_eq!(
             json,
-            serde_json::json!({"kind": "no_workspace", "message": "no blog is open", "path": null})
+            serde_json::json!({"kind": "no_workspace", "message": "no blog is open", "path": null, "line": null})
         );
+    }
+
+    #[test]
+    fn carries_the_line_and_the_same_kind_as_text() {
+        let err = AppError::Core(lanyard::Error::FrontMatter {
+            path: "/blog/_posts/x.md".into(),
+            line: 4,
+            message: "did not find expected key".into(),
+        });
+        let json = serde_json::to_value(&err).expect("json");
+        assert_eq!(json["kind"], "front_matter");
+        assert_eq!(json["line"], 4);
+        for err in [
+            err,
+            AppError::NoWorkspace,
+            AppError::Shell("x".into()),
+            AppError::NotInWorkspace("/x".into()),
+            AppError::Core(lanyard::Error::Git {
+                path: "/blog".into(),
+                message: "git: locked".into(),
+            }),
+        ] {
+            let json = serde_json::to_value(err.error_kind()).expect("json");
+            assert_eq!(json, serde_json::Value::from(err.kind()));
+        }
     }
 }

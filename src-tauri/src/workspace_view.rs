@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use lanyard::app_state::AppState;
-use lanyard::fs_util::atomic_write;
 use lanyard::render::{RenderOptions, Rendered};
 use lanyard::site::{Post, PostKind, Workspace};
 
@@ -105,10 +104,7 @@ fn preview_of(rendered: Rendered) -> Preview {
         .into_iter()
         .map(|p| PreviewProblem {
             line: u32::try_from(p.line).unwrap_or(u32::MAX),
-            kind: serde_json::to_value(p.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
+            kind: p.kind.into(),
             message: p.message,
         })
         .collect();
@@ -116,13 +112,6 @@ fn preview_of(rendered: Rendered) -> Preview {
         html: rendered.html,
         problems,
     }
-}
-
-/// Writes the editor's text to the post's file (temp file, fsync, rename).
-pub fn save_post(session: &Session, path: &Path, text: &str) -> AppResult<()> {
-    let workspace = session.workspace()?;
-    let post = entry(&workspace, path)?;
-    Ok(atomic_write(&post.path, text.as_bytes())?)
 }
 
 /// A short label for the window title: the file name.

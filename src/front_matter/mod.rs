@@ -21,7 +21,7 @@ pub use choices::{form_choices, FormChoices, UsedValue};
 pub use dates::{parse_day, parse_post_date, PostDate};
 pub use edit::{get_key, parse_value, set_key, unset_key, value_to_yaml, EditError};
 pub use fields::{post_fields, read_post_fields, DateField, DateSource, PostFields};
-pub use form::{edit_field, read_form, FieldEdit, FormState};
+pub use form::{edit_field, read_form, FieldEdit, FormKeys, FormState};
 pub use form_value::{form_value_yaml, set_form_value, FormValue};
 pub use scalar::resolve_plain;
 pub use split::{split_front_matter, Split};

@@ -1,7 +1,7 @@
 //! Writing a publish plan all or nothing, and taking it back.
 //!
 //! Images are copied first (new files only), then the texts go through
-//! [`Changeset::apply`](crate::series::Changeset::apply), which checks that no file changed
+//! [`Changeset::apply`](crate::changeset::Changeset::apply), which checks that no file changed
 //! since the plan was made and puts back what it wrote when a write fails; a failure there
 //! removes the copied images too. [`undo_plan`] reverses an applied plan when a later step
 //! (the commit) fails, so the workspace is byte for byte as it was.
@@ -67,7 +67,7 @@ pub fn undo_plan(plan: &PublishPlan) -> Result<()> {
 /// removed again on failure).
 fn copy_file(copy: &FileCopy, created_dirs: &mut Vec<PathBuf>) -> Result<()> {
     if copy.to.exists() {
-        return Err(Error::Invalid {
+        return Err(Error::Conflict {
             path: copy.to.clone(),
             message: "already exists; Lanyard will not overwrite it".into(),
         });
@@ -107,7 +107,7 @@ fn remove(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::series::changes::Changeset;
+    use crate::changeset::Changeset;
 
     fn plan_in(root: &Path, changes: Changeset, copies: Vec<FileCopy>) -> PublishPlan {
         PublishPlan {

@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use similar::{DiffTag, TextDiff};
 
 use super::plan::{PublishOptions, PublishedPost};
+use crate::changeset::{Changeset, FileChange};
 use crate::check::{find_post_url_tags, write_finding, Severity};
 use crate::front_matter::split_front_matter;
-use crate::series::changes::{Changeset, FileChange};
 use crate::site::gate::{Admitted, FileKind, Gate};
 use crate::site::{Post, Workspace};
 use crate::talks::placeholders_in;

@@ -15,9 +15,9 @@ use serde_json::Value;
 
 use super::checks::check_plan;
 use super::checks::PublishFinding;
+use crate::changeset::Changeset;
 use crate::check::Severity;
 use crate::front_matter::{get_key, unset_key};
-use crate::series::changes::Changeset;
 use crate::series::model::series_string;
 use crate::series::settings::SettingsStore;
 use crate::series::sync::{sync_posts, SyncOptions, SyncPlan};
@@ -131,12 +131,12 @@ pub fn plan_publish(
     let mut published = Vec::new();
     let mut new_posts = Vec::new();
     for path in posts {
-        let entry = workspace.post_at(path).ok_or_else(|| Error::Invalid {
+        let entry = workspace.post_at(path).ok_or_else(|| Error::NotFound {
             path: path.clone(),
             message: "is not a post or draft of the blog".into(),
         })?;
         if target.is_none() && entry.kind == PostKind::Post && entry.published {
-            return Err(Error::Invalid {
+            return Err(Error::Conflict {
                 path: entry.path.clone(),
                 message: "is already published; nothing to publish".into(),
             });
@@ -152,7 +152,7 @@ pub fn plan_publish(
         }
         let moved = dest
             .post_for_text(&to, &text)
-            .ok_or_else(|| Error::Invalid {
+            .ok_or_else(|| Error::BadName {
                 path: to.clone(),
                 message: "is not a name Jekyll reads as a post".into(),
             })?;

@@ -48,7 +48,7 @@ pub struct SiteConfig {
     pub exclude: Vec<String>,
     /// `include:` (default `.htaccess`): names kept even if excluded or special.
     pub include: Vec<String>,
-    /// `lang:`, the site's default language.
+    /// `lang:` (or `language:`, `locale:`), the site's default language.
     pub lang: Option<String>,
     /// `title:`.
     pub title: Option<String>,
@@ -118,7 +118,7 @@ impl SiteConfig {
             future: values.get("future").is_some_and(truthy),
             unpublished: values.get("unpublished").is_some_and(truthy),
             include: list("include"),
-            lang: text("lang"),
+            lang: super::language_of(&values),
             title: text("title"),
             collections_dir: text("collections_dir").unwrap_or_default(),
             exclude,

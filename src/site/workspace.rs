@@ -188,6 +188,15 @@ impl Workspace {
         }
     }
 
+    /// The front matter key this blog writes a post's language under (`lang`, `language` or
+    /// `locale`, learned from its posts, then its config; see [`super::blog_language_key`]).
+    pub fn language_key(&self) -> &'static str {
+        super::blog_language_key(
+            self.posts.iter().filter_map(|p| p.front_matter.as_object()),
+            &self.config.values,
+        )
+    }
+
     /// Files in `_posts/`/`_drafts/` that Jekyll would skip, with the reason.
     pub fn ignored(&self) -> &[IgnoredFile] {
         &self.ignored
@@ -349,7 +358,7 @@ fn modified_time(path: &Path) -> Option<Timestamp> {
 fn error_detail(e: &Error) -> String {
     match e {
         Error::Io { source, .. } => source.to_string(),
-        Error::Invalid { message, .. } => message.clone(),
+        Error::Invalid { message, .. } | Error::NotText { message, .. } => message.clone(),
         other => other.to_string(),
     }
 }

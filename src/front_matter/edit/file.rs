@@ -11,7 +11,7 @@ use crate::{Error, Result};
 
 /// Turns an [`EditError`] about `path` into the core's [`Error`]: a parse error is an
 /// [`Error::FrontMatter`] naming the file and line, a budget an [`Error::BudgetExceeded`],
-/// anything else [`Error::Invalid`].
+/// anything else [`Error::EditRefused`].
 pub fn edit_error(path: &Path, error: EditError) -> Error {
     match error {
         EditError::BudgetExceeded { line, message } => Error::BudgetExceeded {
@@ -24,8 +24,9 @@ pub fn edit_error(path: &Path, error: EditError) -> Error {
             line,
             message,
         },
-        other => Error::Invalid {
+        other => Error::EditRefused {
             path: path.to_path_buf(),
+            line: other.line().unwrap_or(0),
             message: other.to_string(),
         },
     }

@@ -211,17 +211,28 @@ pub fn set_key(source: &str, key: &str, value_text: &str) -> Result<String, Edit
     let before = read_data(source)?.unwrap_or_default();
     let entries = entries_of(yaml, split.yaml_line)?;
     let starts = line_starts(yaml);
+    // Keys all indented alike (` title: x`, seen in real posts) are a valid block: a new key
+    // and a new block value follow that indentation.
+    let key_indent = entries
+        .first()
+        .map_or("", |e| leading_spaces(&yaml[starts[e.first_line]..]));
     let (range, text) = match entries.iter().rev().find(|e| e.key == key) {
         Some(entry) => {
             // A block value keeps the indentation it had.
-            let indent = block_indent(yaml, &starts, entry).unwrap_or("  ");
-            let rendered = render_value_indented(value_text, eol, indent)?;
+            let indent = match block_indent(yaml, &starts, entry) {
+                Some(indent) => indent.to_string(),
+                None => format!("{key_indent}  "),
+            };
+            let rendered = render_value_indented(value_text, eol, &indent)?;
             replacement(yaml, &starts, entry, &rendered, eol)
         }
-        None => (
-            yaml.len()..yaml.len(),
-            format!("{key}:{}{eol}", rendered.tail),
-        ),
+        None => {
+            let rendered = render_value_indented(value_text, eol, &format!("{key_indent}  "))?;
+            (
+                yaml.len()..yaml.len(),
+                format!("{key_indent}{key}:{}{eol}", rendered.tail),
+            )
+        }
     };
     let at = split.yaml_start;
     let mut out = String::with_capacity(source.len() + text.len());
@@ -283,6 +294,11 @@ fn line_starts(yaml: &str) -> Vec<usize> {
         starts.push(yaml.len());
     }
     starts
+}
+
+/// The spaces `line` starts with.
+fn leading_spaces(line: &str) -> &str {
+    &line[..line.len() - line.trim_start_matches(' ').len()]
 }
 
 /// The indentation of a block value's first line (`None` for a value on the key's line).

@@ -1,5 +1,8 @@
 // The words of publishing (the Publish button, the plan dialog, the push), in English and
 // French (i18n.ts picks them with the rest).
+import type { FileActionView } from "./bindings/FileActionView";
+import type { PublishStepView } from "./bindings/PublishStepView";
+import type { PushStatusView } from "./bindings/PushStatusView";
 
 export const publishEn = {
   button: "Publish…",
@@ -12,7 +15,7 @@ export const publishEn = {
   warnings: (n: number) => `${n} ${n === 1 ? "warning" : "warnings"}`,
   override: "Publish despite the warnings",
   files: "Files that will be written:",
-  actions: { added: "added", changed: "changed", moved: "moved", copied: "copied" } as Record<string, string>,
+  actions: { added: "added", changed: "changed", moved: "moved", copied: "copied" } as Record<FileActionView, string>,
   showDiff: "diff",
   commit: "Commit the files",
   message: "Commit message",
@@ -26,13 +29,19 @@ export const publishEn = {
   push: "Push",
   pushing: "Pushing…",
   pullRebase: "Pull with rebase and push again",
+  steps: {
+    write: "Publishing…",
+    push: "Pushing…",
+    pull_rebase: "Pulling with rebase…",
+    push_again: "Pushing again…",
+  } as Record<PublishStepView, string>,
   pushStatus: {
     pushed: "Pushed.",
     pulled: "Pulled: your commit is now on top of the remote's. Pushing again…",
     rejected: "The remote has commits this repository does not have: pull them with rebase, then push again. Your commit is kept.",
     unreachable: "The remote cannot be reached. Your commit is kept; push it later.",
     failed: "git push failed (see its output). Your commit is kept.",
-  } as Record<string, string>,
+  } as Record<PushStatusView, string>,
 };
 
 export const publishFr: typeof publishEn = {
@@ -60,6 +69,12 @@ export const publishFr: typeof publishEn = {
   push: "Pousser",
   pushing: "Envoi…",
   pullRebase: "Récupérer (pull --rebase) et renvoyer",
+  steps: {
+    write: "Publication…",
+    push: "Envoi…",
+    pull_rebase: "Récupération (pull --rebase)…",
+    push_again: "Nouvel envoi…",
+  },
   pushStatus: {
     pushed: "Envoyé.",
     pulled: "Récupéré : votre commit est maintenant après ceux du dépôt distant. Nouvel envoi…",
