@@ -194,6 +194,7 @@ pub enum PreviewProblemKind {
     FuturePostUrl,
     MissingImage,
     UnsupportedLiquid,
+    BudgetExceeded,
 }
 
 impl From<lanyard::render::ProblemKind> for PreviewProblemKind {
@@ -205,6 +206,7 @@ impl From<lanyard::render::ProblemKind> for PreviewProblemKind {
             K::FuturePostUrl => PreviewProblemKind::FuturePostUrl,
             K::MissingImage => PreviewProblemKind::MissingImage,
             K::UnsupportedLiquid => PreviewProblemKind::UnsupportedLiquid,
+            K::BudgetExceeded => PreviewProblemKind::BudgetExceeded,
         }
     }
 }
