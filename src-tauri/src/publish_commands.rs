@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
 use lanyard::publish::{
-    change_diff, execute_plan, file_action, plan_publish, pull_rebase, push, repository_of,
-    FileAction, PublishOptions, PublishPlan, PublishSettings, PushOutcome, PushStatus,
+    change_diff, execute_plan, file_action, plan_publish, pull_rebase_with, push_with,
+    repository_of, FileAction, GitRunOptions, PublishOptions, PublishPlan, PublishSettings,
+    PushOutcome, PushStatus, DEFAULT_GIT_TIMEOUT,
 };
 use lanyard::series::SettingsStore;
 use serde::Serialize;
-use tauri::AppHandle;
+use tauri::{AppHandle, Emitter};
 use ts_rs::TS;
 
 use crate::commands::off_ui_thread;
@@ -94,8 +95,11 @@ pub struct PublishApplied {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PushResult {
     /// `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
-    /// rebase, then push again), `unreachable` (push later), `failed`.
+    /// rebase, then push again), `unreachable` (push later), `timed_out` (stopped after
+    /// [`DEFAULT_GIT_TIMEOUT`]; push later), `failed`.
     pub status: String,
+    /// The remote, as the repository names it (`origin`).
+    pub remote: String,
     /// What git printed.
     pub output: String,
     /// A sentence for the user.
@@ -219,25 +223,47 @@ pub async fn publish_post(
     .await
 }
 
-/// Pushes the repository published into (`target`, else the open blog) with the user's `git`.
+/// Pushes the repository published into (`target`, else the open blog) with the user's `git`,
+/// each line git prints sent as a `push-progress` event, stopped after [`DEFAULT_GIT_TIMEOUT`].
 #[tauri::command]
 pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
+    let events = app.clone();
     off_ui_thread(&app, move |session| {
-        Ok(push_result(push(&push_root(session, target.as_deref())?)?))
+        let root = push_root(session, target.as_deref())?;
+        let on_line = &mut progress_to(&events);
+        let options = GitRunOptions {
+            timeout: DEFAULT_GIT_TIMEOUT,
+            on_line,
+        };
+        Ok(push_result(push_with(&root, options)?))
     })
     .await
 }
 
-/// `git pull --rebase` in that repository, after a rejected push.
+/// `git pull --rebase` in that repository, after a rejected push (progress as for a push).
 #[tauri::command]
 pub async fn pull_rebase_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
+    let events = app.clone();
     off_ui_thread(&app, move |session| {
-        Ok(push_result(pull_rebase(&push_root(
-            session,
-            target.as_deref(),
-        )?)?))
+        let root = push_root(session, target.as_deref())?;
+        let on_line = &mut progress_to(&events);
+        let options = GitRunOptions {
+            timeout: DEFAULT_GIT_TIMEOUT,
+            on_line,
+        };
+        Ok(push_result(pull_rebase_with(&root, options)?))
     })
     .await
+}
+
+/// Sends each line git prints to the UI as a `push-progress` event.
+fn progress_to(app: &AppHandle) -> impl FnMut(&str) {
+    let app = app.clone();
+    move |line: &str| {
+        if let Err(e) = app.emit("push-progress", line) {
+            eprintln!("lanyard: push progress not shown: {e}");
+        }
+    }
 }
 
 fn preview_of(plan: &PublishPlan) -> PublishPreview {
@@ -304,9 +330,11 @@ fn push_result(outcome: PushOutcome) -> PushResult {
             PushStatus::Pulled => "pulled",
             PushStatus::Rejected => "rejected",
             PushStatus::Unreachable => "unreachable",
+            PushStatus::TimedOut => "timed_out",
             PushStatus::Failed => "failed",
         }
         .into(),
+        remote: outcome.remote,
         output: outcome.output,
         message: outcome.message,
     }

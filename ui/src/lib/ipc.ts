@@ -63,6 +63,9 @@ export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
 export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
+/** The post whose preview waits for a click: the one the last run left open when it ended
+ * abnormally (null: none). Answered once per run. */
+export const pausedPreview = () => call<string | null>("paused_preview");
 export const savePost = (path: string, text: string) =>
   call<WorkspaceSummary>("save_post", { path, text });
 
@@ -129,6 +132,9 @@ export const publishPost = (path: string, message: string, force: boolean, commi
 export const pushBlog = (target: string | null) => call<PushResult>("push_blog", { target });
 /** `git pull --rebase` of that repository, after a rejected push. */
 export const pullRebaseBlog = (target: string | null) => call<PushResult>("pull_rebase_blog", { target });
+/** Each line git prints while a push or pull runs (its progress included). */
+export const onPushProgress = (handler: (line: string) => void): Promise<UnlistenFn> =>
+  listen<string>("push-progress", (event) => handler(event.payload));
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");
