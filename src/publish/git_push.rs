@@ -64,7 +64,7 @@ pub fn push(root: &Path) -> Result<PushOutcome> {
         root,
         GitRunOptions {
             timeout: DEFAULT_GIT_TIMEOUT,
-            on_line: &mut |_| {},
+            on_line: &mut |_: &str| {},
         },
     )
 }
@@ -75,7 +75,7 @@ pub fn pull_rebase(root: &Path) -> Result<PushOutcome> {
         root,
         GitRunOptions {
             timeout: DEFAULT_GIT_TIMEOUT,
-            on_line: &mut |_| {},
+            on_line: &mut |_: &str| {},
         },
     )
 }
@@ -84,7 +84,7 @@ pub fn pull_rebase(root: &Path) -> Result<PushOutcome> {
 /// `origin` under the same name, with `--progress` so git reports while it sends.
 pub fn push_with(root: &Path, options: GitRunOptions<'_>) -> Result<PushOutcome> {
     let (_, remotes) = git(root, &["remote"])?;
-    let Some(first_remote) = remotes.lines().next().map(str::trim) else {
+    let Some(first_remote) = remotes.lines().map(str::trim).find(|r| !r.is_empty()) else {
         return Ok(PushOutcome {
             status: PushStatus::Failed,
             output: String::new(),
@@ -403,7 +403,7 @@ mod tests {
             repo.path(),
             GitRunOptions {
                 timeout: Duration::from_millis(500),
-                on_line: &mut |_| {},
+                on_line: &mut |_: &str| {},
             },
         )
         .expect("push");
@@ -425,7 +425,7 @@ mod tests {
             repo.path(),
             GitRunOptions {
                 timeout: DEFAULT_GIT_TIMEOUT,
-                on_line: &mut |line| lines.push(line.to_string()),
+                on_line: &mut |line: &str| lines.push(line.to_string()),
             },
         )
         .expect("push");
@@ -446,11 +446,11 @@ mod tests {
             repo.path(),
             GitRunOptions {
                 timeout: DEFAULT_GIT_TIMEOUT,
-                on_line: &mut |line| lines.push(line.to_string()),
+                on_line: &mut |line: &str| lines.push(line.to_string()),
             },
         )
         .expect("push");
         assert_eq!(outcome.status, PushStatus::Pushed, "{}", outcome.output);
-        assert!(lines.iter().any(|l| l.contains("main -> main")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("-> main")), "{lines:?}");
     }
 }

@@ -6,9 +6,14 @@
 export type PushResult = { 
 /**
  * `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
- * rebase, then push again), `unreachable` (push later), `failed`.
+ * rebase, then push again), `unreachable` (push later), `timed_out` (stopped after
+ * [`DEFAULT_GIT_TIMEOUT`]; push later), `failed`.
  */
 status: string, 
+/**
+ * The remote, as the repository names it (`origin`).
+ */
+remote: string, 
 /**
  * What git printed.
  */
