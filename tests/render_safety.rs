@@ -65,7 +65,15 @@ fn drops_what_could_navigate_the_window() {
     )
     .html
     .to_lowercase();
-    for bad in ["<meta", "http-equiv", "refresh", "<base", "<form", "formaction", "<button"] {
+    for bad in [
+        "<meta",
+        "http-equiv",
+        "refresh",
+        "<base",
+        "<form",
+        "formaction",
+        "<button",
+    ] {
         assert!(!html.contains(bad), "found {bad} in {html}");
     }
     assert!(html.contains("text"), "{html}");

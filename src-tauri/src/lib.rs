@@ -71,6 +71,10 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             Ok(())
         })
         .on_window_event(|window, event| {
+            // The window is gone after the UI saved: a clean end, whoever stops the process next.
+            if let WindowEvent::Destroyed = event {
+                window.state::<Session>().exit_cleanly();
+            }
             // Unsaved changes: hold the close, let the UI save, it then calls close_window.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 if window

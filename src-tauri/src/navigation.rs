@@ -26,7 +26,10 @@ pub fn allow_navigation(url: &Url) -> bool {
 }
 
 /// The window's new-window handler (`target=_blank`, `window.open`): always refused.
-pub fn refuse_new_window<R: Runtime>(url: Url, _features: NewWindowFeatures) -> NewWindowResponse<R> {
+pub fn refuse_new_window<R: Runtime>(
+    url: Url,
+    _features: NewWindowFeatures,
+) -> NewWindowResponse<R> {
     eprintln!("lanyard: refused to open a new window for {url}");
     NewWindowResponse::Deny
 }

@@ -152,29 +152,48 @@ mod tests {
         let second = {
             let (worker, ran) = (Arc::clone(&worker), Arc::clone(&ran));
             std::thread::spawn(move || {
-                worker.run(move || ran.lock().map(|mut r| r.push(2)).map(|_| 2).unwrap_or(0), LONG)
+                worker.run(
+                    move || ran.lock().map(|mut r| r.push(2)).map(|_| 2).unwrap_or(0),
+                    LONG,
+                )
             })
         };
         // Wait until the second request sits in the slot before the third one comes.
-        while worker.shared.0.lock().map(|s| s.pending.is_none()).unwrap_or(true) {
+        while worker
+            .shared
+            .0
+            .lock()
+            .map(|s| s.pending.is_none())
+            .unwrap_or(true)
+        {
             std::thread::yield_now();
         }
         let third = {
             let (worker, ran) = (Arc::clone(&worker), Arc::clone(&ran));
             std::thread::spawn(move || {
-                worker.run(move || ran.lock().map(|mut r| r.push(3)).map(|_| 3).unwrap_or(0), LONG)
+                worker.run(
+                    move || ran.lock().map(|mut r| r.push(3)).map(|_| 3).unwrap_or(0),
+                    LONG,
+                )
             })
         };
         assert_eq!(second.join().expect("join"), Outcome::Superseded);
         release.send(()).expect("release the stuck job");
         assert_eq!(third.join().expect("join"), Outcome::Done(3));
-        assert_eq!(*ran.lock().expect("lock"), vec![3], "only the latest request ran");
+        assert_eq!(
+            *ran.lock().expect("lock"),
+            vec![3],
+            "only the latest request ran"
+        );
     }
 
     #[test]
     fn a_panicking_render_is_reported_and_the_worker_goes_on() {
         let worker = RenderWorker::start().expect("start");
-        assert_eq!(worker.run(|| panic!("render bug"), LONG), Outcome::<u8>::Panicked);
+        assert_eq!(
+            worker.run(|| panic!("render bug"), LONG),
+            Outcome::<u8>::Panicked
+        );
         assert_eq!(worker.run(|| 7, LONG), Outcome::Done(7));
     }
 }

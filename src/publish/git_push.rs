@@ -125,9 +125,9 @@ pub fn push_with(root: &Path, options: GitRunOptions<'_>) -> Result<PushOutcome>
             "{shown} has commits this repository does not have; pull them with rebase, then \
              push again (your commit stays local)"
         ),
-        PushStatus::Unreachable => format!(
-            "{shown} cannot be reached; your commit stays local and can be pushed later"
-        ),
+        PushStatus::Unreachable => {
+            format!("{shown} cannot be reached; your commit stays local and can be pushed later")
+        }
         PushStatus::TimedOut => format!(
             "git push to {shown} did not finish within {} s and was stopped; your commit stays \
              local and can be pushed later",
@@ -388,7 +388,17 @@ mod tests {
             assert!(ok, "git {args:?}: {out}");
         };
         run(&["init", "-q", "-b", "main"]);
-        run(&["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "one"]);
+        run(&[
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "one",
+        ]);
         run(&["remote", "add", "origin", url]);
         dir
     }
@@ -409,8 +419,16 @@ mod tests {
         .expect("push");
         assert_eq!(outcome.status, PushStatus::TimedOut);
         assert_eq!(outcome.remote, "origin");
-        assert!(outcome.message.contains("origin (ext::sh"), "{}", outcome.message);
-        assert!(outcome.message.contains("stays local"), "{}", outcome.message);
+        assert!(
+            outcome.message.contains("origin (ext::sh"),
+            "{}",
+            outcome.message
+        );
+        assert!(
+            outcome.message.contains("stays local"),
+            "{}",
+            outcome.message
+        );
         let (_, count) = git(repo.path(), &["rev-list", "--count", "HEAD"]).expect("git");
         assert_eq!(count.trim(), "1");
     }
@@ -430,9 +448,22 @@ mod tests {
         )
         .expect("push");
         assert_eq!(outcome.status, PushStatus::Unreachable);
-        assert!(lines.iter().any(|l| l.contains("does not appear to be a git repository")), "{lines:?}");
-        assert!(outcome.message.contains(&format!("origin ({url})")), "{}", outcome.message);
-        assert!(outcome.message.contains("can be pushed later"), "{}", outcome.message);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("does not appear to be a git repository")),
+            "{lines:?}"
+        );
+        assert!(
+            outcome.message.contains(&format!("origin ({url})")),
+            "{}",
+            outcome.message
+        );
+        assert!(
+            outcome.message.contains("can be pushed later"),
+            "{}",
+            outcome.message
+        );
     }
 
     #[test]

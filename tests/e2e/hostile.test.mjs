@@ -61,6 +61,17 @@ async function waitForJournaled(driver, dataDir, needle) {
   await driver.wait(async () => holds(), 10000, `the journal never held ${JSON.stringify(needle)}`);
 }
 
+/** Closes the window as the UI does once it has saved (the `close_window` command), then
+ * waits for the process to end. */
+async function closeWindow(driver, blogDir) {
+  await driver.executeScript("window.__TAURI_INTERNALS__.invoke('close_window'); return true;").catch(() => {});
+  const deadline = Date.now() + 20000;
+  while (appPid(blogDir) !== null) {
+    if (Date.now() > deadline) assert.fail("the app did not exit when its window closed");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("a hostile blog", () => {
   it("shows a relative image, survives a Liquid bomb, and does not crash-loop after kill -9", async () => {
     const app = await launch({ blog: fixture("hostile-blog") });
@@ -116,6 +127,9 @@ describe("a hostile blog", () => {
     assert.equal((await d2.findElements(By.css("#crash-bar"))).length, 0, "the bar stays after rendering");
     assert.notEqual(appPid(again.blogDir), null, "the app died rendering the bomb");
 
+    // Closing the window is a clean exit: the marker goes, the next start renders as usual.
+    await closeWindow(d2, again.blogDir);
+    assert.equal(existsSync(join(again.dataDir, "session.json")), false, "a clean exit left the marker");
     running.delete(again);
     await again.quit();
     rmSync(app.scratch, { recursive: true, force: true });
