@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
 use lanyard::publish::{
-    change_diff, execute_plan, file_action, plan_publish, pull_rebase_with, push_with,
+    change_diff, execute_plan, file_action, git_timeout, plan_publish, pull_rebase_with, push_with,
     repository_of, FileAction, GitRunOptions, PublishOptions, PublishPlan, PublishSettings,
-    PushOutcome, PushStatus, DEFAULT_GIT_TIMEOUT,
+    PushOutcome, PushStatus,
 };
 use lanyard::series::SettingsStore;
 use serde::Serialize;
@@ -96,7 +96,7 @@ pub struct PublishApplied {
 pub struct PushResult {
     /// `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
     /// rebase, then push again), `unreachable` (push later), `timed_out` (stopped after
-    /// [`DEFAULT_GIT_TIMEOUT`]; push later), `failed`.
+    /// the push timeout, 120 s by default; push later), `failed`.
     pub status: String,
     /// The remote, as the repository names it (`origin`).
     pub remote: String,
@@ -224,7 +224,7 @@ pub async fn publish_post(
 }
 
 /// Pushes the repository published into (`target`, else the open blog) with the user's `git`,
-/// each line git prints sent as a `push-progress` event, stopped after [`DEFAULT_GIT_TIMEOUT`].
+/// each line git prints sent as a `push-progress` event, stopped after [`git_timeout`].
 #[tauri::command]
 pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
     let events = app.clone();
@@ -232,7 +232,7 @@ pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<Push
         let root = push_root(session, target.as_deref())?;
         let on_line = &mut progress_to(&events);
         let options = GitRunOptions {
-            timeout: DEFAULT_GIT_TIMEOUT,
+            timeout: git_timeout(),
             on_line,
         };
         Ok(push_result(push_with(&root, options)?))
@@ -248,7 +248,7 @@ pub async fn pull_rebase_blog(app: AppHandle, target: Option<String>) -> AppResu
         let root = push_root(session, target.as_deref())?;
         let on_line = &mut progress_to(&events);
         let options = GitRunOptions {
-            timeout: DEFAULT_GIT_TIMEOUT,
+            timeout: git_timeout(),
             on_line,
         };
         Ok(push_result(pull_rebase_with(&root, options)?))

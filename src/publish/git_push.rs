@@ -17,6 +17,24 @@ use crate::{Error, Result};
 /// credential helper waiting for a prompt nobody sees, must not hold the app forever.
 pub const DEFAULT_GIT_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// The environment variable that sets the push and pull timeout, in whole seconds.
+pub const GIT_TIMEOUT_VAR: &str = "LANYARD_GIT_TIMEOUT_SECS";
+
+/// The push and pull timeout: [`GIT_TIMEOUT_VAR`] when it holds a number of seconds (at least
+/// 1), else [`DEFAULT_GIT_TIMEOUT`].
+pub fn git_timeout() -> Duration {
+    timeout_from(std::env::var(GIT_TIMEOUT_VAR).ok().as_deref())
+}
+
+/// The timeout a setting's text asks for; the default for no setting or one that is not a
+/// positive whole number of seconds.
+fn timeout_from(setting: Option<&str>) -> Duration {
+    setting
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|&secs| secs > 0)
+        .map_or(DEFAULT_GIT_TIMEOUT, Duration::from_secs)
+}
+
 /// How a push ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,23 +76,23 @@ pub struct GitRunOptions<'a> {
 }
 
 /// Pushes the current branch of the repository holding `root` (see [`push_with`]), with the
-/// default timeout and no progress shown.
+/// configured timeout ([`git_timeout`]) and no progress shown.
 pub fn push(root: &Path) -> Result<PushOutcome> {
     push_with(
         root,
         GitRunOptions {
-            timeout: DEFAULT_GIT_TIMEOUT,
+            timeout: git_timeout(),
             on_line: &mut |_: &str| {},
         },
     )
 }
 
-/// `git pull --rebase` (see [`pull_rebase_with`]), with the default timeout.
+/// `git pull --rebase` (see [`pull_rebase_with`]), with the configured timeout.
 pub fn pull_rebase(root: &Path) -> Result<PushOutcome> {
     pull_rebase_with(
         root,
         GitRunOptions {
-            timeout: DEFAULT_GIT_TIMEOUT,
+            timeout: git_timeout(),
             on_line: &mut |_: &str| {},
         },
     )
@@ -378,6 +396,22 @@ mod tests {
             classify_failure("remote: hook declined"),
             PushStatus::Failed
         );
+    }
+
+    #[test]
+    fn the_timeout_is_a_positive_number_of_seconds_else_the_default() {
+        assert_eq!(timeout_from(Some("30")), Duration::from_secs(30));
+        assert_eq!(timeout_from(Some(" 5 ")), Duration::from_secs(5));
+        for bad in [
+            None,
+            Some(""),
+            Some("0"),
+            Some("-3"),
+            Some("2m"),
+            Some("1.5"),
+        ] {
+            assert_eq!(timeout_from(bad), DEFAULT_GIT_TIMEOUT, "{bad:?}");
+        }
     }
 
     /// A repository with one commit whose `origin` is `url`.

@@ -28,8 +28,8 @@ pub use diff::{change_diff, file_action, render_plan, unified_diff, FileAction};
 pub use execute::{execute_plan, Executed};
 pub use git_commit::{commit_plan, repository_of, staged_conflicts, CommitOutcome};
 pub use git_push::{
-    pull_rebase, pull_rebase_with, push, push_with, GitRunOptions, PushOutcome, PushStatus,
-    DEFAULT_GIT_TIMEOUT,
+    git_timeout, pull_rebase, pull_rebase_with, push, push_with, GitRunOptions, PushOutcome,
+    PushStatus, DEFAULT_GIT_TIMEOUT, GIT_TIMEOUT_VAR,
 };
 pub use plan::{plan_publish, FileCopy, PublishOptions, PublishPlan, PublishedPost};
 pub use settings::PublishSettings;

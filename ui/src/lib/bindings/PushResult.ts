@@ -7,7 +7,7 @@ export type PushResult = {
 /**
  * `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
  * rebase, then push again), `unreachable` (push later), `timed_out` (stopped after
- * [`DEFAULT_GIT_TIMEOUT`]; push later), `failed`.
+ * the push timeout, 120 s by default; push later), `failed`.
  */
 status: string, 
 /**
