@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "close_window",
     "read_post",
     "render_preview",
+    "paused_preview",
     "new_series",
     "next_part",
     "sync_series",

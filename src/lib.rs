@@ -14,6 +14,7 @@
 //!   publish);
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
 //! - [`app_state`]: what the app remembers between runs (recent folders, last post);
+//! - [`crash_guard`]: the post left open by a run that ended abnormally, not rendered again by itself;
 //! - [`journal`], [`file_version`] and [`own_writes`]: the crash-safe journal of open buffers,
 //!   which file version a buffer holds, and Lanyard's own writes (never a conflict);
 //! - [`watch`]: changes made to the blog by other programs.
@@ -21,6 +22,7 @@
 pub mod app_state;
 pub mod changeset;
 pub mod check;
+pub mod crash_guard;
 pub mod data_dir;
 pub mod error;
 pub mod file_version;

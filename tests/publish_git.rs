@@ -135,7 +135,9 @@ fn the_sequence_reports_each_step_and_pushes_after_the_pull() {
         "Notes",
     ]);
     let mut seen = Vec::new();
+    let mut lines = Vec::new();
     let run = push_repository(&repo.root(), true, &mut |p| match p {
+        PublishProgress::Line(line) => lines.push(line.to_string()),
         PublishProgress::Started(step) => seen.push(format!("start {step:?}")),
         PublishProgress::Finished(step, outcome) => {
             seen.push(format!("end {step:?} {:?}", outcome.status))
@@ -144,6 +146,8 @@ fn the_sequence_reports_each_step_and_pushes_after_the_pull() {
     })
     .expect("runs git");
     assert!(run.pushed(), "{}", run.output);
+    // git's lines reach the caller while it runs (the rejection among them).
+    assert!(lines.iter().any(|l| l.contains("[rejected]")), "{lines:?}");
     assert_eq!(
         seen,
         [

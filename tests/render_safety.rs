@@ -55,6 +55,31 @@ fn removes_svg_iframe_and_object_tricks() {
 }
 
 #[test]
+fn drops_what_could_navigate_the_window() {
+    // A refresh, a <base> or a form would take the webview away from the app; none survives.
+    let html = render(
+        "<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example/\">\n\n\
+         Text <meta http-equiv=\"refresh\" content=\"1\">\n\n\
+         <base href=\"https://evil.example/\">\n\n\
+         <form action=\"https://evil.example/\"><button formaction=\"https://evil.example/\">go</button></form>\n",
+    )
+    .html
+    .to_lowercase();
+    for bad in [
+        "<meta",
+        "http-equiv",
+        "refresh",
+        "<base",
+        "<form",
+        "formaction",
+        "<button",
+    ] {
+        assert!(!html.contains(bad), "found {bad} in {html}");
+    }
+    assert!(html.contains("text"), "{html}");
+}
+
+#[test]
 fn removes_scripts_coming_from_liquid_and_includes() {
     let html = render("{{ '<script>alert(1)</script>' }}\n\n{% include note.html text=\"<img src=x onerror=alert(2)>\" %}\n").html;
     assert_inert(&html);

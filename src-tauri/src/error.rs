@@ -23,6 +23,21 @@ pub enum AppError {
     /// Tauri itself failed (window, menu, background task).
     #[error("{0}")]
     Shell(String),
+    /// Rendering the post's preview did not end within its deadline (it goes on in the
+    /// background; the next keystroke tries again).
+    #[error("{}: the preview took more than {seconds} s to render and was left; the editor keeps working and the next change tries again", path.display())]
+    RenderTimeout {
+        /// The post.
+        path: PathBuf,
+        /// The deadline, in seconds.
+        seconds: u64,
+    },
+    /// A newer render of the preview was asked for before this one started (nothing to show).
+    #[error("{}: a newer preview was asked for", .0.display())]
+    RenderSuperseded(PathBuf),
+    /// Rendering the post's preview failed inside the renderer (a bug, reported, not a crash).
+    #[error("{}: the preview could not be rendered (an internal error of the renderer)", .0.display())]
+    RenderFailed(PathBuf),
 }
 
 impl From<tauri::Error> for AppError {
@@ -39,6 +54,9 @@ impl AppError {
             AppError::NoWorkspace => IpcErrorKind::NoWorkspace,
             AppError::NotInWorkspace(_) => IpcErrorKind::NotInWorkspace,
             AppError::Shell(_) => IpcErrorKind::Shell,
+            AppError::RenderTimeout { .. } => IpcErrorKind::RenderTimeout,
+            AppError::RenderSuperseded(_) => IpcErrorKind::RenderSuperseded,
+            AppError::RenderFailed(_) => IpcErrorKind::RenderFailed,
         }
     }
 
@@ -49,6 +67,9 @@ impl AppError {
             AppError::NoWorkspace => "no_workspace",
             AppError::NotInWorkspace(_) => "not_in_workspace",
             AppError::Shell(_) => "shell",
+            AppError::RenderTimeout { .. } => "render_timeout",
+            AppError::RenderSuperseded(_) => "render_superseded",
+            AppError::RenderFailed(_) => "render_failed",
         }
     }
 
@@ -56,7 +77,10 @@ impl AppError {
     pub fn to_ipc(&self) -> IpcError {
         let path = match self {
             AppError::Core(e) => Some(e.path().display().to_string()),
-            AppError::NotInWorkspace(p) => Some(p.display().to_string()),
+            AppError::NotInWorkspace(p)
+            | AppError::RenderTimeout { path: p, .. }
+            | AppError::RenderSuperseded(p)
+            | AppError::RenderFailed(p) => Some(p.display().to_string()),
             AppError::NoWorkspace | AppError::Shell(_) => None,
         };
         let line = match self {

@@ -37,6 +37,12 @@ pub enum IpcErrorKind {
     NotInWorkspace,
     /// Tauri itself failed (window, menu, background task).
     Shell,
+    /// The preview's render did not end within its deadline.
+    RenderTimeout,
+    /// A newer render request replaced this one before it ran.
+    RenderSuperseded,
+    /// The renderer failed (a bug, caught and reported).
+    RenderFailed,
     /// A photo could not be written to the blog.
     Write,
     /// A file that is no image format Lanyard reads.

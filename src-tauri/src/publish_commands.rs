@@ -129,6 +129,8 @@ pub enum PushStatusView {
     Rejected,
     /// The remote cannot be reached: push later.
     Unreachable,
+    /// git did not finish within the timeout and was stopped: push again later.
+    TimedOut,
     /// Anything else (no remote, a hook refused it, a rebase that failed).
     Failed,
 }
@@ -140,6 +142,7 @@ impl From<PushStatus> for PushStatusView {
             PushStatus::Pulled => PushStatusView::Pulled,
             PushStatus::Rejected => PushStatusView::Rejected,
             PushStatus::Unreachable => PushStatusView::Unreachable,
+            PushStatus::TimedOut => PushStatusView::TimedOut,
             PushStatus::Failed => PushStatusView::Failed,
         }
     }
@@ -173,13 +176,20 @@ impl From<PublishStep> for PublishStepView {
 /// The event each publishing step sends as it starts.
 pub const PROGRESS_EVENT: &str = "publish-progress";
 
-/// Sends each step's start to the UI (a lost event only loses a progress label).
+/// The event each line git prints sends, while a push or pull runs.
+pub const PUSH_PROGRESS_EVENT: &str = "push-progress";
+
+/// Sends each step's start, and each line git prints, to the UI (a lost event only loses a
+/// progress label).
 fn emit_progress(app: &AppHandle) -> impl FnMut(PublishProgress<'_>) + '_ {
     move |progress| {
-        if let PublishProgress::Started(step) = progress {
-            if let Err(e) = app.emit(PROGRESS_EVENT, PublishStepView::from(step)) {
-                eprintln!("lanyard: publish progress not sent: {e}");
-            }
+        let sent = match progress {
+            PublishProgress::Started(step) => app.emit(PROGRESS_EVENT, PublishStepView::from(step)),
+            PublishProgress::Line(line) => app.emit(PUSH_PROGRESS_EVENT, line),
+            PublishProgress::Written(_) | PublishProgress::Finished(..) => Ok(()),
+        };
+        if let Err(e) = sent {
+            eprintln!("lanyard: publish progress not sent: {e}");
         }
     }
 }
@@ -189,6 +199,8 @@ fn emit_progress(app: &AppHandle) -> impl FnMut(PublishProgress<'_>) + '_ {
 pub struct PushResult {
     /// How the last git step ended.
     pub status: PushStatusView,
+    /// The remote, as the repository names it (`origin`).
+    pub remote: String,
     /// What git printed.
     pub output: String,
     /// A sentence for the user.
@@ -384,6 +396,7 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
 fn push_result(run: PushRun) -> PushResult {
     PushResult {
         status: run.outcome.status.into(),
+        remote: run.outcome.remote,
         output: run.output,
         message: run.outcome.message,
     }

@@ -128,8 +128,9 @@ pub fn run(args: &PublishArgs) -> Result<u8> {
                 );
             }
         }
-        PublishProgress::Finished(_, outcome) => eprint!("{}", outcome.output),
-        PublishProgress::Started(_) => {}
+        // git's lines are shown as they come (a slow push shows its progress).
+        PublishProgress::Line(line) => eprintln!("{line}"),
+        PublishProgress::Started(_) | PublishProgress::Finished(..) => {}
     };
     let published = publish_plan(
         &plan,

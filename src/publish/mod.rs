@@ -30,7 +30,10 @@ pub use checks::{PublishCheck, PublishFinding};
 pub use diff::{change_diff, file_action, render_plan, unified_diff, FileAction};
 pub use execute::{execute_plan, Executed};
 pub use git_commit::{commit_plan, repository_of, staged_conflicts, CommitOutcome};
-pub use git_push::{pull_rebase, push, PushOutcome, PushStatus};
+pub use git_push::{
+    git_timeout, pull_rebase, pull_rebase_with, push, push_with, GitRunOptions, PushOutcome,
+    PushStatus, DEFAULT_GIT_TIMEOUT, GIT_TIMEOUT_VAR,
+};
 pub use plan::{plan_publish, FileCopy, PublishOptions, PublishPlan, PublishedPost};
 pub use sequence::{
     publish_plan, push_repository, PublishProgress, PublishStep, Published, PushMode, PushRun,

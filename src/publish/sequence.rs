@@ -7,7 +7,9 @@
 use std::path::Path;
 
 use super::execute::{execute_plan, Executed};
-use super::git_push::{pull_rebase, push, PushOutcome, PushStatus};
+use super::git_push::{
+    git_timeout, pull_rebase_with, push_with, GitRunOptions, PushOutcome, PushStatus,
+};
 use super::plan::PublishPlan;
 use crate::Result;
 
@@ -32,6 +34,8 @@ pub enum PublishProgress<'a> {
     Started(PublishStep),
     /// The files are written (and committed, when asked).
     Written(&'a Executed),
+    /// A line git printed while a step runs (its progress included).
+    Line(&'a str),
     /// A git step ended, with what git printed.
     Finished(PublishStep, &'a PushOutcome),
 }
@@ -94,40 +98,65 @@ pub fn publish_plan(
 }
 
 /// Pushes the repository holding `root`; when the push is rejected and `rebase` is set, pulls
-/// with rebase and pushes again (a failed rebase is aborted, the branch as it was).
+/// with rebase and pushes again (a failed rebase is aborted, the branch as it was). Each git
+/// step stops after [`git_timeout`], its lines reported as [`PublishProgress::Line`].
 pub fn push_repository(
     root: &Path,
     rebase: bool,
     progress: &mut dyn FnMut(PublishProgress<'_>),
 ) -> Result<PushRun> {
     let mut output = String::new();
-    let mut step = |step: PublishStep,
-                    run: &dyn Fn(&Path) -> Result<PushOutcome>,
-                    output: &mut String|
-     -> Result<PushOutcome> {
-        progress(PublishProgress::Started(step));
-        let outcome = run(root)?;
-        output.push_str(&outcome.output);
-        progress(PublishProgress::Finished(step, &outcome));
-        Ok(outcome)
-    };
-    let first = step(PublishStep::Push, &push, &mut output)?;
+    let first = run_step(root, PublishStep::Push, push_with, progress, &mut output)?;
     if first.status != PushStatus::Rejected || !rebase {
         return Ok(PushRun {
             outcome: first,
             output,
         });
     }
-    let pulled = step(PublishStep::PullRebase, &pull_rebase, &mut output)?;
+    let pulled = run_step(
+        root,
+        PublishStep::PullRebase,
+        pull_rebase_with,
+        progress,
+        &mut output,
+    )?;
     if pulled.status != PushStatus::Pulled {
         return Ok(PushRun {
             outcome: pulled,
             output,
         });
     }
-    let again = step(PublishStep::PushAgain, &push, &mut output)?;
+    let again = run_step(
+        root,
+        PublishStep::PushAgain,
+        push_with,
+        progress,
+        &mut output,
+    )?;
     Ok(PushRun {
         outcome: again,
         output,
     })
+}
+
+/// One git step: announced, run with the timeout and its lines reported, then its output kept.
+fn run_step(
+    root: &Path,
+    step: PublishStep,
+    git: fn(&Path, GitRunOptions<'_>) -> Result<PushOutcome>,
+    progress: &mut dyn FnMut(PublishProgress<'_>),
+    output: &mut String,
+) -> Result<PushOutcome> {
+    progress(PublishProgress::Started(step));
+    let mut on_line = |line: &str| progress(PublishProgress::Line(line));
+    let outcome = git(
+        root,
+        GitRunOptions {
+            timeout: git_timeout(),
+            on_line: &mut on_line,
+        },
+    )?;
+    output.push_str(&outcome.output);
+    progress(PublishProgress::Finished(step, &outcome));
+    Ok(outcome)
 }

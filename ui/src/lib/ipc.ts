@@ -68,6 +68,9 @@ export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
 export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
+/** The post whose preview waits for a click: the one the last run left open when it ended
+ * abnormally (null: none). Answered once per run. */
+export const pausedPreview = () => call<string | null>("paused_preview");
 
 /** "New series": writes its first part as a draft; `date` YYYY-MM-DD and `lang` optional. */
 export const newSeries = (title: string, series: string, date: string | null, lang: string | null) =>
@@ -134,6 +137,9 @@ export const pushBlog = (target: string | null, rebase: boolean) => call<PushRes
 /** Each publishing step as it starts (write, push, pull with rebase, push again). */
 export const onPublishProgress = (handler: (step: PublishStepView) => void): Promise<UnlistenFn> =>
   listen<PublishStepView>("publish-progress", (event) => handler(event.payload));
+/** Each line git prints while a push or pull runs (its progress included). */
+export const onPushProgress = (handler: (line: string) => void): Promise<UnlistenFn> =>
+  listen<string>("push-progress", (event) => handler(event.payload));
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -4,4 +4,4 @@
  * What kind of failure a command met: the core's kinds ([`lanyard::ErrorKind`]) and the
  * shell's own (`no_workspace`, `not_in_workspace`, `shell`).
  */
-export type IpcErrorKind = "not_found" | "permission_denied" | "io" | "front_matter" | "config" | "not_a_site" | "invalid" | "bad_name" | "invalid_date" | "parse" | "not_text" | "edit_refused" | "conflict" | "blocked" | "git" | "watch" | "changed_on_disk" | "outside_site" | "not_regular_file" | "too_large" | "budget_exceeded" | "no_workspace" | "not_in_workspace" | "shell" | "write" | "unknown_format" | "heic" | "corrupt" | "convert" | "cancelled";
+export type IpcErrorKind = "not_found" | "permission_denied" | "io" | "front_matter" | "config" | "not_a_site" | "invalid" | "bad_name" | "invalid_date" | "parse" | "not_text" | "edit_refused" | "conflict" | "blocked" | "git" | "watch" | "changed_on_disk" | "outside_site" | "not_regular_file" | "too_large" | "budget_exceeded" | "no_workspace" | "not_in_workspace" | "shell" | "render_timeout" | "render_superseded" | "render_failed" | "write" | "unknown_format" | "heic" | "corrupt" | "convert" | "cancelled";

@@ -10,6 +10,10 @@ export type PushResult = {
  */
 status: PushStatusView, 
 /**
+ * The remote, as the repository names it (`origin`).
+ */
+remote: string, 
+/**
  * What git printed.
  */
 output: string, 

@@ -3,4 +3,4 @@
 /**
  * How a push ended.
  */
-export type PushStatusView = "pushed" | "pulled" | "rejected" | "unreachable" | "failed";
+export type PushStatusView = "pushed" | "pulled" | "rejected" | "unreachable" | "timed_out" | "failed";
