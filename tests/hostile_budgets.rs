@@ -40,6 +40,36 @@ fn stops_a_doubled_capture_at_the_output_budget() {
 }
 
 #[test]
+fn previews_a_bomb_with_what_came_before_and_the_error_block() {
+    let blog = Blog::new();
+    let body = format!("Before the bomb.\n\n{}", capture_doubling());
+    let post = blog.post("title: Bomb\n", &body);
+    let workspace = lanyard::site::Workspace::open(blog.root()).expect("opens");
+    let options = lanyard::render::RenderOptions { source_lines: true };
+    let rendered = workspace
+        .render_text_with(
+            &post,
+            &std::fs::read_to_string(&post).expect("reads"),
+            &options,
+        )
+        .expect("a budget does not fail the preview");
+    let stop = rendered.budget_exceeded().expect("the budget problem");
+    assert!(stop.line > 4 && stop.message.contains("output"), "{stop:?}");
+    assert!(
+        rendered.html.contains("Before the bomb."),
+        "{}",
+        rendered.html
+    );
+    let block = format!(
+        "<div class=\"lanyard-liquid lanyard-budget\">Line {}:",
+        stop.line
+    );
+    assert!(rendered.html.contains(&block), "{}", rendered.html);
+    assert!(rendered.html.len() < 1 << 20, "a cut preview stays small");
+    blog.assert_unchanged();
+}
+
+#[test]
 fn stops_a_huge_range_before_building_it() {
     let blog = Blog::new();
     let body = "Intro\n\n{% for i in (1..1000000000) %}\n{{ i }}\n{% endfor %}\n";
