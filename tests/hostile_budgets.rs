@@ -141,6 +141,21 @@ fn stops_blocks_nested_past_the_nesting_budget() {
 }
 
 #[test]
+fn counts_the_work_of_copying_long_lists_in_loops() {
+    let blog = Blog::new();
+    // A list of a million one-letter items, copied by a loop that prints nothing.
+    let body = format!(
+        "{{% capture s %}}{}{{% endcapture %}}\n{{% assign chars = s | split: \"\" %}}\n\
+         {{% for i in (1..1000) %}}{{% for c in chars limit:1 %}}{{% endfor %}}{{% if chars contains \"y\" %}}y{{% endif %}}{{% endfor %}}\n",
+        "x".repeat(1_000_000)
+    );
+    let post = blog.post("title: Copies\n", &body);
+    blog.render(&post)
+        .assert_error(&post_name(&post), Some(6), "work");
+    blog.assert_unchanged();
+}
+
+#[test]
 fn check_reports_a_liquid_bomb_as_an_error_of_its_post() {
     let blog = Blog::new();
     let post = blog.post("title: Bomb\n", &capture_doubling());
