@@ -258,6 +258,16 @@ fn renders_deeply_nested_lists_emphasis_brackets_and_html() {
 }
 
 #[test]
+fn renders_what_the_fuzzers_found() {
+    let blog = Blog::new();
+    // `fuzz/render`: a link destination holding `](` was rewritten twice (a slice panic).
+    let post = blog.post("title: Fuzz\n", "1]([\u{b}1]([\u{b}?)]?)]\n");
+    let out = blog.render(&post);
+    assert_eq!(out.code, Some(0), "{out:?}");
+    blog.assert_unchanged();
+}
+
+#[test]
 fn keeps_many_unclosed_raw_tags_linear() {
     let blog = Blog::new();
     let body = "{% raw %}x".repeat(30_000) + "\n";
