@@ -40,6 +40,36 @@ fn stops_a_doubled_capture_at_the_output_budget() {
 }
 
 #[test]
+fn previews_a_bomb_with_what_came_before_and_the_error_block() {
+    let blog = Blog::new();
+    let body = format!("Before the bomb.\n\n{}", capture_doubling());
+    let post = blog.post("title: Bomb\n", &body);
+    let workspace = lanyard::site::Workspace::open(blog.root()).expect("opens");
+    let options = lanyard::render::RenderOptions { source_lines: true };
+    let rendered = workspace
+        .render_text_with(
+            &post,
+            &std::fs::read_to_string(&post).expect("reads"),
+            &options,
+        )
+        .expect("a budget does not fail the preview");
+    let stop = rendered.budget_exceeded().expect("the budget problem");
+    assert!(stop.line > 4 && stop.message.contains("output"), "{stop:?}");
+    assert!(
+        rendered.html.contains("Before the bomb."),
+        "{}",
+        rendered.html
+    );
+    let block = format!(
+        "<div class=\"lanyard-liquid lanyard-budget\">Line {}:",
+        stop.line
+    );
+    assert!(rendered.html.contains(&block), "{}", rendered.html);
+    assert!(rendered.html.len() < 1 << 20, "a cut preview stays small");
+    blog.assert_unchanged();
+}
+
+#[test]
 fn stops_a_huge_range_before_building_it() {
     let blog = Blog::new();
     let body = "Intro\n\n{% for i in (1..1000000000) %}\n{{ i }}\n{% endfor %}\n";
@@ -107,6 +137,21 @@ fn stops_blocks_nested_past_the_nesting_budget() {
     let post = blog.post("title: Ifs\n", &body);
     blog.render(&post)
         .assert_error(&post_name(&post), Some(4), "stopped");
+    blog.assert_unchanged();
+}
+
+#[test]
+fn counts_the_work_of_copying_long_lists_in_loops() {
+    let blog = Blog::new();
+    // A list of a million one-letter items, copied by a loop that prints nothing.
+    let body = format!(
+        "{{% capture s %}}{}{{% endcapture %}}\n{{% assign chars = s | split: \"\" %}}\n\
+         {{% for i in (1..1000) %}}{{% for c in chars limit:1 %}}{{% endfor %}}{{% if chars contains \"y\" %}}y{{% endif %}}{{% endfor %}}\n",
+        "x".repeat(1_000_000)
+    );
+    let post = blog.post("title: Copies\n", &body);
+    blog.render(&post)
+        .assert_error(&post_name(&post), Some(6), "work");
     blog.assert_unchanged();
 }
 
@@ -209,6 +254,16 @@ fn renders_deeply_nested_lists_emphasis_brackets_and_html() {
         let out = blog.render(&post);
         assert_eq!(out.code, Some(0), "case {i}: {out:?}");
     }
+    blog.assert_unchanged();
+}
+
+#[test]
+fn renders_what_the_fuzzers_found() {
+    let blog = Blog::new();
+    // `fuzz/render`: a link destination holding `](` was rewritten twice (a slice panic).
+    let post = blog.post("title: Fuzz\n", "1]([\u{b}1]([\u{b}?)]?)]\n");
+    let out = blog.render(&post);
+    assert_eq!(out.code, Some(0), "{out:?}");
     blog.assert_unchanged();
 }
 

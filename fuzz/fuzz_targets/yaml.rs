@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(yaml) = std::str::from_utf8(data) else {
         return;
     };
-    let lines = yaml.split('\n').count();
+    // YAML breaks lines at `\r` too (a lone `\r` is a line end for the parser).
+    let lines = yaml.split(['\n', '\r']).count();
     match parse_yaml_mapping(yaml, 1) {
         Ok(parsed) => {
             assert!(depth(&serde_json::Value::Object(parsed.data)) <= MAX_NESTING);

@@ -134,7 +134,10 @@ fn check_text(
     let mut out: Vec<Problem> = Vec::new();
     if post.front_matter_error.is_some() {
         let (line, message) = match crate::front_matter::read_front_matter(&post.path, text) {
-            Err(crate::Error::FrontMatter { line, message, .. }) => (line, message),
+            Err(
+                crate::Error::FrontMatter { line, message, .. }
+                | crate::Error::BudgetExceeded { line, message, .. },
+            ) => (line, message),
             Err(e) => (1, e.to_string()),
             Ok(_) => (1, "unreadable".to_string()),
         };

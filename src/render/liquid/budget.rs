@@ -148,6 +148,16 @@ impl Budget {
     }
 }
 
+/// The work of copying or scanning `value`, in steps: one per 64 bytes it holds (a list item
+/// counts its text and 32 bytes), at least one.
+pub(crate) fn work_units(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => value_cost(value) / 64 + 1,
+        serde_json::Value::String(s) => s.len() / 64 + 1,
+        _ => 1,
+    }
+}
+
 /// About how many bytes `value` holds.
 fn value_cost(value: &serde_json::Value) -> usize {
     use serde_json::Value;

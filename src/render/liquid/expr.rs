@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::budget::{MAX_LOOP_ITERATIONS, MAX_VALUE_BYTES};
+use super::budget::{work_units, MAX_LOOP_ITERATIONS, MAX_VALUE_BYTES};
 use super::filters::{apply_filter, result_len_bound};
 
 /// An expression whose value (or a filter's result on the way) would hold more than
@@ -20,6 +20,9 @@ pub(crate) struct Scope {
     pub locals: Vec<(String, Value)>,
     /// `site`, `page` and `include`, as an object.
     pub globals: serde_json::Map<String, Value>,
+    /// Work done by lookups and filters since the runner last took it (see
+    /// [`work_units`]): copying a long list in a loop is work even when nothing is printed.
+    pub work: std::cell::Cell<usize>,
 }
 
 impl Scope {
@@ -35,6 +38,12 @@ impl Scope {
     pub fn assign(&mut self, name: &str, value: Value) {
         self.locals.retain(|(k, _)| k != name);
         self.locals.push((name.to_string(), value));
+    }
+
+    /// Counts the work of producing `value`.
+    fn add_work(&self, value: &Value) {
+        self.work
+            .set(self.work.get().saturating_add(work_units(value)));
     }
 
     /// The site's `baseurl` and `url`, for the URL filters.
@@ -69,6 +78,7 @@ pub(crate) fn eval_expr(expr: &str, scope: &Scope) -> Result<Value, ValueTooLarg
         if matches!(&value, Value::String(s) if s.len() > MAX_VALUE_BYTES) {
             return Err(ValueTooLarge);
         }
+        scope.add_work(&value);
     }
     Ok(value)
 }
@@ -220,6 +230,7 @@ fn lookup_path(path: &str, scope: &Scope) -> Value {
             None => return Value::Null,
         }
     }
+    scope.add_work(value);
     value.clone()
 }
 

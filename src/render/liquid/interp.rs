@@ -37,7 +37,10 @@ impl Expander<'_> {
         while i < tokens.len() {
             let tok = &tokens[i];
             let at = tag_origin(base, tok.range.start);
-            if !self.budget.steps(offset_of(at), 1) {
+            // One step for the token and one per 64 bytes of it (tags are parsed each time a
+            // loop runs them), plus the work lookups and filters did before it.
+            let work = 1 + tok.range.len() / 64 + scope.work.take();
+            if !self.budget.steps(offset_of(at), work) {
                 return;
             }
             match &tok.token {

@@ -214,6 +214,83 @@ mod tests {
         assert_eq!(run(src).0, "T123x");
     }
 
+    /// The fake blog, plus an include that includes itself.
+    struct SelfIncluding;
+
+    impl SiteContext for SelfIncluding {
+        fn resolve_post_url(&self, name: &str) -> Option<crate::render::PostTarget> {
+            FakeSite.resolve_post_url(name)
+        }
+        fn site_file_exists(&self, url_path: &str) -> bool {
+            FakeSite.site_file_exists(url_path)
+        }
+        fn include(&self, name: &str) -> Option<String> {
+            (name == "self.html").then(|| "x{% include self.html %}".to_string())
+        }
+        fn site_vars(&self) -> Value {
+            FakeSite.site_vars()
+        }
+        fn baseurl(&self) -> String {
+            FakeSite.baseurl()
+        }
+    }
+
+    fn stop_of(body: &str, site: &dyn SiteContext) -> Option<LiquidProblem> {
+        let (_, problems) = expand_liquid(body, 0, &serde_json::json!({}), site);
+        problems
+            .into_iter()
+            .find(|p| p.kind == ProblemKind::BudgetExceeded)
+    }
+
+    #[test]
+    fn runs_loops_up_to_the_iteration_budget_and_stops_one_past_it() {
+        let ok = format!(
+            "{{% for i in (1..{}) %}}{{% endfor %}}",
+            budget::MAX_LOOP_ITERATIONS
+        );
+        assert_eq!(stop_of(&ok, &FakeSite), None);
+        let over = format!(
+            "a\n{{% for i in (1..{}) %}}{{% endfor %}}",
+            budget::MAX_LOOP_ITERATIONS + 1
+        );
+        let stop = stop_of(&over, &FakeSite).expect("stopped");
+        assert_eq!(stop.offset, 2, "at the for tag");
+        assert!(stop.message.contains("iterations"), "{}", stop.message);
+    }
+
+    #[test]
+    fn nests_blocks_up_to_the_budget_and_stops_one_level_deeper() {
+        let nested = |n: usize| "{% if true %}".repeat(n) + "x" + &"{% endif %}".repeat(n);
+        assert_eq!(stop_of(&nested(budget::MAX_NESTING), &FakeSite), None);
+        let stop = stop_of(&nested(budget::MAX_NESTING + 1), &FakeSite).expect("stopped");
+        assert!(stop.message.contains("nest"), "{}", stop.message);
+    }
+
+    #[test]
+    fn stops_an_include_that_includes_itself_at_the_include_tag() {
+        let stop = stop_of("para\n\n{% include self.html %}", &SelfIncluding).expect("stopped");
+        assert_eq!(stop.offset, 6);
+        let (out, _) = expand_liquid(
+            "{% include self.html %}",
+            0,
+            &serde_json::json!({}),
+            &SelfIncluding,
+        );
+        assert_eq!(out.text, "x".repeat(budget::MAX_NESTING));
+    }
+
+    #[test]
+    fn stops_a_doubling_capture_before_it_outgrows_the_value_budget() {
+        let mut body = String::from("{% assign x = \"0123456789abcdef\" %}");
+        body.push_str(&"{% capture x %}{{ x }}{{ x }}{% endcapture %}".repeat(32));
+        let stop = stop_of(&body, &FakeSite).expect("stopped");
+        assert!(
+            stop.message.contains("MiB"),
+            "output or value budget: {}",
+            stop.message
+        );
+    }
+
     #[test]
     fn drops_comments_and_keeps_raw() {
         assert_eq!(

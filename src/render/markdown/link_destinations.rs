@@ -21,7 +21,8 @@ pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts
     while let Some(rel) = text[pos..].find("](") {
         let start = pos + rel + 2;
         pos = start;
-        if range_holding(&code, start).is_some() {
+        // Inside a destination already rewritten (`](` within it): found by fuzzing.
+        if start < copied || range_holding(&code, start).is_some() {
             continue;
         }
         let Some(len) = destination_len(&text[start..]) else {
