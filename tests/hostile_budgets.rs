@@ -45,7 +45,10 @@ fn previews_a_bomb_with_what_came_before_and_the_error_block() {
     let body = format!("Before the bomb.\n\n{}", capture_doubling());
     let post = blog.post("title: Bomb\n", &body);
     let workspace = lanyard::site::Workspace::open(blog.root()).expect("opens");
-    let options = lanyard::render::RenderOptions { source_lines: true };
+    let options = lanyard::render::RenderOptions {
+        source_lines: true,
+        asset_urls: true,
+    };
     let rendered = workspace
         .render_text_with(
             &post,
