@@ -5,6 +5,7 @@
 mod context;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
+pub mod highlight;
 mod sanitize;
 
 pub use context::{PostTarget, SiteContext};

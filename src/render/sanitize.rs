@@ -1,7 +1,7 @@
 //! The preview is untrusted: whatever a post contains, the HTML we hand out has no script,
 //! no event handler, no `javascript:` URL, no iframe, object or SVG (ammonia's allowlist).
-//! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge,
-//! the `lanyard-*` flags), `data-line`, footnote `rel`/`role`, table alignment, comments
+//! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge's
+//! wrappers and its token `<span class="k">`s, the `lanyard-*` flags), `data-line`, footnote `rel`/`role`, table alignment, comments
 //! (`<!--more-->`).
 
 use std::collections::HashSet;
@@ -69,6 +69,12 @@ mod tests {
             out.contains("text-align:right") && !out.contains("background"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn keeps_rouge_token_spans() {
+        let html = "<div class=\"language-yaml highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code><span class=\"na\">a</span><span class=\"pi\">:</span> <span class=\"s\">b</span>\n</code></pre></div></div>";
+        assert_eq!(sanitize_html(html), html);
     }
 
     #[test]

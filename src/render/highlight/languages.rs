@@ -1,0 +1,574 @@
+//! Which grammar highlights a rouge language name, and each language's profile: how rouge's
+//! lexer for it names what the grammar leaves unscoped (identifiers are `n` in Go, `nx` in
+//! JavaScript, plain text in shell) and the scope rules where it departs from the common ones.
+//! Each profile was tuned against rouge 3.30's lexers (`lib/rouge/lexers/*.rb`) with
+//! `tests/rouge_agreement.rs`.
+
+use syntect::parsing::SyntaxReference;
+
+use super::scopes::{OUTER, PLAIN};
+
+/// How one language's grammar output becomes rouge's classes.
+#[derive(Debug)]
+pub(super) struct Profile {
+    /// Class of identifiers no scope names.
+    pub word: &'static str,
+    /// Class of unscoped characters listed in `operators`.
+    pub operator: &'static str,
+    /// Class of other unscoped punctuation.
+    pub punctuation: &'static str,
+    /// The characters rouge calls operators in this language.
+    pub operators: &'static str,
+    /// Scope rules checked before the common ones (longest prefix wins).
+    pub rules: &'static [(&'static str, &'static str)],
+    /// Scope rules that win over every scope inside them.
+    pub force: &'static [(&'static str, &'static str)],
+}
+
+impl Profile {
+    /// Names for C-like languages: identifiers `n`, operators `o`, punctuation `p`.
+    pub const DEFAULT: Profile = Profile {
+        word: "n",
+        operator: "o",
+        punctuation: "p",
+        operators: "+-*/%=<>!&|^~?:",
+        rules: &[],
+        force: &[],
+    };
+}
+
+/// How a language is tokenized.
+pub(super) enum Language {
+    /// A shell session: prompts, commands (as shell), output (`console.rb`).
+    Console,
+    /// A grammar and the profile that maps its scopes.
+    Grammar(&'static SyntaxReference, &'static Profile),
+}
+
+/// The language rouge would pick for `lang` (any case), when it is highlighted.
+pub(super) fn find(lang: &str) -> Option<Language> {
+    let lang = lang.to_ascii_lowercase();
+    if matches!(
+        lang.as_str(),
+        "console" | "terminal" | "shell-session" | "shell_session"
+    ) {
+        return Some(Language::Console);
+    }
+    if matches!(lang.as_str(), "plaintext" | "text" | "") {
+        return None;
+    }
+    let (token, profile) = LANGUAGES
+        .iter()
+        .find(|(names, _, _)| names.contains(&lang.as_str()))
+        .map(|(_, token, profile)| (*token, *profile))
+        .unwrap_or((lang.as_str(), &Profile::DEFAULT));
+    let syntax = super::syntax_set().find_syntax_by_token(token)?;
+    Some(Language::Grammar(syntax, profile))
+}
+
+/// The shell grammar and profile, for console sessions' commands.
+pub(super) fn shell() -> Option<(&'static SyntaxReference, &'static Profile)> {
+    Some((super::syntax_set().find_syntax_by_token("bash")?, &SHELL))
+}
+
+/// Splits unscoped text into whitespace (plain), words and punctuation, named by `profile`.
+pub(super) fn split_plain(text: &str, profile: &Profile, sink: &mut dyn FnMut(&'static str, &str)) {
+    let mut start = 0;
+    let mut current: Option<&'static str> = None;
+    for (i, c) in text.char_indices() {
+        let class = if c.is_whitespace() {
+            ""
+        } else if c.is_alphanumeric() || c == '_' {
+            profile.word
+        } else if profile.operators.contains(c) {
+            profile.operator
+        } else {
+            profile.punctuation
+        };
+        if current != Some(class) {
+            if let Some(cur) = current {
+                sink(cur, &text[start..i]);
+            }
+            start = i;
+            current = Some(class);
+        }
+    }
+    if let Some(cur) = current {
+        sink(cur, &text[start..]);
+    }
+}
+
+/// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
+#[rustfmt::skip]
+const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
+    (&["yaml", "yml"], "yaml", &YAML),
+    (&["bash", "sh", "shell", "zsh", "ksh"], "bash", &SHELL),
+    (&["json", "jsonc"], "json", &JSON),
+    (&["go", "golang"], "go", &GO),
+    (&["java"], "java", &JAVA),
+    (&["python", "py", "python3"], "py", &PYTHON),
+    (&["javascript", "js"], "js", &JAVASCRIPT),
+    (&["typescript", "ts"], "ts", &JAVASCRIPT),
+    (&["dockerfile", "docker"], "Dockerfile", &DOCKERFILE),
+    (&["html"], "html", &MARKUP),
+    (&["xml"], "xml", &MARKUP),
+    (&["css"], "css", &CSS),
+    (&["sql"], "sql", &SQL),
+    (&["ruby", "rb"], "rb", &RUBY),
+    (&["rust", "rs"], "rs", &RUST),
+    (&["c"], "c", &C),
+    (&["cpp", "c++"], "cpp", &C),
+    (&["diff", "patch", "udiff"], "diff", &DIFF),
+    (&["toml"], "toml", &TOML),
+    (&["hcl", "terraform", "tf"], "tf", &HCL),
+    (&["kotlin"], "kt", &KOTLIN),
+    (&["scala"], "scala", &SCALA),
+];
+
+/// `yaml.rb`: keys `na`, `:` and `-` `pi`, plain scalars `s`, numbers `m`, booleans `no`.
+const YAML: Profile = Profile {
+    word: "s",
+    operator: "pi",
+    punctuation: "pi",
+    operators: "",
+    rules: &[
+        ("entity.name.tag", "na"),
+        ("punctuation.separator.key-value", "pi"),
+        ("punctuation.definition.block", "pi"),
+        ("punctuation.definition.sequence", "pi"),
+        ("punctuation.definition.mapping", "pi"),
+        ("punctuation.separator.sequence", "pi"),
+        ("punctuation.separator.mapping", "pi"),
+        ("constant.numeric", "m"),
+        ("constant.language", "no"),
+        ("entity.other.document", "nn"),
+        ("entity.name.other.anchor", "nl"),
+        ("punctuation.definition.anchor", OUTER),
+        ("variable.other.alias", "nv"),
+        ("keyword.control.flow.block-scalar", "pi"),
+        ("string.unquoted.block", "s"),
+    ],
+    force: &[],
+};
+
+/// `shell.rb`: commands and arguments are plain text, builtins `nb`, flags `nt`,
+/// variables `nv`.
+const SHELL: Profile = Profile {
+    word: "",
+    operator: "o",
+    punctuation: "",
+    operators: "=&>[]{}()",
+    rules: &[
+        ("variable.function", PLAIN),
+        ("meta.function-call.arguments", PLAIN),
+        ("support.function", "nb"),
+        ("variable.parameter.option", "nt"),
+        ("variable.other", "nv"),
+        ("variable.language", "nv"),
+        ("punctuation.definition.variable", OUTER),
+        ("keyword.operator.pipe", ""),
+        ("keyword.operator.logical", "o"),
+        ("comment", "c"),
+        ("string.unquoted", PLAIN),
+        ("constant.numeric", PLAIN),
+        ("punctuation.terminator", "p"),
+        ("punctuation.section.interpolation", "si"),
+        ("punctuation.definition.variable.interpolation", "si"),
+    ],
+    force: &[],
+};
+
+/// `json.rb`: keys `nl` (quotes included), strings `s2`, `true`/`null` `kc`.
+const JSON: Profile = Profile {
+    word: "n",
+    operator: "p",
+    punctuation: "p",
+    operators: "",
+    rules: &[],
+    force: &[("meta.mapping.key", "nl")],
+};
+
+/// `go.rb`: identifiers and function names `n`, strings `s`, numbers `m`, `.` and `:` `o`.
+const GO: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!&|^~:.",
+    rules: &[
+        ("string", "s"),
+        ("constant.numeric", "m"),
+        ("constant.language", "no"),
+        ("entity.name", "n"),
+        ("variable", "n"),
+        ("storage.type", "kt"),
+        ("storage", "k"),
+        ("support.function.builtin", "nb"),
+        ("punctuation.accessor", "o"),
+    ],
+    force: &[],
+};
+
+/// `java.rb`: every punctuation mark is an operator, method names after `.` are `na`.
+const JAVA: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "o",
+    operators: "",
+    rules: &[
+        ("punctuation", "o"),
+        ("string", "s"),
+        ("storage.modifier", "kd"),
+        ("storage.type.primitive", "kt"),
+        ("storage.type", "kd"),
+        ("keyword.other.package", "kn"),
+        ("keyword.other.import", "kn"),
+        ("keyword.control.import", "kn"),
+        ("entity.name.namespace", "nn"),
+        ("meta.path", "nn"),
+        ("meta.annotation", "nd"),
+        ("variable.function", "na"),
+        ("support.class", "nc"),
+        ("entity.name.class", "nc"),
+        ("constant.language", "kc"),
+        ("variable.language", "k"),
+    ],
+    force: &[("meta.annotation", "nd")],
+};
+
+/// `python.rb`: strings `s`, `self`/`True`/`None` `bp`, word operators `ow`.
+const PYTHON: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!&|^~@",
+    rules: &[
+        ("string", "s"),
+        ("storage.type.string", "sa"),
+        ("constant.character.format", "si"),
+        ("punctuation.section.interpolation", "si"),
+        ("constant.language", "bp"),
+        ("variable.language", "bp"),
+        ("storage.type", "k"),
+        ("storage.modifier", "k"),
+        ("keyword.control.import", "kn"),
+        ("keyword.operator.logical", "ow"),
+        ("keyword.operator.word", "ow"),
+        ("support.function.builtin", "nb"),
+        ("support.type", "nb"),
+        ("meta.qualified-name", "n"),
+        ("variable.function", "n"),
+        ("entity.name.class", "nc"),
+        ("entity.name.function", "nf"),
+        ("entity.name.namespace", "nn"),
+    ],
+    force: &[],
+};
+
+/// `javascript.rb`: identifiers `nx`, string quotes `dl`, `const`/`function` `kd`.
+const JAVASCRIPT: Profile = Profile {
+    word: "nx",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!&|^~?",
+    rules: &[
+        ("punctuation.definition.string", "dl"),
+        ("string.quoted.other", "s2"),
+        ("string.template", "s2"),
+        ("punctuation.definition.template-expression", "p"),
+        ("storage.type", "kd"),
+        ("storage.modifier", "k"),
+        ("variable.language", "k"),
+        ("constant.language", "kc"),
+        ("entity.name", "nx"),
+        ("variable", "nx"),
+        ("support.class.builtin", "nb"),
+        ("support.type", "nb"),
+        ("support", "nx"),
+        ("punctuation.accessor", "p"),
+        ("keyword.operator.word.new", "k"),
+        ("keyword.control.import", "k"),
+    ],
+    force: &[],
+};
+
+/// `docker.rb`: instructions `k`, their arguments `s`, `RUN` lines as shell.
+const DOCKERFILE: Profile = Profile {
+    word: "s",
+    operator: "s",
+    punctuation: "s",
+    operators: "",
+    rules: &[("keyword", "k"), ("comment", "c")],
+    force: &[],
+};
+
+/// `html.rb`/`xml.rb`: `<tag` and `>` `nt`, `attr=` `na`, values `s`.
+const MARKUP: Profile = Profile {
+    word: "",
+    operator: "",
+    punctuation: "",
+    operators: "",
+    rules: &[
+        ("punctuation.definition.tag", "nt"),
+        ("punctuation.separator.key-value", "na"),
+        ("string", "s"),
+        ("comment", "c"),
+        ("constant.character.entity", "ni"),
+        ("meta.tag.sgml", "cp"),
+        ("meta.tag.preprocessor", "cp"),
+        ("meta.tag.metadata.doctype", "cp"),
+    ],
+    force: &[
+        ("meta.tag.sgml", "cp"),
+        ("meta.tag.preprocessor", "cp"),
+        ("meta.tag.metadata.doctype", "cp"),
+    ],
+};
+
+/// `css.rb`: properties `nl`, values `nb`/`m`, selectors `nt`/`nc`/`nf`/`nd`.
+const CSS: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: ">+~",
+    rules: &[
+        ("support.type.property-name", "nl"),
+        ("meta.property-name", "nl"),
+        ("support.constant", "nb"),
+        ("constant.numeric", "m"),
+        ("keyword.other.unit", "m"),
+        ("constant.other.color", "m"),
+        ("string", "s1"),
+        ("comment", "c"),
+        ("entity.name.tag", "nt"),
+        ("entity.other.attribute-name.class", "nc"),
+        ("entity.other.attribute-name.id", "nf"),
+        ("entity.other.pseudo-class", "nd"),
+        ("keyword.other.important", "cp"),
+        ("keyword.control.at-rule", "k"),
+        ("punctuation.definition.keyword", OUTER),
+        ("support.function", "n"),
+        ("punctuation.separator.combinator", "o"),
+        ("keyword.operator.combinator", "o"),
+    ],
+    force: &[],
+};
+
+/// `sql.rb`: keywords `k` (functions too), types `nb`, strings `s1`.
+const SQL: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!|",
+    rules: &[
+        ("storage.type", "nb"),
+        ("support.type", "nb"),
+        ("support.function", "k"),
+        ("storage.modifier", "k"),
+        ("constant.language", "k"),
+        ("entity.name", "n"),
+        ("string", "s1"),
+    ],
+    force: &[],
+};
+
+/// `ruby.rb`: method names `nf`, constants `no`, symbols `ss`, instance variables `vi`.
+const RUBY: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!&|^~",
+    rules: &[
+        ("variable.other.readwrite.instance", "vi"),
+        ("constant.other.symbol", "ss"),
+        ("support.class", "no"),
+        ("variable.other.constant", "no"),
+        ("entity.name.namespace", "nn"),
+        ("entity.name.module", "nn"),
+        ("keyword.other.special-method", "nb"),
+        ("support.function.kernel", "nb"),
+        ("punctuation.section.interpolation", "si"),
+        ("punctuation.accessor", "p"),
+        ("variable.function", "nf"),
+        ("constant.language", "k"),
+    ],
+    force: &[],
+};
+
+/// `rust.rb`: builtin types `nb`, macros and attributes `nd`, doc comments `cd`.
+const RUST: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!&|^~",
+    rules: &[
+        ("comment.line.documentation", "cd"),
+        ("storage.type", "k"),
+        ("storage.modifier", "k"),
+        ("storage.type.numeric", "nb"),
+        ("storage.type.primitive", "nb"),
+        ("support.type", "nb"),
+        ("support.macro", "nd"),
+        ("meta.annotation", "nd"),
+        ("string", "s"),
+        ("entity.name.struct", "n"),
+        ("entity.name.impl", "n"),
+        ("meta.path", "nn"),
+        ("punctuation.accessor", "p"),
+        ("keyword.operator.arrow", "k"),
+        ("constant.language", "k"),
+        ("support.function", "nf"),
+    ],
+    force: &[("meta.annotation", "nd")],
+};
+
+/// `c.rb`/`cpp.rb`: types `kt`, preprocessor `cp` with the file `cpf`, strings `s`.
+const C: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "p",
+    operators: "+-*/%=<>!&|^~?",
+    rules: &[
+        ("storage.type", "kt"),
+        ("storage.modifier", "k"),
+        ("meta.preprocessor", "cp"),
+        ("keyword.control.import", "cp"),
+        ("string.quoted.other.lt-gt.include", "cpf"),
+        ("string", "s"),
+        ("constant.character", "sc"),
+        ("variable.function", "n"),
+        ("support.function", "n"),
+        ("constant.language", "nb"),
+    ],
+    force: &[("string.quoted.other.lt-gt.include", "cpf")],
+};
+
+/// `diff.rb`: `-` lines `gd`, `+` lines `gi`, hunks `p`, headers `gh`.
+const DIFF: Profile = Profile {
+    word: "",
+    operator: "",
+    punctuation: "",
+    operators: "",
+    rules: &[
+        ("meta.diff.range", "p"),
+        ("meta.diff.header.from-file", "gd"),
+        ("meta.diff.header.to-file", "gi"),
+        ("meta.diff.header", "gh"),
+        ("markup.deleted", "gd"),
+        ("markup.inserted", "gi"),
+    ],
+    force: &[
+        ("meta.diff.header.from-file", "gd"),
+        ("meta.diff.header.to-file", "gi"),
+        ("markup.deleted", "gd"),
+        ("markup.inserted", "gi"),
+        ("meta.diff.range", "p"),
+    ],
+};
+
+/// `toml.rb`: tables `nn`, keys `py`, strings `s`, booleans `kc`.
+const TOML: Profile = Profile {
+    word: "n",
+    operator: "p",
+    punctuation: "p",
+    operators: "",
+    rules: &[
+        ("entity.name.table", "nn"),
+        ("meta.tag.table", "nn"),
+        ("punctuation.definition.table", "nn"),
+        ("meta.mapping.key", "py"),
+        ("entity.name.tag", "py"),
+        ("variable.other.key", "py"),
+        ("string", "s"),
+        ("constant.language", "kc"),
+    ],
+    force: &[("meta.tag.table", "nn")],
+};
+
+/// `hcl.rb`: identifiers `nx`, `=` `p`, strings `s2` with their interpolation.
+const HCL: Profile = Profile {
+    word: "nx",
+    operator: "p",
+    punctuation: "p",
+    operators: "",
+    rules: &[
+        ("string", "s2"),
+        ("entity.name", "nx"),
+        ("variable", "nx"),
+        ("support", "nx"),
+        ("storage.type", "nx"),
+        ("keyword.operator.assignment", "p"),
+        ("punctuation.accessor", "err"),
+        ("constant.language", "kc"),
+        ("comment", "c1"),
+    ],
+    force: &[("string", "s2")],
+};
+
+/// `kotlin.rb`: `val`/`var` `kd`, properties `py`, types `nc`, calls `nf`.
+const KOTLIN: Profile = Profile {
+    word: "n",
+    operator: "p",
+    punctuation: "p",
+    operators: "",
+    rules: &[
+        ("string", "s"),
+        ("storage.type", "kd"),
+        ("storage.modifier", "k"),
+        ("entity.name.type", "nc"),
+        ("support.class", "nc"),
+        ("constant.language", "k"),
+        ("keyword.operator", "p"),
+    ],
+    force: &[("string", "s")],
+};
+
+/// `scala.rb`: every punctuation mark `o`, types `kt`, `val` names `nv`.
+const SCALA: Profile = Profile {
+    word: "n",
+    operator: "o",
+    punctuation: "o",
+    operators: "",
+    rules: &[
+        ("string", "s"),
+        ("punctuation", "o"),
+        ("storage.type", "k"),
+        ("storage.modifier", "k"),
+        ("entity.name.type", "kt"),
+        ("support.type", "kt"),
+        ("entity.name.class", "nc"),
+        ("constant.language", "kc"),
+    ],
+    force: &[("string", "s")],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_language_has_a_grammar() {
+        for (names, _, _) in LANGUAGES {
+            assert!(
+                matches!(find(names[0]), Some(Language::Grammar(..))),
+                "{}",
+                names[0]
+            );
+        }
+    }
+
+    #[test]
+    fn plaintext_and_unknown_languages_are_not_highlighted() {
+        assert!(find("plaintext").is_none());
+        assert!(find("no-such-language").is_none());
+    }
+
+    #[test]
+    fn splits_plain_text_into_words_and_marks() {
+        let mut out = Vec::new();
+        split_plain("a.b = c;", &Profile::DEFAULT, &mut |c, t| {
+            out.push((c, t.to_string()))
+        });
+        let classes: Vec<_> = out.iter().map(|(c, t)| format!("{c}:{t}")).collect();
+        assert_eq!(classes, ["n:a", "p:.", "n:b", ": ", "o:=", ": ", "n:c", "p:;"]);
+    }
+}
