@@ -2,11 +2,11 @@
 //! `>` or `;`, the first one) is a prompt (`gp`) then a shell command; `...` lines are comments
 //! (`c`); every other line is output (`go`).
 
-use super::languages::shell;
+use super::shell::shell;
 
-/// Hands each token of the session `code` to `sink`. `None` when the shell grammar fails.
+/// Hands each token of the session `code` to `sink`. `None` when the shell lexer fails.
 pub(super) fn tokens(code: &str, sink: &mut dyn FnMut(&'static str, &str)) -> Option<()> {
-    let (syntax, profile) = shell()?;
+    let lexer = shell()?;
     for line in code.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let end = &line[body.len()..];
@@ -19,7 +19,7 @@ pub(super) fn tokens(code: &str, sink: &mut dyn FnMut(&'static str, &str)) -> Op
             let trimmed = command.trim_start();
             sink("", &command[..command.len() - trimmed.len()]);
             let command_line = format!("{trimmed}{end}");
-            super::grammar_tokens(syntax, profile, &command_line, sink)?;
+            lexer.lex(&command_line, sink)?;
         } else {
             sink("go", line);
         }

@@ -6,7 +6,9 @@
 
 use syntect::parsing::SyntaxReference;
 
-use super::scopes::{OUTER, PLAIN};
+use super::regex_lexer::Lexer;
+use super::scopes::OUTER;
+use super::shell;
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -43,6 +45,8 @@ pub(super) enum Language {
     Console,
     /// A grammar and the profile that maps its scopes.
     Grammar(&'static SyntaxReference, &'static Profile),
+    /// A lexer ported from rouge's rules.
+    Ported(fn() -> Option<&'static Lexer>),
 }
 
 /// The language rouge would pick for `lang` (any case), when it is highlighted.
@@ -57,6 +61,12 @@ pub(super) fn find(lang: &str) -> Option<Language> {
     if matches!(lang.as_str(), "plaintext" | "text" | "") {
         return None;
     }
+    if matches!(lang.as_str(), "shell" | "bash" | "sh" | "zsh" | "ksh") {
+        return Some(Language::Ported(shell::shell));
+    }
+    if matches!(lang.as_str(), "docker" | "dockerfile") {
+        return Some(Language::Ported(shell::docker));
+    }
     let (token, profile) = LANGUAGES
         .iter()
         .find(|(names, _, _)| names.contains(&lang.as_str()))
@@ -64,11 +74,6 @@ pub(super) fn find(lang: &str) -> Option<Language> {
         .unwrap_or((lang.as_str(), &Profile::DEFAULT));
     let syntax = super::syntax_set().find_syntax_by_token(token)?;
     Some(Language::Grammar(syntax, profile))
-}
-
-/// The shell grammar and profile, for console sessions' commands.
-pub(super) fn shell() -> Option<(&'static SyntaxReference, &'static Profile)> {
-    Some((super::syntax_set().find_syntax_by_token("bash")?, &SHELL))
 }
 
 /// Splits unscoped text into whitespace (plain), words and punctuation, named by `profile`.
@@ -102,14 +107,12 @@ pub(super) fn split_plain(text: &str, profile: &Profile, sink: &mut dyn FnMut(&'
 #[rustfmt::skip]
 const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["yaml", "yml"], "yaml", &YAML),
-    (&["bash", "sh", "shell", "zsh", "ksh"], "bash", &SHELL),
     (&["json", "jsonc"], "json", &JSON),
     (&["go", "golang"], "go", &GO),
     (&["java"], "java", &JAVA),
     (&["python", "py", "python3"], "py", &PYTHON),
     (&["javascript", "js"], "js", &JAVASCRIPT),
     (&["typescript", "ts"], "ts", &JAVASCRIPT),
-    (&["dockerfile", "docker"], "Dockerfile", &DOCKERFILE),
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
     (&["css"], "css", &CSS),
@@ -147,33 +150,6 @@ const YAML: Profile = Profile {
         ("variable.other.alias", "nv"),
         ("keyword.control.flow.block-scalar", "pi"),
         ("string.unquoted.block", "s"),
-    ],
-    force: &[],
-};
-
-/// `shell.rb`: commands and arguments are plain text, builtins `nb`, flags `nt`,
-/// variables `nv`.
-const SHELL: Profile = Profile {
-    word: "",
-    operator: "o",
-    punctuation: "",
-    operators: "=&>[]{}()",
-    rules: &[
-        ("variable.function", PLAIN),
-        ("meta.function-call.arguments", PLAIN),
-        ("support.function", "nb"),
-        ("variable.parameter.option", "nt"),
-        ("variable.other", "nv"),
-        ("variable.language", "nv"),
-        ("punctuation.definition.variable", OUTER),
-        ("keyword.operator.pipe", ""),
-        ("keyword.operator.logical", "o"),
-        ("comment", "c"),
-        ("string.unquoted", PLAIN),
-        ("constant.numeric", PLAIN),
-        ("punctuation.terminator", "p"),
-        ("punctuation.section.interpolation", "si"),
-        ("punctuation.definition.variable.interpolation", "si"),
     ],
     force: &[],
 };
@@ -288,16 +264,6 @@ const JAVASCRIPT: Profile = Profile {
         ("keyword.operator.word.new", "k"),
         ("keyword.control.import", "k"),
     ],
-    force: &[],
-};
-
-/// `docker.rb`: instructions `k`, their arguments `s`, `RUN` lines as shell.
-const DOCKERFILE: Profile = Profile {
-    word: "s",
-    operator: "s",
-    punctuation: "s",
-    operators: "",
-    rules: &[("keyword", "k"), ("comment", "c")],
     force: &[],
 };
 

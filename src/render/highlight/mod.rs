@@ -3,6 +3,8 @@
 //! the site. Sublime grammars (syntect, with bat's extra grammars from two-face) find the
 //! tokens; [`scopes`] maps their scopes to rouge's classes, with per-language profiles in
 //! [`languages`] tuned against real rouge (`tests/rouge_agreement.rs` measures the agreement).
+//! Shell and Dockerfile, where rouge's own word lists decide, are rouge's lexers ported rule
+//! for rule ([`shell`], run by [`regex_lexer`]).
 //!
 //! Untrusted input is bounded: a block over [`MAX_HIGHLIGHTED_BYTES`], a line over
 //! [`MAX_LINE_BYTES`] or a grammar that gives up (fancy-regex's backtracking limit) falls back
@@ -10,7 +12,9 @@
 
 mod console;
 mod languages;
+mod regex_lexer;
 mod scopes;
+mod shell;
 
 use std::collections::HashMap;
 
@@ -50,6 +54,7 @@ pub fn highlight_tokens(lang: &str, code: &str) -> Option<Vec<Token>> {
     match language {
         Language::Console => console::tokens(code, &mut sink)?,
         Language::Grammar(syntax, profile) => grammar_tokens(syntax, profile, code, &mut sink)?,
+        Language::Ported(lexer) => lexer()?.lex(code, &mut sink)?,
     }
     Some(tokens)
 }

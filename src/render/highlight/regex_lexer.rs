@@ -1,0 +1,199 @@
+//! A small engine for lexers ported rule for rule from rouge's `RegexLexer`s, for languages
+//! where rouge's own rules (keyword lists, quirks) matter more than a grammar's structure.
+//! As in rouge: the first rule of the current state that matches at the current position wins,
+//! yields its token (or one token per group), and may push or pop states; text no rule matches
+//! is an `err` character. Ruby's `$` (end of line) is kept by compiling with `(?m)`.
+//!
+//! Bounded: each step consumes input or changes the state stack, an empty match cannot repeat
+//! at one position, the stack is capped at [`MAX_DEPTH`], and fancy-regex's backtracking limit
+//! turns a runaway pattern into a failure (the caller then shows plain text).
+
+use fancy_regex::Regex;
+
+/// Deepest state stack a lexer may build (rouge lexers nest a few levels).
+const MAX_DEPTH: usize = 64;
+
+/// One entry of a state: a rule, or the rules of another state (rouge's `mixin`).
+pub(super) enum Item {
+    /// A pattern, the token(s) it yields and where the lexer goes next.
+    Rule(&'static str, Tok, Next),
+    /// Every rule of the named state, in place.
+    Mixin(&'static str),
+}
+
+/// What a match yields.
+pub(super) enum Tok {
+    /// One token for the whole match.
+    One(&'static str),
+    /// One token per capture group, in order (rouge's `groups`).
+    Groups(&'static [&'static str]),
+    /// The match lexed by another lexer (rouge's `delegate`).
+    Delegate(fn() -> Option<&'static Lexer>),
+}
+
+/// Where the lexer goes after a match.
+pub(super) enum Next {
+    /// Stays in the state.
+    Stay,
+    /// Enters the named state.
+    Push(&'static str),
+    /// Leaves this many states.
+    Pop(usize),
+}
+
+/// A lexer: named states, `root` first.
+pub(super) type Grammar = &'static [(&'static str, &'static [Item])];
+
+/// A rule with its pattern compiled.
+struct Compiled {
+    re: Regex,
+    tok: &'static Tok,
+    next: &'static Next,
+}
+
+/// A grammar ready to run: each state's rules, mixins flattened.
+pub(super) struct Lexer {
+    states: Vec<(&'static str, Vec<Compiled>)>,
+}
+
+impl Lexer {
+    /// Compiles `grammar`. `None` when a pattern does not compile or a mixin is unknown
+    /// (a bug in a port, caught by its tests).
+    pub(super) fn new(grammar: Grammar) -> Option<Lexer> {
+        let mut states = Vec::with_capacity(grammar.len());
+        for (name, _) in grammar {
+            let mut rules = Vec::new();
+            flatten(grammar, name, &mut rules, 0)?;
+            states.push((*name, rules));
+        }
+        Some(Lexer { states })
+    }
+
+    fn state(&self, name: &str) -> Option<usize> {
+        self.states.iter().position(|(n, _)| *n == name)
+    }
+
+    /// Hands each token of `code` to `sink`. `None` when a pattern gives up (backtracking
+    /// limit) or a port names a state it lacks.
+    pub(super) fn lex(&self, code: &str, sink: &mut dyn FnMut(&'static str, &str)) -> Option<()> {
+        let mut stack = vec![0usize];
+        let mut pos = 0;
+        let mut empty_at = None;
+        while pos < code.len() {
+            let rest = &code[pos..];
+            let rules = &self.states.get(*stack.last()?)?.1;
+            let mut step = None;
+            for rule in rules {
+                let Some(caps) = rule.re.captures(rest).ok()? else {
+                    continue;
+                };
+                let len = caps.get(0)?.end();
+                if len == 0 && empty_at == Some((pos, stack.len())) {
+                    continue;
+                }
+                match rule.tok {
+                    Tok::One(class) => sink(class, &rest[..len]),
+                    Tok::Groups(classes) => {
+                        for (i, class) in classes.iter().enumerate() {
+                            if let Some(m) = caps.get(i + 1) {
+                                sink(class, m.as_str());
+                            }
+                        }
+                    }
+                    Tok::Delegate(other) => other()?.lex(&rest[..len], sink)?,
+                }
+                step = Some((len, rule.next));
+                break;
+            }
+            let Some((len, next)) = step else {
+                let ch = rest.chars().next()?.len_utf8();
+                sink("err", &rest[..ch]);
+                pos += ch;
+                continue;
+            };
+            empty_at = (len == 0).then_some((pos, stack.len()));
+            pos += len;
+            match next {
+                Next::Stay => {}
+                Next::Push(name) if stack.len() < MAX_DEPTH => stack.push(self.state(name)?),
+                Next::Push(_) => {}
+                Next::Pop(n) => {
+                    let keep = stack.len().saturating_sub(*n).max(1);
+                    stack.truncate(keep);
+                }
+            }
+        }
+        Some(())
+    }
+}
+
+/// Appends the compiled rules of state `name`, expanding mixins.
+fn flatten(grammar: Grammar, name: &str, out: &mut Vec<Compiled>, depth: usize) -> Option<()> {
+    if depth > 8 {
+        return None;
+    }
+    let (_, items) = grammar.iter().find(|(n, _)| *n == name)?;
+    for item in items.iter() {
+        match item {
+            Item::Rule(pattern, tok, next) => out.push(Compiled {
+                re: Regex::new(&format!("(?m)\\A(?:{pattern})")).ok()?,
+                tok,
+                next,
+            }),
+            Item::Mixin(other) => flatten(grammar, other, out, depth + 1)?,
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Item::Rule;
+    use Next::*;
+    use Tok::*;
+
+    const TOY: Grammar = &[
+        (
+            "root",
+            &[
+                Rule(r"\s+", One(""), Stay),
+                Rule(r#"""#, One("s2"), Push("string")),
+                Rule(r"(\w+)(=)", Groups(&["nv", "o"]), Stay),
+                Rule(r"\w+", One("n"), Stay),
+            ],
+        ),
+        (
+            "string",
+            &[
+                Rule(r#"""#, One("s2"), Pop(1)),
+                Rule(r#"[^"]+"#, One("s2"), Stay),
+            ],
+        ),
+    ];
+
+    fn run(code: &str) -> Vec<(&'static str, String)> {
+        let lexer = Lexer::new(TOY).expect("compiles");
+        let mut out = Vec::new();
+        lexer
+            .lex(code, &mut |c, t| out.push((c, t.to_string())))
+            .expect("lexes");
+        out
+    }
+
+    #[test]
+    fn rules_groups_states_and_errors() {
+        assert_eq!(
+            run("a=\"x\" ?"),
+            [
+                ("nv", "a".to_string()),
+                ("o", "=".to_string()),
+                ("s2", "\"".to_string()),
+                ("s2", "x".to_string()),
+                ("s2", "\"".to_string()),
+                ("", " ".to_string()),
+                ("err", "?".to_string()),
+            ]
+        );
+    }
+}
