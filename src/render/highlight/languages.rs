@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::shell;
+use super::{diff, kotlin, shell};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -61,11 +61,8 @@ pub(super) fn find(lang: &str) -> Option<Language> {
     if matches!(lang.as_str(), "plaintext" | "text" | "") {
         return None;
     }
-    if matches!(lang.as_str(), "shell" | "bash" | "sh" | "zsh" | "ksh") {
-        return Some(Language::Ported(shell::shell));
-    }
-    if matches!(lang.as_str(), "docker" | "dockerfile") {
-        return Some(Language::Ported(shell::docker));
+    if let Some((_, lexer)) = PORTED.iter().find(|(names, _)| names.contains(&lang.as_str())) {
+        return Some(Language::Ported(*lexer));
     }
     let (token, profile) = LANGUAGES
         .iter()
@@ -103,6 +100,15 @@ pub(super) fn split_plain(text: &str, profile: &Profile, sink: &mut dyn FnMut(&'
     }
 }
 
+/// rouge names (tag and aliases) -> lexer ported from rouge.
+#[allow(clippy::type_complexity)]
+const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
+    (&["shell", "bash", "sh", "zsh", "ksh"], shell::shell),
+    (&["docker", "dockerfile"], shell::docker),
+    (&["kotlin"], kotlin::kotlin),
+    (&["diff", "patch", "udiff"], diff::diff),
+];
+
 /// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
 #[rustfmt::skip]
 const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
@@ -121,10 +127,8 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["rust", "rs"], "rs", &RUST),
     (&["c"], "c", &C),
     (&["cpp", "c++"], "cpp", &C),
-    (&["diff", "patch", "udiff"], "diff", &DIFF),
     (&["toml"], "toml", &TOML),
     (&["hcl", "terraform", "tf"], "tf", &HCL),
-    (&["kotlin"], "kt", &KOTLIN),
     (&["scala"], "scala", &SCALA),
 ];
 
@@ -408,29 +412,6 @@ const C: Profile = Profile {
     force: &[("string.quoted.other.lt-gt.include", "cpf")],
 };
 
-/// `diff.rb`: `-` lines `gd`, `+` lines `gi`, hunks `p`, headers `gh`.
-const DIFF: Profile = Profile {
-    word: "",
-    operator: "",
-    punctuation: "",
-    operators: "",
-    rules: &[
-        ("meta.diff.range", "p"),
-        ("meta.diff.header.from-file", "gd"),
-        ("meta.diff.header.to-file", "gi"),
-        ("meta.diff.header", "gh"),
-        ("markup.deleted", "gd"),
-        ("markup.inserted", "gi"),
-    ],
-    force: &[
-        ("meta.diff.header.from-file", "gd"),
-        ("meta.diff.header.to-file", "gi"),
-        ("markup.deleted", "gd"),
-        ("markup.inserted", "gi"),
-        ("meta.diff.range", "p"),
-    ],
-};
-
 /// `toml.rb`: tables `nn`, keys `py`, strings `s`, booleans `kc`.
 const TOML: Profile = Profile {
     word: "n",
@@ -468,24 +449,6 @@ const HCL: Profile = Profile {
         ("comment", "c1"),
     ],
     force: &[("string", "s2")],
-};
-
-/// `kotlin.rb`: `val`/`var` `kd`, properties `py`, types `nc`, calls `nf`.
-const KOTLIN: Profile = Profile {
-    word: "n",
-    operator: "p",
-    punctuation: "p",
-    operators: "",
-    rules: &[
-        ("string", "s"),
-        ("storage.type", "kd"),
-        ("storage.modifier", "k"),
-        ("entity.name.type", "nc"),
-        ("support.class", "nc"),
-        ("constant.language", "k"),
-        ("keyword.operator", "p"),
-    ],
-    force: &[("string", "s")],
 };
 
 /// `scala.rb`: every punctuation mark `o`, types `kt`, `val` names `nv`.

@@ -3,14 +3,17 @@
 //! the site. Sublime grammars (syntect, with bat's extra grammars from two-face) find the
 //! tokens; [`scopes`] maps their scopes to rouge's classes, with per-language profiles in
 //! [`languages`] tuned against real rouge (`tests/rouge_agreement.rs` measures the agreement).
-//! Shell and Dockerfile, where rouge's own word lists decide, are rouge's lexers ported rule
-//! for rule ([`shell`], run by [`regex_lexer`]).
+//! Shell, Dockerfile, Kotlin and diff, where rouge's own word lists and quirks decide, are
+//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`diff`], run by
+//! [`regex_lexer`]).
 //!
 //! Untrusted input is bounded: a block over [`MAX_HIGHLIGHTED_BYTES`], a line over
 //! [`MAX_LINE_BYTES`] or a grammar that gives up (fancy-regex's backtracking limit) falls back
 //! to plain text, so the cost stays linear in the block's size.
 
 mod console;
+mod diff;
+mod kotlin;
 mod languages;
 mod regex_lexer;
 mod scopes;
