@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, kotlin, shell};
+use super::{diff, kotlin, scala, shell};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -106,6 +106,7 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["shell", "bash", "sh", "zsh", "ksh"], shell::shell),
     (&["docker", "dockerfile"], shell::docker),
     (&["kotlin"], kotlin::kotlin),
+    (&["scala"], scala::scala),
     (&["diff", "patch", "udiff"], diff::diff),
 ];
 
@@ -129,7 +130,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["cpp", "c++"], "cpp", &C),
     (&["toml"], "toml", &TOML),
     (&["hcl", "terraform", "tf"], "tf", &HCL),
-    (&["scala"], "scala", &SCALA),
 ];
 
 /// `yaml.rb`: keys `na`, `:` and `-` `pi`, plain scalars `s`, numbers `m`, booleans `no`.
@@ -449,25 +449,6 @@ const HCL: Profile = Profile {
         ("comment", "c1"),
     ],
     force: &[("string", "s2")],
-};
-
-/// `scala.rb`: every punctuation mark `o`, types `kt`, `val` names `nv`.
-const SCALA: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "o",
-    operators: "",
-    rules: &[
-        ("string", "s"),
-        ("punctuation", "o"),
-        ("storage.type", "k"),
-        ("storage.modifier", "k"),
-        ("entity.name.type", "kt"),
-        ("support.type", "kt"),
-        ("entity.name.class", "nc"),
-        ("constant.language", "kc"),
-    ],
-    force: &[("string", "s")],
 };
 
 #[cfg(test)]

@@ -39,6 +39,8 @@ pub(super) enum Next {
     Push(&'static str),
     /// Leaves this many states.
     Pop(usize),
+    /// Leaves this state for the named one (rouge's `pop!` then `push`).
+    Replace(&'static str),
 }
 
 /// A lexer: named states, `root` first.
@@ -120,6 +122,13 @@ impl Lexer {
                 Next::Pop(n) => {
                     let keep = stack.len().saturating_sub(*n).max(1);
                     stack.truncate(keep);
+                }
+                Next::Replace(name) => {
+                    let state = self.state(name)?;
+                    if stack.len() > 1 {
+                        stack.pop();
+                    }
+                    stack.push(state);
                 }
             }
         }
