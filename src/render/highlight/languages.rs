@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, kotlin, scala, shell};
+use super::{diff, kotlin, python, scala, shell};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -107,6 +107,7 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["docker", "dockerfile"], shell::docker),
     (&["kotlin"], kotlin::kotlin),
     (&["scala"], scala::scala),
+    (&["python", "py", "python3"], python::python),
     (&["diff", "patch", "udiff"], diff::diff),
 ];
 
@@ -117,7 +118,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["json", "jsonc"], "json", &JSON),
     (&["go", "golang"], "go", &GO),
     (&["java"], "java", &JAVA),
-    (&["python", "py", "python3"], "py", &PYTHON),
     (&["javascript", "js"], "js", &JAVASCRIPT),
     (&["typescript", "ts"], "ts", &JAVASCRIPT),
     (&["html"], "html", &MARKUP),
@@ -213,35 +213,6 @@ const JAVA: Profile = Profile {
         ("variable.language", "k"),
     ],
     force: &[("meta.annotation", "nd")],
-};
-
-/// `python.rb`: strings `s`, `self`/`True`/`None` `bp`, word operators `ow`.
-const PYTHON: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~@",
-    rules: &[
-        ("string", "s"),
-        ("storage.type.string", "sa"),
-        ("constant.character.format", "si"),
-        ("punctuation.section.interpolation", "si"),
-        ("constant.language", "bp"),
-        ("variable.language", "bp"),
-        ("storage.type", "k"),
-        ("storage.modifier", "k"),
-        ("keyword.control.import", "kn"),
-        ("keyword.operator.logical", "ow"),
-        ("keyword.operator.word", "ow"),
-        ("support.function.builtin", "nb"),
-        ("support.type", "nb"),
-        ("meta.qualified-name", "n"),
-        ("variable.function", "n"),
-        ("entity.name.class", "nc"),
-        ("entity.name.function", "nf"),
-        ("entity.name.namespace", "nn"),
-    ],
-    force: &[],
 };
 
 /// `javascript.rb`: identifiers `nx`, string quotes `dl`, `const`/`function` `kd`.

@@ -46,9 +46,15 @@ pub(super) enum Next {
 /// A lexer: named states, `root` first.
 pub(super) type Grammar = &'static [(&'static str, &'static [Item])];
 
+/// A rule pattern may start with this lookbehind: the engine matches on the text from the
+/// current position, so it checks the character before itself.
+const NOT_AFTER_DOT: &str = r"(?<!\.)";
+
 /// A rule with its pattern compiled.
 struct Compiled {
     re: Regex,
+    /// The rule does not match right after a `.` (its pattern began with [`NOT_AFTER_DOT`]).
+    not_after_dot: bool,
     tok: &'static Tok,
     next: &'static Next,
 }
@@ -85,7 +91,11 @@ impl Lexer {
             let rest = &code[pos..];
             let rules = &self.states.get(*stack.last()?)?.1;
             let mut step = None;
+            let after_dot = code[..pos].ends_with('.');
             for rule in rules {
+                if rule.not_after_dot && after_dot {
+                    continue;
+                }
                 let Some(caps) = rule.re.captures(rest).ok()? else {
                     continue;
                 };
@@ -144,11 +154,15 @@ fn flatten(grammar: Grammar, name: &str, out: &mut Vec<Compiled>, depth: usize) 
     let (_, items) = grammar.iter().find(|(n, _)| *n == name)?;
     for item in items.iter() {
         match item {
-            Item::Rule(pattern, tok, next) => out.push(Compiled {
-                re: Regex::new(&format!("(?m)\\A(?:{pattern})")).ok()?,
-                tok,
-                next,
-            }),
+            Item::Rule(pattern, tok, next) => {
+                let rest = pattern.strip_prefix(NOT_AFTER_DOT);
+                out.push(Compiled {
+                    re: Regex::new(&format!("(?m)\\A(?:{})", rest.unwrap_or(pattern))).ok()?,
+                    not_after_dot: rest.is_some(),
+                    tok,
+                    next,
+                })
+            }
             Item::Mixin(other) => flatten(grammar, other, out, depth + 1)?,
         }
     }
