@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, kotlin, python, scala, shell};
+use super::{diff, java, kotlin, python, scala, shell};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -108,6 +108,7 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["kotlin"], kotlin::kotlin),
     (&["scala"], scala::scala),
     (&["python", "py", "python3"], python::python),
+    (&["java"], java::java),
     (&["diff", "patch", "udiff"], diff::diff),
 ];
 
@@ -117,7 +118,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["yaml", "yml"], "yaml", &YAML),
     (&["json", "jsonc"], "json", &JSON),
     (&["go", "golang"], "go", &GO),
-    (&["java"], "java", &JAVA),
     (&["javascript", "js"], "js", &JAVASCRIPT),
     (&["typescript", "ts"], "ts", &JAVASCRIPT),
     (&["html"], "html", &MARKUP),
@@ -186,33 +186,6 @@ const GO: Profile = Profile {
         ("punctuation.accessor", "o"),
     ],
     force: &[],
-};
-
-/// `java.rb`: every punctuation mark is an operator, method names after `.` are `na`.
-const JAVA: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "o",
-    operators: "",
-    rules: &[
-        ("punctuation", "o"),
-        ("string", "s"),
-        ("storage.modifier", "kd"),
-        ("storage.type.primitive", "kt"),
-        ("storage.type", "kd"),
-        ("keyword.other.package", "kn"),
-        ("keyword.other.import", "kn"),
-        ("keyword.control.import", "kn"),
-        ("entity.name.namespace", "nn"),
-        ("meta.path", "nn"),
-        ("meta.annotation", "nd"),
-        ("variable.function", "na"),
-        ("support.class", "nc"),
-        ("entity.name.class", "nc"),
-        ("constant.language", "kc"),
-        ("variable.language", "k"),
-    ],
-    force: &[("meta.annotation", "nd")],
 };
 
 /// `javascript.rb`: identifiers `nx`, string quotes `dl`, `const`/`function` `kd`.

@@ -25,11 +25,15 @@ pub(super) enum Item {
 pub(super) enum Tok {
     /// One token for the whole match.
     One(&'static str),
-    /// One token per capture group, in order (rouge's `groups`).
+    /// One token per capture group, in order (rouge's `groups`); a group named
+    /// [`SELF`] is lexed again from `root` (rouge's `delegate` to the same lexer).
     Groups(&'static [&'static str]),
     /// The match lexed by another lexer (rouge's `delegate`).
     Delegate(fn() -> Option<&'static Lexer>),
 }
+
+/// In [`Tok::Groups`]: this group is lexed by the same lexer, from `root`.
+pub(super) const SELF: &str = "<self>";
 
 /// Where the lexer goes after a match.
 pub(super) enum Next {
@@ -107,8 +111,13 @@ impl Lexer {
                     Tok::One(class) => sink(class, &rest[..len]),
                     Tok::Groups(classes) => {
                         for (i, class) in classes.iter().enumerate() {
-                            if let Some(m) = caps.get(i + 1) {
-                                sink(class, m.as_str());
+                            match caps.get(i + 1) {
+                                // The group is shorter than the match: the recursion ends.
+                                Some(m) if *class == SELF && m.end() < len => {
+                                    self.lex(m.as_str(), sink)?
+                                }
+                                Some(m) => sink(class, m.as_str()),
+                                None => {}
                             }
                         }
                     }
