@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, java, kotlin, python, scala, shell};
+use super::{diff, go, java, kotlin, python, scala, shell, sql};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -109,6 +109,8 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["scala"], scala::scala),
     (&["python", "py", "python3"], python::python),
     (&["java"], java::java),
+    (&["sql"], sql::sql),
+    (&["go", "golang"], go::go),
     (&["diff", "patch", "udiff"], diff::diff),
 ];
 
@@ -117,13 +119,11 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
 const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["yaml", "yml"], "yaml", &YAML),
     (&["json", "jsonc"], "json", &JSON),
-    (&["go", "golang"], "go", &GO),
     (&["javascript", "js"], "js", &JAVASCRIPT),
     (&["typescript", "ts"], "ts", &JAVASCRIPT),
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
     (&["css"], "css", &CSS),
-    (&["sql"], "sql", &SQL),
     (&["ruby", "rb"], "rb", &RUBY),
     (&["rust", "rs"], "rs", &RUST),
     (&["c"], "c", &C),
@@ -166,26 +166,6 @@ const JSON: Profile = Profile {
     operators: "",
     rules: &[],
     force: &[("meta.mapping.key", "nl")],
-};
-
-/// `go.rb`: identifiers and function names `n`, strings `s`, numbers `m`, `.` and `:` `o`.
-const GO: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~:.",
-    rules: &[
-        ("string", "s"),
-        ("constant.numeric", "m"),
-        ("constant.language", "no"),
-        ("entity.name", "n"),
-        ("variable", "n"),
-        ("storage.type", "kt"),
-        ("storage", "k"),
-        ("support.function.builtin", "nb"),
-        ("punctuation.accessor", "o"),
-    ],
-    force: &[],
 };
 
 /// `javascript.rb`: identifiers `nx`, string quotes `dl`, `const`/`function` `kd`.
@@ -263,24 +243,6 @@ const CSS: Profile = Profile {
         ("support.function", "n"),
         ("punctuation.separator.combinator", "o"),
         ("keyword.operator.combinator", "o"),
-    ],
-    force: &[],
-};
-
-/// `sql.rb`: keywords `k` (functions too), types `nb`, strings `s1`.
-const SQL: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!|",
-    rules: &[
-        ("storage.type", "nb"),
-        ("support.type", "nb"),
-        ("support.function", "k"),
-        ("storage.modifier", "k"),
-        ("constant.language", "k"),
-        ("entity.name", "n"),
-        ("string", "s1"),
     ],
     force: &[],
 };
