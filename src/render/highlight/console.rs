@@ -17,7 +17,7 @@ pub(super) fn tokens(code: &str, sink: &mut dyn FnMut(&'static str, &str)) -> Op
             let (prompt, command) = body.split_at(at + 1);
             sink("gp", prompt);
             let trimmed = command.trim_start();
-            sink("", &command[..command.len() - trimmed.len()]);
+            sink("w", &command[..command.len() - trimmed.len()]);
             let command_line = format!("{trimmed}{end}");
             lexer.lex(&command_line, sink)?;
         } else {

@@ -229,7 +229,7 @@ mod tests {
     fn writes_highlight_as_jekyll_figure() {
         assert_eq!(
             highlight_html("ruby", "\nputs 1 < 2\n"),
-            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">puts 1 &lt; 2</code></pre></figure>\n"
+            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\"><span class=\"nb\">puts</span> <span class=\"mi\">1</span> <span class=\"o\">&lt;</span> <span class=\"mi\">2</span></code></pre></figure>\n"
         );
     }
 
