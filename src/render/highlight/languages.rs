@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, go, java, kotlin, python, scala, shell, sql};
+use super::{diff, go, java, kotlin, python, scala, shell, sql, toml};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -111,6 +111,7 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["java"], java::java),
     (&["sql"], sql::sql),
     (&["go", "golang"], go::go),
+    (&["toml"], toml::toml),
     (&["diff", "patch", "udiff"], diff::diff),
 ];
 
@@ -128,7 +129,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["rust", "rs"], "rs", &RUST),
     (&["c"], "c", &C),
     (&["cpp", "c++"], "cpp", &C),
-    (&["toml"], "toml", &TOML),
     (&["hcl", "terraform", "tf"], "tf", &HCL),
 ];
 
@@ -316,25 +316,6 @@ const C: Profile = Profile {
         ("constant.language", "nb"),
     ],
     force: &[("string.quoted.other.lt-gt.include", "cpf")],
-};
-
-/// `toml.rb`: tables `nn`, keys `py`, strings `s`, booleans `kc`.
-const TOML: Profile = Profile {
-    word: "n",
-    operator: "p",
-    punctuation: "p",
-    operators: "",
-    rules: &[
-        ("entity.name.table", "nn"),
-        ("meta.tag.table", "nn"),
-        ("punctuation.definition.table", "nn"),
-        ("meta.mapping.key", "py"),
-        ("entity.name.tag", "py"),
-        ("variable.other.key", "py"),
-        ("string", "s"),
-        ("constant.language", "kc"),
-    ],
-    force: &[("meta.tag.table", "nn")],
 };
 
 /// `hcl.rb`: identifiers `nx`, `=` `p`, strings `s2` with their interpolation.

@@ -50,15 +50,25 @@ pub(super) enum Next {
 /// A lexer: named states, `root` first.
 pub(super) type Grammar = &'static [(&'static str, &'static [Item])];
 
-/// A rule pattern may start with this lookbehind: the engine matches on the text from the
-/// current position, so it checks the character before itself.
-const NOT_AFTER_DOT: &str = r"(?<!\.)";
+/// The one-character lookbehind a rule pattern may start with (`(?<!\.)`, `(?<!=)`): the
+/// engine matches on the text from the current position, so it checks that character itself.
+fn split_not_after(pattern: &str) -> (Option<char>, &str) {
+    let Some(rest) = pattern.strip_prefix("(?<!") else {
+        return (None, pattern);
+    };
+    let rest = rest.strip_prefix('\\').unwrap_or(rest);
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), Some(')')) => (Some(c), &rest[c.len_utf8() + 1..]),
+        _ => (None, pattern),
+    }
+}
 
 /// A rule with its pattern compiled.
 struct Compiled {
     re: Regex,
-    /// The rule does not match right after a `.` (its pattern began with [`NOT_AFTER_DOT`]).
-    not_after_dot: bool,
+    /// The rule does not match right after this character (see [`split_not_after`]).
+    not_after: Option<char>,
     tok: &'static Tok,
     next: &'static Next,
 }
@@ -95,9 +105,9 @@ impl Lexer {
             let rest = &code[pos..];
             let rules = &self.states.get(*stack.last()?)?.1;
             let mut step = None;
-            let after_dot = code[..pos].ends_with('.');
+            let before = code[..pos].chars().next_back();
             for rule in rules {
-                if rule.not_after_dot && after_dot {
+                if rule.not_after.is_some() && rule.not_after == before {
                     continue;
                 }
                 let Some(caps) = rule.re.captures(rest).ok()? else {
@@ -164,10 +174,10 @@ fn flatten(grammar: Grammar, name: &str, out: &mut Vec<Compiled>, depth: usize) 
     for item in items.iter() {
         match item {
             Item::Rule(pattern, tok, next) => {
-                let rest = pattern.strip_prefix(NOT_AFTER_DOT);
+                let (not_after, rest) = split_not_after(pattern);
                 out.push(Compiled {
-                    re: Regex::new(&format!("(?m)\\A(?:{})", rest.unwrap_or(pattern))).ok()?,
-                    not_after_dot: rest.is_some(),
+                    re: Regex::new(&format!("(?m)\\A(?:{rest})")).ok()?,
+                    not_after,
                     tok,
                     next,
                 })
@@ -211,6 +221,13 @@ mod tests {
             .lex(code, &mut |c, t| out.push((c, t.to_string())))
             .expect("lexes");
         out
+    }
+
+    #[test]
+    fn splits_a_one_character_lookbehind() {
+        assert_eq!(split_not_after(r"(?<!\.)\w+"), (Some('.'), r"\w+"));
+        assert_eq!(split_not_after(r"(?<!=)\["), (Some('='), r"\["));
+        assert_eq!(split_not_after(r"\w+"), (None, r"\w+"));
     }
 
     #[test]
