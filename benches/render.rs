@@ -71,7 +71,9 @@ fn code_post() -> String {
     ];
     let mut s = String::new();
     for round in 1..=6 {
-        s.push_str(&format!("## Démo {round}\n\nLe code montré pendant le talk :\n\n"));
+        s.push_str(&format!(
+            "## Démo {round}\n\nLe code montré pendant le talk :\n\n"
+        ));
         for (lang, code) in blocks {
             s.push_str(&format!("```{lang}\n{code}```\n\n"));
         }

@@ -47,7 +47,9 @@ fn writes_code_blocks_like_rouge() {
 
 #[test]
 fn takes_the_code_language_from_a_kramdown_class() {
-    insta::assert_snapshot!(html("    key: value\n{: .language-yaml}\n\n~~~ yaml\nk: 1\n~~~\n"));
+    insta::assert_snapshot!(html(
+        "    key: value\n{: .language-yaml}\n\n~~~ yaml\nk: 1\n~~~\n"
+    ));
 }
 
 #[test]

@@ -3,9 +3,9 @@
 //! flagged both in the HTML and as a list.
 
 mod context;
+pub mod highlight;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
-pub mod highlight;
 mod sanitize;
 
 pub use context::{PostTarget, SiteContext};

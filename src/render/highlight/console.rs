@@ -56,7 +56,10 @@ mod tests {
     fn prompts_commands_and_output() {
         let t = classes("$ ls\nfile.txt\n");
         assert_eq!(t[0], ("gp".to_string(), "$".to_string()));
-        assert_eq!(t.last(), Some(&("go".to_string(), "file.txt\n".to_string())));
+        assert_eq!(
+            t.last(),
+            Some(&("go".to_string(), "file.txt\n".to_string()))
+        );
     }
 
     #[test]

@@ -28,9 +28,22 @@ macro_rules! decimals {
 macro_rules! float_lit {
     () => {
         concat!(
-            "(?:", decimals!(), r"\.(?:", decimals!(), r")?(?:[eE][+\-]?", decimals!(), ")?",
-            "|", decimals!(), r"[eE][+\-]?", decimals!(),
-            r"|\.", decimals!(), r"(?:[eE][+\-]?", decimals!(), ")?)"
+            "(?:",
+            decimals!(),
+            r"\.(?:",
+            decimals!(),
+            r")?(?:[eE][+\-]?",
+            decimals!(),
+            ")?",
+            "|",
+            decimals!(),
+            r"[eE][+\-]?",
+            decimals!(),
+            r"|\.",
+            decimals!(),
+            r"(?:[eE][+\-]?",
+            decimals!(),
+            ")?)"
         )
     };
 }

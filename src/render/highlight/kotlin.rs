@@ -35,8 +35,18 @@ macro_rules! dec_digits {
 macro_rules! double {
     () => {
         concat!(
-            "(?:(?:", dec_digits!(), r")?\.", dec_digits!(), r"(?:[eE][+-]?", dec_digits!(), ")?)",
-            "|(?:", dec_digits!(), r"[eE][+-]?", dec_digits!(), ")"
+            "(?:(?:",
+            dec_digits!(),
+            r")?\.",
+            dec_digits!(),
+            r"(?:[eE][+-]?",
+            dec_digits!(),
+            ")?)",
+            "|(?:",
+            dec_digits!(),
+            r"[eE][+-]?",
+            dec_digits!(),
+            ")"
         )
     };
 }

@@ -61,7 +61,10 @@ pub(super) fn find(lang: &str) -> Option<Language> {
     if matches!(lang.as_str(), "plaintext" | "text" | "") {
         return None;
     }
-    if let Some((_, lexer)) = PORTED.iter().find(|(names, _)| names.contains(&lang.as_str())) {
+    if let Some((_, lexer)) = PORTED
+        .iter()
+        .find(|(names, _)| names.contains(&lang.as_str()))
+    {
         return Some(Language::Ported(*lexer));
     }
     let (token, profile) = LANGUAGES
@@ -366,6 +369,9 @@ mod tests {
             out.push((c, t.to_string()))
         });
         let classes: Vec<_> = out.iter().map(|(c, t)| format!("{c}:{t}")).collect();
-        assert_eq!(classes, ["n:a", "p:.", "n:b", ": ", "o:=", ": ", "n:c", "p:;"]);
+        assert_eq!(
+            classes,
+            ["n:a", "p:.", "n:b", ": ", "o:=", ": ", "n:c", "p:;"]
+        );
     }
 }

@@ -62,7 +62,10 @@ pub(super) fn class_of(
     for scope in stack.iter().rev() {
         let (forced, normal) = *cache.entry(*scope).or_insert_with(|| {
             let name = scope.build_string();
-            (longest_match(&name, profile.force), rule_for(&name, profile))
+            (
+                longest_match(&name, profile.force),
+                rule_for(&name, profile),
+            )
         });
         if forced.is_some() {
             class = forced;

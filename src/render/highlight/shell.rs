@@ -18,8 +18,7 @@ pub(super) fn docker() -> Option<&'static Lexer> {
     LEXER.get_or_init(|| Lexer::new(DOCKER)).as_ref()
 }
 
-const KEYWORDS: &str =
-    r"\b(?:if|fi|else|while|do|done|for|then|return|function|select|continue|until|esac|elif|in)\s*\b";
+const KEYWORDS: &str = r"\b(?:if|fi|else|while|do|done|for|then|return|function|select|continue|until|esac|elif|in)\s*\b";
 
 #[rustfmt::skip]
 const BUILTINS: &str = concat!(

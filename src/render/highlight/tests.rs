@@ -40,8 +40,14 @@ fn language_names_are_case_insensitive_aliases() {
 #[test]
 fn html_output_escapes_text_inside_spans() {
     let html = highlight_html("python", "x = '<b>' # a & b\n");
-    assert!(html.contains("<span class=\"s\">'&lt;b&gt;'</span>"), "{html}");
-    assert!(html.contains("<span class=\"c1\"># a &amp; b\n</span>"), "{html}");
+    assert!(
+        html.contains("<span class=\"s\">'&lt;b&gt;'</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"c1\"># a &amp; b\n</span>"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -275,7 +275,11 @@ fn ial_code_language(lang: String, attrs: &Attrs) -> (String, Attrs) {
     if !lang.is_empty() {
         return (lang, attrs);
     }
-    let Some(i) = attrs.classes.iter().position(|c| c.starts_with("language-")) else {
+    let Some(i) = attrs
+        .classes
+        .iter()
+        .position(|c| c.starts_with("language-"))
+    else {
         return (lang, attrs);
     };
     let class = attrs.classes.remove(i);
