@@ -1,6 +1,7 @@
 //! Render benchmark: a typical 6 KB conference post (Liquid, headings, lists, a table, code,
 //! footnotes, images, an include), a 1 MB post made of that post repeated, and a code-heavy
-//! post (48 highlighted blocks in eight languages, about 20 KB), on an in-memory blog. Run with `cargo bench --bench render`; results go to BENCHMARKS.md ("Render").
+//! post (48 highlighted blocks in eight languages, about 9 KB) and the highlighter's worst
+//! case (a 32 KB block of unclosed comments), on an in-memory blog. Run with `cargo bench --bench render`; results go to BENCHMARKS.md ("Render").
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -100,6 +101,22 @@ fn bench_render(c: &mut Criterion) {
     group.bench_function(format!("code_post_{}kB", code.len() / 1024), |b| {
         b.iter(|| render_source(black_box(&code), &page, &BenchSite, &options))
     });
+    // The highlighter's worst case: a block just under its size cap made of unclosed `/*`
+    // (each one starts a comment rule that scans ahead for `*/`); a counter inside the block
+    // keeps the highlight cache from answering.
+    let openers = "/*".repeat(16 * 1024 - 16);
+    group.throughput(Throughput::Bytes(openers.len() as u64));
+    let mut n = 0u64;
+    group.bench_function(
+        format!("worst_code_block_{}kB", openers.len() / 1024),
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let post = format!("```java\n{openers}{n}\n```\n");
+                render_source(black_box(&post), &page, &BenchSite, &options)
+            })
+        },
+    );
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
     group.bench_function(format!("post_{}kB", big.len() / 1024), |b| {

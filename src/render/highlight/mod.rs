@@ -35,7 +35,7 @@ use languages::{Language, Profile};
 
 /// Code blocks longer than this (bytes) are not highlighted: plain text, as rouge's
 /// `plaintext` writes it. Keeps a pasted log or a minified bundle from stalling the preview.
-pub const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
+pub const MAX_HIGHLIGHTED_BYTES: usize = 32 * 1024;
 
 /// A block with a line longer than this (bytes) is not highlighted (minified code makes
 /// regex grammars slow on one line).
@@ -68,9 +68,35 @@ pub fn highlight_tokens(lang: &str, code: &str) -> Option<Vec<Token>> {
     Some(tokens)
 }
 
+/// Highlighted blocks kept for the next render: the preview renders the whole post on every
+/// keystroke, and the code blocks rarely change. Emptied when it holds this many bytes.
+const CACHE_BYTES: usize = 4 * 1024 * 1024;
+
 /// The inside of rouge's `<code>` for `code`: escaped text with `<span class="..">` tokens, or
-/// the escaped text alone when the language is not highlighted.
+/// the escaped text alone when the language is not highlighted. Results are cached by
+/// language and code.
 pub(crate) fn highlight_html(lang: &str, code: &str) -> String {
+    type Cache = HashMap<(String, String), String>;
+    static CACHE: std::sync::OnceLock<std::sync::Mutex<(Cache, usize)>> =
+        std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = (lang.to_string(), code.to_string());
+    if let Some(html) = cache.lock().ok().and_then(|c| c.0.get(&key).cloned()) {
+        return html;
+    }
+    let html = write_html(lang, code);
+    if let Ok(mut cache) = cache.lock() {
+        if cache.1 > CACHE_BYTES {
+            *cache = (Cache::new(), 0);
+        }
+        cache.1 += key.1.len() + html.len();
+        cache.0.insert(key, html.clone());
+    }
+    html
+}
+
+/// [`highlight_html`] without the cache.
+fn write_html(lang: &str, code: &str) -> String {
     let Some(tokens) = highlight_tokens(lang, code) else {
         return escape_text(code);
     };

@@ -5,13 +5,19 @@
 //! is an `err` character. Ruby's `$` (end of line) is kept by compiling with `(?m)`.
 //!
 //! Bounded: each step consumes input or changes the state stack, an empty match cannot repeat
-//! at one position, the stack is capped at [`MAX_DEPTH`], and fancy-regex's backtracking limit
-//! turns a runaway pattern into a failure (the caller then shows plain text).
+//! at one position, the stack is capped at [`MAX_DEPTH`], a rule sees at most [`WINDOW`] bytes
+//! ahead (an unclosed `/*` repeated thousands of times would otherwise make each try scan to
+//! the end), and fancy-regex's backtracking limit turns a runaway pattern into a failure (the
+//! caller then shows plain text).
 
 use fancy_regex::Regex;
 
 /// Deepest state stack a lexer may build (rouge lexers nest a few levels).
 const MAX_DEPTH: usize = 64;
+
+/// How far ahead (bytes) one rule may look: a longer token (a 4 KB comment) loses its class,
+/// a rare and harmless difference from rouge.
+const WINDOW: usize = 4096;
 
 /// One entry of a state: a rule, or the rules of another state (rouge's `mixin`).
 pub(super) enum Item {
@@ -102,7 +108,11 @@ impl Lexer {
         let mut pos = 0;
         let mut empty_at = None;
         while pos < code.len() {
-            let rest = &code[pos..];
+            let mut end = (pos + WINDOW).min(code.len());
+            while !code.is_char_boundary(end) {
+                end -= 1;
+            }
+            let rest = &code[pos..end];
             let rules = &self.states.get(*stack.last()?)?.1;
             let mut step = None;
             let before = code[..pos].chars().next_back();
