@@ -82,6 +82,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Whether a line closes the block being read.
+type EndTest = Box<dyn Fn(&str) -> bool>;
+
 /// The code blocks of one Markdown file that name a language.
 fn code_blocks(text: &str) -> Vec<Sample> {
     let mut out = Vec::new();
@@ -92,7 +95,7 @@ fn code_blocks(text: &str) -> Vec<Sample> {
         let highlight = t
             .strip_prefix("{% highlight ")
             .or_else(|| t.strip_prefix("{%highlight "));
-        let (lang, end): (String, Box<dyn Fn(&str) -> bool>) = if fence.len() >= 3 {
+        let (lang, end): (String, EndTest) = if fence.len() >= 3 {
             let lang = t[fence.len()..].split_whitespace().next().unwrap_or("");
             let f = fence.clone();
             (lang.to_string(), Box::new(move |l: &str| l.trim() == f))
