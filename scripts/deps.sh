@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   # core tests: the fidelity judge
   jekyll ruby-kramdown-parser-gfm
+  # code highlighting: rouge (a jekyll dependency) is the reference for the token classes
+  ruby-rouge
   # desktop app (Tauri 2 on WebKitGTK 4.1)
   build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev

@@ -15,7 +15,10 @@ plugins get an empty stub tag (Jekyll would otherwise refuse to build); Lanyard 
 For each built post, `LANYARD render POST --workspace BLOG_DIR` is compared with Jekyll's
 content: the list of `href`s must be identical, the list of heading ids identical, and the
 visible text (words, whitespace collapsed) at least 99.5% similar (difflib ratio). A post also
-fails when Lanyard's text shows Liquid markup (`{%`, `{{`) that Jekyll's does not.
+fails when Lanyard's text shows Liquid markup (`{%`, `{{`) that Jekyll's does not, and when
+its code blocks carry less than 90% of rouge's token classes: over all highlighted blocks of the
+post, each non-blank token rouge wrote (`<span class="k">`, or plain text) must have the same
+class on every non-blank character in Lanyard's block (`code_agreement`).
 Prints each failing post and the totals; exits 1 when the share of fully matching posts is
 below --min, 2 when Jekyll cannot build or the arguments are wrong.
 """
@@ -33,6 +36,7 @@ import tempfile
 MARKER_ID = "lanyard-fidelity-content"
 LAYOUT = '<div id="%s" data-path="{{ page.path }}">\n{{ content }}\n</div>\n' % MARKER_ID
 TEXT_THRESHOLD = 0.995
+CODE_THRESHOLD = 0.9
 # Tags Liquid 4 and Jekyll 4.3 know; anything else comes from a plugin.
 KNOWN_TAGS = {
     "assign", "capture", "endcapture", "case", "when", "endcase", "comment", "endcomment",
@@ -106,6 +110,71 @@ def extract(fragment, drop_placeholders=False):
     parser.close()
     parser.words = "".join(parser.text).split()
     return parser
+
+
+class CodeTokens(html.parser.HTMLParser):
+    """The (class, text) tokens of each highlighted code block (rouge's `<pre class="highlight">`
+    or the `highlight` tag's `<figure class="highlight"><pre>`), line-number gutters left out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []
+        self.stack = []  # (tag, class)
+        self.in_code = 0  # depth of the <pre> of the current block, 0 outside
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        parent_cls = self.stack[-1][1] if self.stack else ""
+        if (tag == "pre" and not self.in_code and "lineno" not in cls.split()
+                and ("highlight" in cls.split() or "highlight" in parent_cls.split())):
+            self.blocks.append([])
+            self.in_code = len(self.stack) + 1
+        if tag not in Extract.VOID:
+            self.stack.append((tag, cls))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+        if self.in_code and len(self.stack) < self.in_code:
+            self.in_code = 0
+
+    def handle_data(self, data):
+        if not self.in_code:
+            return
+        spans = [c for t, c in self.stack[self.in_code:] if t == "span"]
+        cls = spans[-1] if spans else ""
+        block = self.blocks[-1]
+        if block and block[-1][0] == cls:
+            block[-1] = (cls, block[-1][1] + data)
+        else:
+            block.append((cls, data))
+
+
+def code_blocks(fragment):
+    parser = CodeTokens()
+    parser.feed(fragment)
+    parser.close()
+    return parser.blocks
+
+
+def code_agreement(jekyll_blocks, lanyard_blocks):
+    """(agreeing, total) non-blank rouge tokens over all blocks: a token agrees when every
+    non-blank character has rouge's class in Lanyard's block (same code text required)."""
+    agree = total = 0
+    for i, rouge in enumerate(jekyll_blocks):
+        ours = lanyard_blocks[i] if i < len(lanyard_blocks) else []
+        classes = [c for c, text in ours for _ in text]
+        same_text = "".join(t for _, t in rouge) == "".join(t for _, t in ours)
+        at = 0
+        for cls, text in rouge:
+            if text.strip():
+                total += 1
+                agree += same_text and all(
+                    classes[at + k] == cls for k, ch in enumerate(text) if not ch.isspace())
+            at += len(text)
+    return agree, total
 
 
 def strip_config(text):
@@ -250,6 +319,10 @@ def compare(post, jekyll_html, lanyard_html):
     jt, lt = " ".join(j.words), " ".join(l.words)
     if lt.count("{%") + lt.count("{{") > jt.count("{%") + jt.count("{{"):
         reasons.append("raw Liquid in visible text")
+    agree, total = code_agreement(code_blocks(jekyll_html), code_blocks(lanyard_html))
+    if total and agree / total < CODE_THRESHOLD:
+        reasons.append("code classes %.1f%% of rouge's (%d of %d tokens)" % (
+            100 * agree / total, agree, total))
     return reasons, ratio
 
 
@@ -268,7 +341,7 @@ def main():
     if not os.access(args.lanyard, os.X_OK):
         ap.error("%s is not an executable lanyard binary (cargo build --bin lanyard)" % args.lanyard)
     posts = find_posts(blog)
-    counts = {"posts": 0, "hrefs": 0, "ids": 0, "text": 0, "all": 0, "raw_liquid": 0}
+    counts = {"posts": 0, "hrefs": 0, "ids": 0, "text": 0, "code": 0, "all": 0, "raw_liquid": 0}
     with tempfile.TemporaryDirectory(prefix="lanyard-fidelity-") as work:
         stubs = prepare_copy(blog, work, posts)
         built = jekyll_contents(work)
@@ -288,6 +361,7 @@ def main():
             counts["hrefs"] += not any(r.startswith("hrefs") for r in reasons)
             counts["ids"] += not any(r.startswith("heading") for r in reasons)
             counts["text"] += not any(r.startswith("text") for r in reasons)
+            counts["code"] += not any(r.startswith("code") for r in reasons)
             counts["raw_liquid"] += any(r.startswith("raw") for r in reasons)
             counts["all"] += not reasons
             if reasons:
@@ -296,10 +370,11 @@ def main():
                 print("ok   %s" % rel)
     n = max(counts["posts"], 1)
     share = counts["all"] / n
-    print("%s: %d posts compared; hrefs %.1f%%, ids %.1f%%, text %.1f%%, all three %.1f%%; "
+    print("%s: %d posts compared; hrefs %.1f%%, ids %.1f%%, text %.1f%%, code %.1f%%, all %.1f%%; "
           "raw Liquid in %d; stubs: %s" % (
               os.path.basename(blog), counts["posts"], 100 * counts["hrefs"] / n,
-              100 * counts["ids"] / n, 100 * counts["text"] / n, 100 * share,
+              100 * counts["ids"] / n, 100 * counts["text"] / n, 100 * counts["code"] / n,
+              100 * share,
               counts["raw_liquid"], ", ".join(stubs) or "none"))
     return 0 if share >= args.min and counts["posts"] > 0 else 1
 

@@ -46,6 +46,13 @@ fn writes_code_blocks_like_rouge() {
 }
 
 #[test]
+fn takes_the_code_language_from_a_kramdown_class() {
+    insta::assert_snapshot!(html(
+        "    key: value\n{: .language-yaml}\n\n~~~ yaml\nk: 1\n~~~\n"
+    ));
+}
+
+#[test]
 fn resolves_liquid_before_markdown() {
     insta::assert_snapshot!(html(
         "[J2]({% post_url kubecon/2023-04-19-jour-2 %}) in {{ site.title }}: {{ page.title }}\n\n\

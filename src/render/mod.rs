@@ -3,6 +3,7 @@
 //! flagged both in the HTML and as a list.
 
 mod context;
+pub mod highlight;
 mod html_depth;
 pub(crate) mod liquid;
 pub(crate) mod markdown;

@@ -1,9 +1,10 @@
 //! The preview is untrusted: whatever a post contains, the HTML we hand out has no script,
 //! no event handler, no `javascript:` URL, no iframe, object or SVG (ammonia's allowlist).
-//! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge,
-//! the `lanyard-*` flags), `data-line`, footnote `rel`/`role`, table alignment, comments
-//! (`<!--more-->`). For the preview, local image URLs are pointed at the desktop's asset
-//! scheme here, on every `<img>` whether Markdown or HTML wrote it.
+//! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge's
+//! wrappers and its token `<span class="k">`s, the `lanyard-*` flags), `data-line`, footnote
+//! `rel`/`role`, table alignment, comments (`<!--more-->`). For the preview, local image URLs
+//! are pointed at the desktop's asset scheme here, on every `<img>` whether Markdown or HTML
+//! wrote it.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -116,6 +117,12 @@ mod tests {
             out.contains("text-align:right") && !out.contains("background"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn keeps_rouge_token_spans() {
+        let html = "<div class=\"language-yaml highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code><span class=\"na\">a</span><span class=\"pi\">:</span> <span class=\"s\">b</span>\n</code></pre></div></div>";
+        assert_eq!(sanitize_html(html), html);
     }
 
     #[test]

@@ -3,6 +3,7 @@ import App from "./App.svelte";
 import "./styles/theme.css";
 import "./styles/chrome.css";
 import "./styles/preview.css";
+import "./styles/code.css";
 import "./styles/dialog.css";
 import { setUiLanguage } from "./lib/i18n";
 import { systemLanguage } from "./lib/ipc";

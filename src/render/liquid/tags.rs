@@ -204,7 +204,7 @@ fn find_closing_quote(s: &str, q: char) -> Option<usize> {
     None
 }
 
-/// The HTML Jekyll's `highlight` tag writes (rouge output, without the token colours).
+/// The HTML Jekyll's `highlight` tag writes: rouge's output, token classes included.
 pub(crate) fn highlight_html(args: &str, code: &str) -> String {
     let mut words = args.split_whitespace();
     let lang = words.next().unwrap_or("text").to_lowercase();
@@ -212,8 +212,8 @@ pub(crate) fn highlight_html(args: &str, code: &str) -> String {
     let code = code
         .trim_start_matches(['\n', '\r'])
         .trim_end_matches(['\n', '\r']);
+    let escaped = crate::render::highlight::highlight_html(&lang, code);
     let lang = escape_html(&lang);
-    let escaped = escape_html(code);
     let body = if linenos {
         let numbers: String = (1..=code.lines().count().max(1))
             .map(|n| format!("{n}\n"))
@@ -248,7 +248,7 @@ mod tests {
     fn writes_highlight_as_jekyll_figure() {
         assert_eq!(
             highlight_html("ruby", "\nputs 1 < 2\n"),
-            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">puts 1 &lt; 2</code></pre></figure>\n"
+            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\"><span class=\"nb\">puts</span> <span class=\"mi\">1</span> <span class=\"o\">&lt;</span> <span class=\"mi\">2</span></code></pre></figure>\n"
         );
     }
 

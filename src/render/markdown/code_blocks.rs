@@ -1,10 +1,12 @@
 //! Code blocks as kramdown writes them with rouge (Jekyll's default highlighter):
 //! `<div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>`,
 //! `plaintext` when the fence names no language, and rouge's line-number table when the site
-//! sets `kramdown.syntax_highlighter_opts.block.line_numbers`. Token colours are not reproduced.
+//! sets `kramdown.syntax_highlighter_opts.block.line_numbers`. The code inside carries
+//! rouge's token classes ([`crate::render::highlight`]).
 
 use super::rouge_lexers::rouge_knows;
 use super::writer::escape_text;
+use crate::render::highlight::highlight_html;
 
 /// The language kramdown takes from a fence's info string: its first word, without any
 /// `?options` suffix (`FENCED_CODEBLOCK_MATCH` in kramdown-parser-gfm).
@@ -18,15 +20,15 @@ pub(crate) fn fence_language(info: &str) -> &str {
 
 /// The HTML of a code block. `extra` is written inside the outer tag (attributes).
 pub(crate) fn code_block_html(lang: &str, code: &str, line_numbers: bool, extra: &str) -> String {
-    let escaped = escape_text(code);
     if !lang.is_empty() && !rouge_knows(lang) {
         // kramdown's fallback when Rouge has no lexer (`convert_codeblock`).
         return format!(
             "<pre{extra}><code class=\"language-{}\">{}\n</code></pre>\n",
             super::escape_attr(lang),
-            escaped.trim_end_matches('\n')
+            escape_text(code).trim_end_matches('\n')
         );
     }
+    let escaped = highlight_html(lang, code);
     let lang = if lang.is_empty() {
         "plaintext".to_string()
     } else {

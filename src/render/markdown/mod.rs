@@ -37,7 +37,7 @@ use pulldown_cmark::{Event, Parser};
 
 use super::{ProblemKind, SiteContext};
 
-pub(crate) use writer::escape_attr;
+pub(crate) use writer::{escape_attr, escape_text};
 
 /// A parsed event with where it came from and the attributes it will be written with.
 #[derive(Debug, Clone)]

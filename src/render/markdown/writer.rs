@@ -130,7 +130,8 @@ fn start_tag(out: &mut String, st: &mut State, tag: Tag<'_>, attrs: &Attrs, line
                 CodeBlockKind::Fenced(info) => fence_language(&info).to_string(),
                 CodeBlockKind::Indented => String::new(),
             };
-            st.code = Some((lang, String::new(), a(line)));
+            let (lang, attrs) = ial_code_language(lang, attrs);
+            st.code = Some((lang, String::new(), attrs_html(&attrs, line)));
         }
         Tag::HtmlBlock => {}
         Tag::List(Some(_)) => out.push_str(&format!("<ol{}>\n", a(line))),
@@ -265,6 +266,24 @@ fn attrs_html(attrs: &Attrs, line: Option<usize>) -> String {
         s.push_str(&format!(" data-line=\"{n}\""));
     }
     s
+}
+
+/// kramdown takes a code block's language from a `language-x` class (`{: .language-ruby}`)
+/// when the fence names none, and drops that class (`extract_code_language!`).
+fn ial_code_language(lang: String, attrs: &Attrs) -> (String, Attrs) {
+    let mut attrs = attrs.clone();
+    if !lang.is_empty() {
+        return (lang, attrs);
+    }
+    let Some(i) = attrs
+        .classes
+        .iter()
+        .position(|c| c.starts_with("language-"))
+    else {
+        return (lang, attrs);
+    };
+    let class = attrs.classes.remove(i);
+    (class["language-".len()..].to_string(), attrs)
 }
 
 /// Writes text, escaped, without Lanyard's private marker characters.

@@ -1,0 +1,141 @@
+//! rouge 3.30's `sql.rb`, ported rule for rule: a word is a type (`nb`) or a keyword (`k`)
+//! when rouge's lists hold it (any case), else a name; `"quoted"` names are `nv`.
+
+use std::sync::OnceLock;
+
+use super::regex_lexer::{Grammar, Item::Rule, Lexer, Next::*, Tok::*};
+
+/// The SQL lexer, compiled once.
+pub(super) fn sql() -> Option<&'static Lexer> {
+    static LEXER: OnceLock<Option<Lexer>> = OnceLock::new();
+    LEXER.get_or_init(|| Lexer::new(SQL)).as_ref()
+}
+
+#[rustfmt::skip]
+const SQL: Grammar = &[
+    ("root", &[
+        Rule(r"\s+", One(""), Stay),
+        Rule(r"--.*", One("c1"), Stay),
+        Rule(r"/\*", One("cm"), Push("multiline_comments")),
+        Rule(r"\d+", One("mi"), Stay),
+        Rule(r"'", One("s1"), Push("single_string")),
+        Rule(r#"""#, One("nv"), Push("double_string")),
+        Rule(r"`", One("nv"), Push("backtick")),
+        // rouge matches the word, then looks it up (upper-cased) in its lists.
+        Rule(concat!(
+            r"(?i)(?:",
+            r"MEDIUMBLOB|MEDIUMTEXT|CHARACTER|MEDIUMINT|PRECISION|TIMESTAMP|VARBINARY|DATETIME|LONGBLOB|",
+            r"LONGTEXT|NATIONAL|SMALLINT|TINYBLOB|TINYTEXT|UNSIGNED|ZEROFILL|BOOLEAN|DECIMAL|INTEGER|",
+            r"NUMERIC|TINYINT|VARCHAR|VARYING|BIGINT|BINARY|DOUBLE|SERIAL|SIGNED|FIXED|FLOAT|NCHAR|BLOB|",
+            r"BOOL|BYTE|CHAR|DATE|ENUM|REAL|TEXT|TIME|YEAR|BIT|DEC|INT",
+            r")(?!\w)"), One("nb"), Stay),
+        Rule(concat!(
+            r"(?i)(?:",
+            r"DATETIME_INTERVAL_PRECISION|PARAMATER_ORDINAL_POSITION|PARAMETER_SPECIFIC_CATALOG|",
+            r"PARAMATER_SPECIFIC_SCHEMA|USER_DEFINED_TYPE_CATALOG|TRANSACTIONS_ROLLED_BACK|",
+            r"USER_DEFINED_TYPE_SCHEMA|PARAMETER_SPECIFIC_NAME|DATETIME_INTERVAL_CODE|",
+            r"TRANSACTIONS_COMMITTED|USER_DEFINED_TYPE_NAME|CHARACTER_SET_CATALOG|COMMAND_FUNCTION_CODE|",
+            r"DYNAMIC_FUNCTION_CODE|RETURNED_OCTET_LENGTH|CHARACTER_SET_SCHEMA|MESSAGE_OCTET_LENGTH|",
+            r"CHARACTER_SET_NAME|CONSTRAINT_CATALOG|COLLATION_CATALOG|CONSTRAINT_SCHEMA|",
+            r"CURRENT_TIMESTAMP|RETURNED_SQLSTATE|TRANSATION_ACTIVE|CHARACTER_LENGTH|COLLATION_SCHEMA|",
+            r"COMMAND_FUNCTION|CONDITION_NUMBER|DYNAMIC_FUNCTION|CHARACTERISTICS|CONNECTION_NAME|",
+            r"CONSTRAINT_NAME|RETURNED_LENGTH|ROUTINE_CATALOG|SUBCLASS_ORIGIN|TIMEZONE_MINUTE|",
+            r"TRIGGER_CATALOG|COLLATION_NAME|IMPLEMENTATION|LOCALTIMESTAMP|MESSAGE_LENGTH|",
+            r"PARAMATER_NAME|PARAMETER_MODE|ROUTINE_SCHEMA|TRIGGER_SCHEMA|AUTHORIZATION|CORRESPONTING|",
+            r"DETERMINISTIC|SPECIFIC_NAME|TIMEZONE_HOUR|CATALOG_NAME|CLASS_ORIGIN|CURRENT_DATE|",
+            r"CURRENT_PATH|CURRENT_ROLE|CURRENT_TIME|CURRENT_USER|INSTANTIABLE|MESSAGE_TEXT|",
+            r"NOCREATEUSER|OCTET_LENGTH|ROUTINE_NAME|SERIALIZABLE|SESSION_USER|SPECIFICTYPE|",
+            r"SQLEXCEPTION|TRIGGER_NAME|CARDINALITY|CHAR_LENGTH|COLUMN_NAME|CONSTRAINTS|CONSTRUCTOR|",
+            r"CURSOR_NAME|DIAGNOSTICS|INSENSITIVE|LANCOMPILER|REFERENCING|SCHEMA_NAME|SERVER_NAME|",
+            r"SQLWARNINIG|SYSTEM_USER|TRANSLATION|UNCOMMITTED|UNENCRYPTED|ASENSITIVE|ASSIGNMENT|",
+            r"ASYMMETRIC|BIT_LENGTH|CHECKPOINT|COMPLETION|CONNECTION|CONSTRAINT|CONVERSION|CREATEUSER|",
+            r"DEALLOCATE|DEFERRABLE|DELIMITERS|DESCRIPTOR|DESTRUCTOR|DICTIONARY|DISCONNECT|INDITCATOR|",
+            r"INITIALIZE|KEY_MEMBER|NOCREATEDB|ORDINALITY|OVERRIDING|PARAMETERS|PRIVILEGES|PROCEDURAL|",
+            r"REFERENCES|REPEATABLE|SAVE_POINT|STATISTICS|TABLE_NAME|TRANSATION|TRANSFORMS|AGGREGATE|",
+            r"ASSERTION|COLLATION|COMMITTED|DELIMITER|ENCRYPTED|ESCEPTION|EXCLUDING|EXCLUSIVE|FOLLOWING|",
+            r"GENERATED|HIERARCHY|IMMEDIATE|IMMUTABLE|INCLUDING|INCREMENT|INITIALLY|INTERSECT|ISOLATION|",
+            r"LOCALTIME|OPERATION|PARAMETER|PARTITION|PRECEDING|PROCEDURE|RECURSIVE|ROW_COUNT|SENSITIVE|",
+            r"STATEMENT|STRUCTURE|SUBSTRING|SYMMETRIC|TEMPORARY|TERMINATE|TRANSFORM|TRANSLATE|VALIDATOR|",
+            r"ABSOLUTE|ALLOCATE|BACKWARD|CASCADED|COALSECE|CONTAINS|CONTINUE|CREATEDB|DATABASE|DEFAULTS|",
+            r"DEFERRED|DESCRIBE|DISPATCH|DISTINCT|ENCODING|END-EXEC|EXISTING|EXTERNAL|FUNCTION|GROUPING|",
+            r"IDENTITY|IMPLICIT|INHERITS|KEY_TYPE|LANGUAGE|LOCATION|MAXVALUE|MINVALUE|MODIFIES|NULLABLE|",
+            r"OPERATOR|OVERLAPS|POSITION|PREORDER|PRESERVE|RELATIVE|RESTRICT|ROLLBACK|SECURITY|SPECIFIC|",
+            r"SQLERROR|SQLSTATE|TEMPLATE|TRAILING|TRUNCATE|UNLISTEN|VARIABLE|VOLATILE|WHENEVER|ANALYSE|",
+            r"ANALYZE|BETWEEN|BREADTH|CASCADE|CATALOG|CHECKED|CLUSTER|COLLATE|COMMENT|CONNECT|CONVERT|",
+            r"CURRENT|DECLARE|DEFAULT|DEFINED|DEFINER|DESTROY|DYNAMIC|EXECUTE|EXPLAIN|EXTRACT|FOREIGN|",
+            r"FORTRAN|FORWARD|GENERAL|GRANTED|HANDLER|INSTEAD|INVOKER|ITERATE|LATERAL|LEADING|LOCATOR|",
+            r"NATURAL|NOTHING|NOTNULL|OPTIONS|OVERLAY|PARTIAL|PENDANT|PLACING|POSTFIX|PREPARE|PRIMARY|",
+            r"RECHECK|REINDEX|REPLACE|RESTART|RETURNS|ROUTINE|SESSION|SIMILAR|SQLCODE|STORAGE|SUBLIST|",
+            r"TRIGGER|TRUSTED|UNKNOWN|UNNAMED|VERBOSE|VERSION|WITHOUT|ACCESS|ATOMIC|BEFORE|BITVAR|",
+            r"CALLED|COLUMN|COMMIT|CREATE|CURSOR|DELETE|DOMAIN|EQUALS|ESCAPE|EXCEPT|EXISTS|FREEZE|",
+            r"GLOBAL|HAVING|IGNORE|INSERT|ISNULL|LENGTH|LISTEN|METHOD|MINUTE|MODIFY|NOTIFY|NULLIF|",
+            r"OBJECT|OFFSET|OPTION|OUTPUT|PASCAL|PREFIX|PUBLIC|RENAME|RESULT|RETURN|REVOKE|ROLLUP|",
+            r"SCHEMA|SCROLL|SEARCH|SECOND|SELECT|SIMPLE|SOURCE|STABLE|STATIC|STDOUT|STRICT|SYSTEM|",
+            r"UNIQUE|UNNEST|UPDATE|VACUUM|VALUES|WINDOW|ABORT|ADMIN|AFTER|ALIAS|ALTER|BEGIN|CACHE|CHAIN|",
+            r"CHECK|CLASS|CLOSE|COBOL|COUNT|CROSS|CYCLE|DEREF|EVERY|FALSE|FETCH|FINAL|FIRST|FORCE|FOUND|",
+            r"GRANT|GROUP|ILIKE|INDEX|INFIX|INNER|INOUT|INPUT|LARGE|LEVEL|LIMIT|LOCAL|LOWER|MATCH|MONTH|",
+            r"MUMPS|NAMES|NCLOB|ORDER|OUTER|OWNER|PRIOR|RANGE|READS|RESET|RIGHT|SCALE|SCOPE|SETOF|SHARE|",
+            r"SPACE|START|STATE|STDIN|STYPE|SYSID|TABLE|TOAST|TREAT|UNDER|UNION|UNTIL|UPPER|USAGE|USING|",
+            r"VALID|WHERE|WRITE|BOTH|CALL|CASE|CAST|CLOB|COPY|CUBE|DATA|DESC|DROP|EACH|ELSE|EXEC|FREE|",
+            r"FROM|FULL|GOTO|HOLD|HOST|INTO|JOIN|LAST|LEFT|LESS|LIKE|LOAD|LOCK|MODE|MORE|MOVE|NEXT|NONE|",
+            r"NULL|OIDS|ONLY|OPEN|READ|ROLE|ROWS|RULE|SELF|SETS|SHOW|SIZE|SOME|TEMP|THAN|THEN|TRIM|TRUE|",
+            r"TYPE|USER|VIEW|WHEN|WITH|WORK|ZONE|ABS|ADA|ADD|ALL|AND|ANY|ARE|ASC|AVG|DAY|END|FOR|GET|",
+            r"KEY|MAP|MAX|MIN|MOD|NEW|NOT|OFF|OLD|OUT|PAD|PLI|REF|ROW|SET|SQL|SUM|AS|AT|BY|DO|GO|IN|IS|",
+            r"NO|OF|ON|OR|TO|C|G",
+            r")(?!\w)"), One("k"), Stay),
+        Rule(r"\w+", One("n"), Stay),
+        Rule(r"[+*/<>=~!@#%&|?^-]", One("o"), Stay),
+        Rule(r"[;:()\[\]\{\},.]", One("p"), Stay),
+    ]),
+    ("multiline_comments", &[
+        Rule(r"/[*]", One("cm"), Push("multiline_comments")),
+        Rule(r"[*]/", One("cm"), Pop(1)),
+        Rule(r"[^/*]+", One("cm"), Stay),
+        Rule(r"[/*]", One("cm"), Stay),
+    ]),
+    ("backtick", &[
+        Rule(r"\\.", One("se"), Stay),
+        Rule(r"``", One("se"), Stay),
+        Rule(r"`", One("nv"), Pop(1)),
+        Rule(r"[^\\`]+", One("nv"), Stay),
+    ]),
+    ("single_string", &[
+        Rule(r"\\.", One("se"), Stay),
+        Rule(r"''", One("se"), Stay),
+        Rule(r"'", One("s1"), Pop(1)),
+        Rule(r"[^\\']+", One("s1"), Stay),
+    ]),
+    ("double_string", &[
+        Rule(r"\\.", One("se"), Stay),
+        Rule(r#""""#, One("se"), Stay),
+        Rule(r#"""#, One("nv"), Pop(1)),
+        Rule(r#"[^\\"]+"#, One("nv"), Stay),
+    ]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_keywords_and_names() {
+        let mut out = Vec::new();
+        sql()
+            .expect("compiles")
+            .lex("select id integer_x INTEGER", &mut |c, t| {
+                if !t.trim().is_empty() {
+                    out.push((c, t.to_string()))
+                }
+            })
+            .expect("lexes");
+        assert_eq!(
+            out,
+            [
+                ("k", "select".to_string()),
+                ("n", "id".to_string()),
+                ("n", "integer_x".to_string()),
+                ("nb", "INTEGER".to_string())
+            ]
+        );
+    }
+}
