@@ -221,11 +221,14 @@ mod tests {
         fn resolve_post_url(&self, name: &str) -> Option<crate::render::PostTarget> {
             FakeSite.resolve_post_url(name)
         }
-        fn site_file_exists(&self, url_path: &str) -> bool {
-            FakeSite.site_file_exists(url_path)
+        fn check_site_file(&self, path: &crate::site::gate::SitePath) -> crate::Result<()> {
+            FakeSite.check_site_file(path)
         }
-        fn include(&self, name: &str) -> Option<String> {
-            (name == "self.html").then(|| "x{% include self.html %}".to_string())
+        fn include(&self, name: &str) -> crate::Result<String> {
+            match name {
+                "self.html" => Ok("x{% include self.html %}".to_string()),
+                other => FakeSite.include(other),
+            }
         }
         fn site_vars(&self) -> Value {
             FakeSite.site_vars()
