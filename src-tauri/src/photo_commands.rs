@@ -197,6 +197,8 @@ fn sniff_extension(bytes: &[u8]) -> &'static str {
         "jpg"
     } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         "webp"
+    } else if bytes.len() > 12 && &bytes[4..8] == b"ftyp" {
+        "heic"
     } else {
         "img"
     }
@@ -247,6 +249,7 @@ mod tests {
         assert_eq!(sniff_extension(b"\x89PNG\r\n\x1a\n"), "png");
         assert_eq!(sniff_extension(&[0xFF, 0xD8, 0xFF]), "jpg");
         assert_eq!(sniff_extension(b"RIFF\0\0\0\0WEBPVP8 "), "webp");
+        assert_eq!(sniff_extension(b"\0\0\0\x18ftypheic\0\0\0\0"), "heic");
         assert_eq!(sniff_extension(b"hello"), "img");
     }
 }

@@ -26,19 +26,48 @@ pub enum PhotoError {
         /// What the OS said.
         source: std::io::Error,
     },
-    /// The file is not a JPEG, PNG or WebP image (empty, text, random bytes, another format).
-    #[error("{}: not a JPEG, PNG or WebP image{}", path.display(), detail_suffix(detail))]
+    /// The file is not a JPEG, PNG, WebP or HEIC/HEIF image (empty, text, random bytes,
+    /// another format).
+    #[error("{}: not a JPEG, PNG, WebP or HEIC image{}", path.display(), detail_suffix(detail))]
     UnknownFormat {
         /// The photo.
         path: PathBuf,
         /// What the file looks like instead, when we can tell.
         detail: String,
     },
-    /// HEIC/HEIF (or AVIF) photos, as iPhones take them, cannot be decoded yet.
-    #[error("{}: HEIC is not supported yet: export it as JPEG", path.display())]
-    Heic {
+    /// A HEIF image libheif cannot decode here (a codec without a decoder on this machine,
+    /// a feature it does not know).
+    #[error("{}: this HEIF image cannot be decoded here ({message}): export it as JPEG", path.display())]
+    Unsupported {
         /// The photo.
         path: PathBuf,
+        /// libheif's words.
+        message: String,
+    },
+    /// The read policy refused the file before decoding: not a regular file (a FIFO, a
+    /// device, a folder: [`crate::Error::NotRegularFile`]) or over the file size cap
+    /// ([`crate::Error::TooLarge`]).
+    #[error(transparent)]
+    Refused(crate::Error),
+    /// Decoding would hold more bytes than the budget (width x height x channels x bytes per
+    /// channel, from the header, plus the working copies); refused before decoding.
+    #[error(
+        "{}: {width}x{height} needs {} MB to decode, over the {} MB budget",
+        path.display(),
+        bytes / 1_000_000,
+        limit / 1_000_000
+    )]
+    OverBudget {
+        /// The photo.
+        path: PathBuf,
+        /// Width its header claims.
+        width: u32,
+        /// Height its header claims.
+        height: u32,
+        /// Bytes the decode would hold.
+        bytes: u64,
+        /// The budget ([`super::ImportSettings::max_decode_bytes`]).
+        limit: u64,
     },
     /// The header claims more pixels than the limit; refused before decoding anything.
     #[error(
@@ -97,22 +126,27 @@ impl PhotoError {
             PhotoError::Io { path, .. }
             | PhotoError::Write { path, .. }
             | PhotoError::UnknownFormat { path, .. }
-            | PhotoError::Heic { path }
+            | PhotoError::Unsupported { path, .. }
+            | PhotoError::OverBudget { path, .. }
             | PhotoError::TooLarge { path, .. }
             | PhotoError::Corrupt { path, .. }
             | PhotoError::Convert { path, .. }
             | PhotoError::Invalid { path, .. }
             | PhotoError::Cancelled { path } => path,
+            PhotoError::Refused(err) => err.path(),
         }
     }
 
-    /// A short machine-readable kind the UI can branch on (`io`, `heic`, `too_large`, ...).
+    /// A short machine-readable kind the UI can branch on (`io`, `not_regular_file`,
+    /// `too_large`, `over_budget`, `unsupported`, ...).
     pub fn kind(&self) -> &'static str {
         match self {
             PhotoError::Io { .. } => "io",
             PhotoError::Write { .. } => "write",
             PhotoError::UnknownFormat { .. } => "unknown_format",
-            PhotoError::Heic { .. } => "heic",
+            PhotoError::Unsupported { .. } => "unsupported",
+            PhotoError::Refused(err) => err.kind(),
+            PhotoError::OverBudget { .. } => "over_budget",
             PhotoError::TooLarge { .. } => "too_large",
             PhotoError::Corrupt { .. } => "corrupt",
             PhotoError::Convert { .. } => "convert",
@@ -170,6 +204,14 @@ impl From<PhotoError> for crate::Error {
     fn from(err: PhotoError) -> Self {
         match err {
             PhotoError::Io { path, source } => crate::Error::Io { path, source },
+            PhotoError::Refused(err) => err,
+            err @ (PhotoError::OverBudget { .. } | PhotoError::TooLarge { .. }) => {
+                crate::Error::BudgetExceeded {
+                    path: err.path().to_path_buf(),
+                    line: 0,
+                    message: err.reason(),
+                }
+            }
             other => crate::Error::Invalid {
                 path: other.path().to_path_buf(),
                 message: other.reason(),
@@ -196,14 +238,15 @@ mod tests {
 
     #[test]
     fn serializes_as_kind_message_and_path_for_the_ui() {
-        let err = PhotoError::Heic {
+        let err = PhotoError::Corrupt {
             path: PathBuf::from("/phone/IMG_1.HEIC"),
+            message: "no image data".into(),
         };
         let json = serde_json::to_value(&err).expect("serializes");
-        assert_eq!(json["kind"], "heic");
+        assert_eq!(json["kind"], "corrupt");
         assert_eq!(
             json["message"],
-            "HEIC is not supported yet: export it as JPEG"
+            "the image is corrupt or truncated (no image data)"
         );
         assert_eq!(json["path"], "/phone/IMG_1.HEIC");
     }
