@@ -1,6 +1,7 @@
 //! `lanyard render POST [--workspace DIR]`: the post's HTML body on stdout. Problems the render
 //! found (a broken `post_url`, a missing image) are listed on stderr; they do not change the
-//! exit code, a file that cannot be read or parsed does (2).
+//! exit code, a file that cannot be read or parsed, or that runs out of a rendering budget
+//! (Liquid output, loops, nesting; YAML aliases), does (2), and nothing goes to stdout.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,7 +30,7 @@ pub fn run(args: &RenderArgs) -> Result<u8> {
         return Err(Error::io(&args.post, source));
     }
     let workspace = open_workspace(args.workspace.as_deref(), Some(&args.post))?;
-    let rendered = workspace.render_file(&args.post)?;
+    let rendered = workspace.render_file(&args.post)?.complete(&args.post)?;
     let mut out = std::io::stdout().lock();
     out.write_all(rendered.html.as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;

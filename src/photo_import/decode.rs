@@ -250,7 +250,7 @@ fn decode_jpeg(
         .read_header(data)
         .map_err(|e| PhotoError::corrupt(path, turbojpeg_words(&e)))?;
     if matches!(header.colorspace, Colorspace::CMYK | Colorspace::YCCK) {
-        return Err(PhotoError::Invalid {
+        return Err(PhotoError::Unsupported {
             path: path.to_path_buf(),
             message: "CMYK JPEGs are not supported: export it as an RGB JPEG".into(),
         });

@@ -35,13 +35,13 @@ pub enum PhotoError {
         /// What the file looks like instead, when we can tell.
         detail: String,
     },
-    /// A HEIF image libheif cannot decode here (a codec without a decoder on this machine,
-    /// a feature it does not know).
-    #[error("{}: this HEIF image cannot be decoded here ({message}): export it as JPEG", path.display())]
+    /// An image of a known format in a variant that cannot be decoded here (a HEIF codec
+    /// without a decoder on this machine, a feature libheif does not know, a CMYK JPEG).
+    #[error("{}: {message}", path.display())]
     Unsupported {
         /// The photo.
         path: PathBuf,
-        /// libheif's words.
+        /// What cannot be decoded, and what to do instead.
         message: String,
     },
     /// The read policy refused the file before decoding: not a regular file (a FIFO, a
@@ -103,7 +103,8 @@ pub enum PhotoError {
         /// The library's words.
         message: String,
     },
-    /// A setting or a name is unusable (absolute folder, `..`, no room for a suffix...).
+    /// A setting or a name is unusable (absolute folder, `..`, no room for a suffix...):
+    /// kind `bad_name`.
     #[error("{}: {message}", path.display())]
     Invalid {
         /// The photo or the setting's path.
@@ -137,22 +138,30 @@ impl PhotoError {
         }
     }
 
-    /// A short machine-readable kind the UI can branch on (`io`, `not_regular_file`,
-    /// `too_large`, `over_budget`, `unsupported`, ...).
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure this is, for a caller (and the shell's IPC kind) to match on.
+    pub fn error_kind(&self) -> PhotoErrorKind {
         match self {
-            PhotoError::Io { .. } => "io",
-            PhotoError::Write { .. } => "write",
-            PhotoError::UnknownFormat { .. } => "unknown_format",
-            PhotoError::Unsupported { .. } => "unsupported",
-            PhotoError::Refused(err) => err.kind(),
-            PhotoError::OverBudget { .. } => "over_budget",
-            PhotoError::TooLarge { .. } => "too_large",
-            PhotoError::Corrupt { .. } => "corrupt",
-            PhotoError::Convert { .. } => "convert",
-            PhotoError::Invalid { .. } => "invalid",
-            PhotoError::Cancelled { .. } => "cancelled",
+            PhotoError::Io { path, source } => PhotoErrorKind::Core(
+                crate::Error::io(path.clone(), std::io::Error::from(source.kind())).error_kind(),
+            ),
+            PhotoError::Write { .. } => PhotoErrorKind::Write,
+            PhotoError::UnknownFormat { .. } => PhotoErrorKind::UnknownFormat,
+            PhotoError::Unsupported { .. } => PhotoErrorKind::Unsupported,
+            PhotoError::Refused(err) => PhotoErrorKind::Core(err.error_kind()),
+            PhotoError::OverBudget { .. } => PhotoErrorKind::OverBudget,
+            PhotoError::TooLarge { .. } => PhotoErrorKind::Core(crate::ErrorKind::TooLarge),
+            PhotoError::Corrupt { .. } => PhotoErrorKind::Corrupt,
+            PhotoError::Convert { .. } => PhotoErrorKind::Convert,
+            PhotoError::Invalid { .. } => PhotoErrorKind::Core(crate::ErrorKind::BadName),
+            PhotoError::Cancelled { .. } => PhotoErrorKind::Cancelled,
         }
+    }
+
+    /// A short machine-readable kind the UI can branch on (`io`, `not_found`,
+    /// `not_regular_file`, `too_large`, `over_budget`, `unsupported`, ...):
+    /// [`PhotoError::error_kind`] as text.
+    pub fn kind(&self) -> &'static str {
+        self.error_kind().as_str()
     }
 
     /// The reason alone, without the leading `path: ` (for a UI that shows the path apart).
@@ -202,20 +211,71 @@ impl serde::Serialize for PhotoError {
 
 impl From<PhotoError> for crate::Error {
     fn from(err: PhotoError) -> Self {
+        let message = err.reason();
         match err {
             PhotoError::Io { path, source } => crate::Error::Io { path, source },
+            PhotoError::Write { target, source, .. } => crate::Error::Io {
+                path: target,
+                source,
+            },
             PhotoError::Refused(err) => err,
-            err @ (PhotoError::OverBudget { .. } | PhotoError::TooLarge { .. }) => {
+            PhotoError::OverBudget { path, .. } | PhotoError::TooLarge { path, .. } => {
                 crate::Error::BudgetExceeded {
-                    path: err.path().to_path_buf(),
+                    path,
                     line: 0,
-                    message: err.reason(),
+                    message,
                 }
             }
-            other => crate::Error::Invalid {
-                path: other.path().to_path_buf(),
-                message: other.reason(),
+            PhotoError::UnknownFormat { path, .. }
+            | PhotoError::Unsupported { path, .. }
+            | PhotoError::Corrupt { path, .. } => crate::Error::Parse {
+                path,
+                line: 0,
+                message,
             },
+            PhotoError::Invalid { path, .. } => crate::Error::BadName { path, message },
+            // A library failing, or a cancelled batch: no other kind describes them.
+            PhotoError::Convert { path, .. } | PhotoError::Cancelled { path } => {
+                crate::Error::Invalid { path, message }
+            }
+        }
+    }
+}
+
+/// What kind of failure a [`PhotoError`] is: one of the core's kinds ([`crate::ErrorKind`]:
+/// I/O, a file the read policy refused, too many pixels, a bad name) or one of the photo's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhotoErrorKind {
+    /// A kind the core's errors share.
+    Core(crate::ErrorKind),
+    /// The photo could not be written into the blog.
+    Write,
+    /// No image format Lanyard reads.
+    UnknownFormat,
+    /// A known format in a variant that cannot be decoded here.
+    Unsupported,
+    /// Decoding would hold more bytes than the budget.
+    OverBudget,
+    /// A corrupt or truncated image.
+    Corrupt,
+    /// Encoding, colour conversion or resizing failed.
+    Convert,
+    /// The batch was cancelled first.
+    Cancelled,
+}
+
+impl PhotoErrorKind {
+    /// The kind as text (`write`, `over_budget`, or the core kind's own name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoErrorKind::Core(kind) => kind.as_str(),
+            PhotoErrorKind::Write => "write",
+            PhotoErrorKind::UnknownFormat => "unknown_format",
+            PhotoErrorKind::Unsupported => "unsupported",
+            PhotoErrorKind::OverBudget => "over_budget",
+            PhotoErrorKind::Corrupt => "corrupt",
+            PhotoErrorKind::Convert => "convert",
+            PhotoErrorKind::Cancelled => "cancelled",
         }
     }
 }

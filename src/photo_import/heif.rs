@@ -159,7 +159,9 @@ fn heif_error(path: &Path, err: &HeifError) -> PhotoError {
         HeifErrorCode::UnsupportedFeature | HeifErrorCode::UnsupportedFileType => {
             PhotoError::Unsupported {
                 path: path.to_path_buf(),
-                message: words,
+                message: format!(
+                    "this HEIF image cannot be decoded here ({words}): export it as JPEG"
+                ),
             }
         }
         _ => PhotoError::corrupt(path, words),

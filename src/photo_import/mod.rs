@@ -64,7 +64,7 @@ use jiff::civil::Date;
 pub use batch::{import_photos, ImportProgress};
 pub use decode::SourceFormat;
 pub use encode::OutputFormat;
-pub use error::PhotoError;
+pub use error::{PhotoError, PhotoErrorKind};
 pub use markers::jpeg_metadata_markers;
 pub use metadata::{read_photo_metadata, PhotoMetadata};
 
