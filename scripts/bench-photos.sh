@@ -99,31 +99,8 @@ eval "$clean"
 "$LANYARD" photos import --post "$POST" "$PHOTO" >/dev/null
 vipsthumbnail "$PHOTO" --size 1600 -o "$work/out/vips.jpg[Q=82,strip]"
 /usr/bin/convert "$PHOTO" -auto-orient -filter Lanczos -resize '1600x1600>' "$work/out/ref.png"
-cat >"$work/ssim.py" <<'EOF'
-import sys
-import numpy as np
-from PIL import Image
-def luma(path, size):
-    im = Image.open(path).convert("L")
-    if im.size != size:
-        im = im.resize(size, Image.LANCZOS)
-    return np.asarray(im, dtype=np.float64)
-def blur(a, k=7):
-    c = np.cumsum(np.cumsum(np.pad(a, ((1, 0), (1, 0))), 0), 1)
-    return (c[k:, k:] - c[:-k, k:] - c[k:, :-k] + c[:-k, :-k]) / (k * k)
-def ssim(a, b):
-    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
-    ma, mb = blur(a), blur(b)
-    va, vb, cov = blur(a * a) - ma * ma, blur(b * b) - mb * mb, blur(a * b) - ma * mb
-    s = ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2))
-    return s.mean()
-ref = Image.open(sys.argv[1]).size
-base = luma(sys.argv[1], ref)
-for path in sys.argv[2:]:
-    print("%.4f" % ssim(base, luma(path, ref)))
-EOF
 lanyard_out=$(find "$work/blog/assets/images" -name '*.jpg' | head -1)
-mapfile -t ssim < <("$PYTHON" "$work/ssim.py" "$work/out/ref.png" "$lanyard_out" "$work/out/vips.jpg")
+mapfile -t ssim < <("$PYTHON" scripts/ssim.py "$work/out/ref.png" "$lanyard_out" "$work/out/vips.jpg")
 
 one_l=$(mean one lanyard); one_v=$(mean one vipsthumbnail); one_i=$(mean one imagemagick)
 one_p=$(mean one pillow)

@@ -15,6 +15,9 @@ APT_PACKAGES=(
   # photo import: the turbojpeg crate builds libjpeg-turbo from source (cmake, nasm for SIMD);
   # scripts/bench-photos.sh compares with vipsthumbnail and ImageMagick under hyperfine
   cmake nasm libvips-tools hyperfine
+  # HEIC/HEIF import: libheif-rs links the system's libheif (1.15 with libde265); heif-enc makes
+  # the HEIC fixtures (scripts/make-heic-fixtures.py); GNU time measures an import's peak RSS
+  libheif-dev libheif-examples time
   # publishing: pushes (and the publish tests' repositories) go through the user's own git
   git
   # spell checking dictionaries

@@ -2,6 +2,7 @@
 //! `ui/src/lib/bindings/` are generated from these by ts-rs (the `bindings_are_up_to_date`
 //! test checks them; `UPDATE_BINDINGS=1 cargo test -p lanyard-desktop bindings` rewrites them).
 
+use lanyard::photo_import::PhotoErrorKind;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -47,8 +48,9 @@ pub enum IpcErrorKind {
     Write,
     /// A file that is no image format Lanyard reads.
     UnknownFormat,
-    /// A HEIC photo (not supported: export it as JPEG).
-    Heic,
+    /// An image in a variant that cannot be decoded here (a HEIF codec without a decoder, a
+    /// CMYK JPEG).
+    Unsupported,
     /// A damaged image.
     Corrupt,
     /// An image that could not be converted.
@@ -58,18 +60,19 @@ pub enum IpcErrorKind {
 }
 
 impl IpcErrorKind {
-    /// The kind of a photo import failure ([`lanyard::photo_import::PhotoError::kind`]).
-    pub fn of_photo(kind: &str) -> IpcErrorKind {
+    /// The kind of a photo import failure ([`lanyard::photo_import::PhotoError::error_kind`]):
+    /// a refused file keeps the core's kind, a photo over the decode budget is
+    /// `budget_exceeded`.
+    pub fn of_photo(kind: PhotoErrorKind) -> IpcErrorKind {
         match kind {
-            "io" => IpcErrorKind::Io,
-            "write" => IpcErrorKind::Write,
-            "unknown_format" => IpcErrorKind::UnknownFormat,
-            "heic" => IpcErrorKind::Heic,
-            "too_large" => IpcErrorKind::TooLarge,
-            "corrupt" => IpcErrorKind::Corrupt,
-            "convert" => IpcErrorKind::Convert,
-            "cancelled" => IpcErrorKind::Cancelled,
-            _ => IpcErrorKind::Invalid,
+            PhotoErrorKind::Core(kind) => kind.into(),
+            PhotoErrorKind::Write => IpcErrorKind::Write,
+            PhotoErrorKind::UnknownFormat => IpcErrorKind::UnknownFormat,
+            PhotoErrorKind::Unsupported => IpcErrorKind::Unsupported,
+            PhotoErrorKind::OverBudget => IpcErrorKind::BudgetExceeded,
+            PhotoErrorKind::Corrupt => IpcErrorKind::Corrupt,
+            PhotoErrorKind::Convert => IpcErrorKind::Convert,
+            PhotoErrorKind::Cancelled => IpcErrorKind::Cancelled,
         }
     }
 }
@@ -294,5 +297,32 @@ mod tests {
             binding::<PreviewProblem>,
             binding::<Preview>,
         ]);
+    }
+
+    /// Every photo kind but the decode budget crosses under its own name (a refused file
+    /// under the core's kind), none as `invalid`.
+    #[test]
+    fn photo_kinds_cross_under_their_own_names() {
+        use lanyard::ErrorKind as K;
+        for kind in [
+            PhotoErrorKind::Core(K::Io),
+            PhotoErrorKind::Core(K::NotFound),
+            PhotoErrorKind::Core(K::NotRegularFile),
+            PhotoErrorKind::Core(K::TooLarge),
+            PhotoErrorKind::Core(K::BadName),
+            PhotoErrorKind::Write,
+            PhotoErrorKind::UnknownFormat,
+            PhotoErrorKind::Unsupported,
+            PhotoErrorKind::Corrupt,
+            PhotoErrorKind::Convert,
+            PhotoErrorKind::Cancelled,
+        ] {
+            let json = serde_json::to_value(IpcErrorKind::of_photo(kind)).expect("json");
+            assert_eq!(json, serde_json::Value::from(kind.as_str()), "{kind:?}");
+        }
+        assert_eq!(
+            IpcErrorKind::of_photo(PhotoErrorKind::OverBudget),
+            IpcErrorKind::BudgetExceeded
+        );
     }
 }

@@ -180,7 +180,7 @@ fn outcome(
             source,
             photo: None,
             error: Some(IpcError {
-                kind: IpcErrorKind::of_photo(err.kind()),
+                kind: IpcErrorKind::of_photo(err.error_kind()),
                 message: err.reason(),
                 path: Some(err.path().display().to_string()),
                 line: None,
@@ -198,6 +198,8 @@ fn sniff_extension(bytes: &[u8]) -> &'static str {
         "jpg"
     } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         "webp"
+    } else if bytes.len() > 12 && &bytes[4..8] == b"ftyp" {
+        "heic"
     } else {
         "img"
     }
@@ -248,6 +250,7 @@ mod tests {
         assert_eq!(sniff_extension(b"\x89PNG\r\n\x1a\n"), "png");
         assert_eq!(sniff_extension(&[0xFF, 0xD8, 0xFF]), "jpg");
         assert_eq!(sniff_extension(b"RIFF\0\0\0\0WEBPVP8 "), "webp");
+        assert_eq!(sniff_extension(b"\0\0\0\x18ftypheic\0\0\0\0"), "heic");
         assert_eq!(sniff_extension(b"hello"), "img");
     }
 }

@@ -1,7 +1,8 @@
 //! Recognising and decoding the input: JPEG with libjpeg-turbo (at the smallest DCT scale that
-//! still covers the target size, which is most of the speed), PNG and WebP with `image`.
-//! The header is checked against the pixel limit before any pixel is decoded, and every
-//! decoder warning (a truncated file a decoder would grey-fill) is an error.
+//! still covers the target size, which is most of the speed), PNG and WebP with `image`,
+//! HEIC/HEIF with libheif ([`super::heif`]). The header is read first ([`read_header`]) and
+//! checked against the pixel limit and the decode budget in bytes before any pixel is
+//! decoded, and every decoder warning (a truncated file a decoder would grey-fill) is an error.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -22,6 +23,8 @@ pub enum SourceFormat {
     Png,
     /// WebP.
     WebP,
+    /// HEIC/HEIF (iPhones, many Android phones) and AVIF, through libheif.
+    Heif,
 }
 
 /// A decoded photo, possibly already scaled down by the decoder, with the metadata blocks the
@@ -31,6 +34,9 @@ pub(crate) struct Decoded {
     pub pixels: Pixels,
     pub exif: Option<Vec<u8>>,
     pub icc: Option<Vec<u8>>,
+    /// The decoder already turned the picture upright (HEIF's `irot`/`imir`): the EXIF
+    /// orientation only repeats it and must not be applied again.
+    pub oriented: bool,
 }
 
 /// Tells the format from the first bytes, never from the file name.
@@ -53,12 +59,8 @@ pub(crate) fn sniff_format(path: &Path, data: &[u8]) -> Result<SourceFormat, Pho
     }
     if data.len() >= 12 && &data[4..8] == b"ftyp" {
         return match &data[8..12] {
-            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
-                Err(PhotoError::Heic {
-                    path: path.to_path_buf(),
-                })
-            }
-            b"avif" | b"avis" => Err(unknown("an AVIF image")),
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1"
+            | b"avif" | b"avis" => Ok(SourceFormat::Heif),
             _ => Err(unknown("a video or other ISO media file")),
         };
     }
@@ -72,28 +74,124 @@ pub(crate) fn sniff_format(path: &Path, data: &[u8]) -> Result<SourceFormat, Pho
     Err(unknown(""))
 }
 
-/// Decodes `data`. `min_long_edge` lets the JPEG decoder scale down by 1/2, 1/4 or 1/8 while
-/// the long edge stays at least that long; `None` decodes at full size.
-pub(crate) fn decode_image(
+/// What a photo's header says, read before any pixel is decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Header {
+    pub format: SourceFormat,
+    pub width: u32,
+    pub height: u32,
+    /// Bytes the decode holds at its peak: the decoder's buffer (width x height x channels x
+    /// bytes per channel) and the 8-bit working copies the pipeline makes of it.
+    pub decode_bytes: u64,
+}
+
+/// Sniffs the format and reads the size and sample layout from the header, without decoding
+/// any pixel. `min_long_edge` is the output size (JPEG decodes scaled down to it).
+pub(crate) fn read_header(
     path: &Path,
     data: &[u8],
-    max_pixels: u64,
     min_long_edge: Option<u32>,
-) -> Result<Decoded, PhotoError> {
-    match sniff_format(path, data)? {
-        SourceFormat::Jpeg => decode_jpeg(path, data, max_pixels, min_long_edge),
+) -> Result<Header, PhotoError> {
+    let format = sniff_format(path, data)?;
+    let (width, height, decoder_bytes_per_pixel) = match format {
+        SourceFormat::Jpeg => {
+            let header = Decompressor::new()
+                .map_err(|e| PhotoError::convert(path, e))?
+                .read_header(data)
+                .map_err(|e| PhotoError::corrupt(path, turbojpeg_words(&e)))?;
+            let width = u32::try_from(header.width).unwrap_or(u32::MAX);
+            let height = u32::try_from(header.height).unwrap_or(u32::MAX);
+            // A progressive JPEG keeps every DCT coefficient of the whole image: 2 bytes per
+            // sample, 1.5 samples per pixel at 4:2:0. The scaled RGB output comes on top.
+            (width, height, 3)
+        }
         SourceFormat::Png => {
-            let (width, height) = png_header_size(path, data)?;
-            check_pixel_limit(path, width, height, max_pixels)?;
-            let decoder = image::codecs::png::PngDecoder::new(Cursor::new(data))
-                .map_err(|e| PhotoError::corrupt(path, e))?;
-            decode_with_image(path, SourceFormat::Png, decoder, max_pixels)
+            let (width, height, channels, bytes_per_channel) = png_header(path, data)?;
+            (width, height, channels * bytes_per_channel)
         }
         SourceFormat::WebP => {
             let decoder = image::codecs::webp::WebPDecoder::new(Cursor::new(data))
                 .map_err(|e| PhotoError::corrupt(path, e))?;
-            decode_with_image(path, SourceFormat::WebP, decoder, max_pixels)
+            let (width, height) = decoder.dimensions();
+            (
+                width,
+                height,
+                if decoder.color_type().has_alpha() {
+                    4
+                } else {
+                    3
+                },
+            )
         }
+        SourceFormat::Heif => super::heif::read_heif_header(path, data)?,
+    };
+    let pixels = u64::from(width) * u64::from(height);
+    let (out_w, out_h) = super::resize::fit_long_edge(width, height, min_long_edge);
+    let (decoded_w, decoded_h) = match format {
+        SourceFormat::Jpeg => {
+            let scale = pick_dct_scale(width as usize, height as usize, min_long_edge);
+            (
+                scale.scale(width as usize) as u64,
+                scale.scale(height as usize) as u64,
+            )
+        }
+        _ => (u64::from(width), u64::from(height)),
+    };
+    // The decoder's buffer, its 8-bit RGB(A) copy, then two output-sized copies (colour
+    // conversion and orientation each write a new buffer).
+    let decode_bytes = pixels.saturating_mul(decoder_bytes_per_pixel)
+        + decoded_w.saturating_mul(decoded_h).saturating_mul(4)
+        + u64::from(out_w) * u64::from(out_h) * 4 * 2;
+    Ok(Header {
+        format,
+        width,
+        height,
+        decode_bytes,
+    })
+}
+
+/// Refuses a header over the pixel limit or the decode budget in bytes.
+pub(crate) fn check_header(
+    path: &Path,
+    header: &Header,
+    max_pixels: u64,
+    max_decode_bytes: u64,
+) -> Result<(), PhotoError> {
+    check_pixel_limit(path, header.width, header.height, max_pixels)?;
+    if header.decode_bytes > max_decode_bytes {
+        return Err(PhotoError::OverBudget {
+            path: path.to_path_buf(),
+            width: header.width,
+            height: header.height,
+            bytes: header.decode_bytes,
+            limit: max_decode_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Decodes `data`, whose header [`check_header`] accepted. `min_long_edge` lets the JPEG
+/// decoder scale down by 1/2, 1/4 or 1/8 while the long edge stays at least that long;
+/// `None` decodes at full size.
+pub(crate) fn decode_image(
+    path: &Path,
+    data: &[u8],
+    header: &Header,
+    min_long_edge: Option<u32>,
+) -> Result<Decoded, PhotoError> {
+    match header.format {
+        SourceFormat::Jpeg => decode_jpeg(path, data, min_long_edge),
+        SourceFormat::Png => {
+            let decoder = image::codecs::png::PngDecoder::new(Cursor::new(data))
+                .map_err(|e| PhotoError::corrupt(path, e))?;
+            decode_with_image(path, SourceFormat::Png, decoder, header)
+        }
+        SourceFormat::WebP => {
+            let decoder = image::codecs::webp::WebPDecoder::new(Cursor::new(data))
+                .map_err(|e| PhotoError::corrupt(path, e))?;
+            decode_with_image(path, SourceFormat::WebP, decoder, header)
+        }
+        SourceFormat::Heif => super::heif::decode_heif(path, data, (header.width, header.height)),
     }
 }
 
@@ -145,18 +243,14 @@ pub(crate) fn pick_dct_scale(
 fn decode_jpeg(
     path: &Path,
     data: &[u8],
-    max_pixels: u64,
     min_long_edge: Option<u32>,
 ) -> Result<Decoded, PhotoError> {
     let mut decompressor = Decompressor::new().map_err(|e| PhotoError::convert(path, e))?;
     let header = decompressor
         .read_header(data)
         .map_err(|e| PhotoError::corrupt(path, turbojpeg_words(&e)))?;
-    let width = u32::try_from(header.width).unwrap_or(u32::MAX);
-    let height = u32::try_from(header.height).unwrap_or(u32::MAX);
-    check_pixel_limit(path, width, height, max_pixels)?;
     if matches!(header.colorspace, Colorspace::CMYK | Colorspace::YCCK) {
-        return Err(PhotoError::Invalid {
+        return Err(PhotoError::Unsupported {
             path: path.to_path_buf(),
             message: "CMYK JPEGs are not supported: export it as an RGB JPEG".into(),
         });
@@ -194,6 +288,7 @@ fn decode_jpeg(
         pixels,
         exif: meta.exif,
         icc: meta.icc,
+        oriented: false,
     })
 }
 
@@ -201,10 +296,13 @@ fn decode_with_image(
     path: &Path,
     format: SourceFormat,
     mut decoder: impl ImageDecoder,
-    max_pixels: u64,
+    header: &Header,
 ) -> Result<Decoded, PhotoError> {
     let (width, height) = decoder.dimensions();
-    check_pixel_limit(path, width, height, max_pixels)?;
+    if (width, height) != (header.width, header.height) {
+        // The budget was computed for the header's size; never decode another one.
+        return Err(PhotoError::corrupt(path, "the header's size changed"));
+    }
     let icc = decoder.icc_profile().ok().flatten();
     let exif = decoder
         .exif_metadata()
@@ -232,6 +330,7 @@ fn decode_with_image(
         pixels,
         exif,
         icc,
+        oriented: false,
     })
 }
 
@@ -244,15 +343,36 @@ fn turbojpeg_words(err: &turbojpeg::Error) -> String {
     }
 }
 
-/// Width and height from a PNG's IHDR, read before the decoder allocates anything.
-fn png_header_size(path: &Path, data: &[u8]) -> Result<(u32, u32), PhotoError> {
-    match (data.get(12..16), data.get(16..20), data.get(20..24)) {
-        (Some(b"IHDR"), Some(w), Some(h)) => Ok((
-            u32::from_be_bytes([w[0], w[1], w[2], w[3]]),
-            u32::from_be_bytes([h[0], h[1], h[2], h[3]]),
-        )),
-        _ => Err(PhotoError::corrupt(path, "the PNG header is missing")),
-    }
+/// Width, height, channels and bytes per channel from a PNG's IHDR, read before the decoder
+/// allocates anything. A palette counts as RGBA: the decoder expands it.
+fn png_header(path: &Path, data: &[u8]) -> Result<(u32, u32, u64, u64), PhotoError> {
+    let missing = || PhotoError::corrupt(path, "the PNG header is missing");
+    let (Some(b"IHDR"), Some(w), Some(h), Some(&[depth, color])) = (
+        data.get(12..16),
+        data.get(16..20),
+        data.get(20..24),
+        data.get(24..26),
+    ) else {
+        return Err(missing());
+    };
+    let channels = match color {
+        0 => 1,
+        4 => 2,
+        2 => 3,
+        3 | 6 => 4,
+        _ => {
+            return Err(PhotoError::corrupt(
+                path,
+                format!("PNG colour type {color}"),
+            ))
+        }
+    };
+    Ok((
+        u32::from_be_bytes([w[0], w[1], w[2], w[3]]),
+        u32::from_be_bytes([h[0], h[1], h[2], h[3]]),
+        channels,
+        if depth == 16 { 2 } else { 1 },
+    ))
 }
 
 /// PNG and WebP may carry the EXIF block with or without JPEG's `Exif\0\0` prefix.

@@ -26,19 +26,48 @@ pub enum PhotoError {
         /// What the OS said.
         source: std::io::Error,
     },
-    /// The file is not a JPEG, PNG or WebP image (empty, text, random bytes, another format).
-    #[error("{}: not a JPEG, PNG or WebP image{}", path.display(), detail_suffix(detail))]
+    /// The file is not a JPEG, PNG, WebP or HEIC/HEIF image (empty, text, random bytes,
+    /// another format).
+    #[error("{}: not a JPEG, PNG, WebP or HEIC image{}", path.display(), detail_suffix(detail))]
     UnknownFormat {
         /// The photo.
         path: PathBuf,
         /// What the file looks like instead, when we can tell.
         detail: String,
     },
-    /// HEIC/HEIF (or AVIF) photos, as iPhones take them, cannot be decoded yet.
-    #[error("{}: HEIC is not supported yet: export it as JPEG", path.display())]
-    Heic {
+    /// An image of a known format in a variant that cannot be decoded here (a HEIF codec
+    /// without a decoder on this machine, a feature libheif does not know, a CMYK JPEG).
+    #[error("{}: {message}", path.display())]
+    Unsupported {
         /// The photo.
         path: PathBuf,
+        /// What cannot be decoded, and what to do instead.
+        message: String,
+    },
+    /// The read policy refused the file before decoding: not a regular file (a FIFO, a
+    /// device, a folder: [`crate::Error::NotRegularFile`]) or over the file size cap
+    /// ([`crate::Error::TooLarge`]).
+    #[error(transparent)]
+    Refused(crate::Error),
+    /// Decoding would hold more bytes than the budget (width x height x channels x bytes per
+    /// channel, from the header, plus the working copies); refused before decoding.
+    #[error(
+        "{}: {width}x{height} needs {} MB to decode, over the {} MB budget",
+        path.display(),
+        bytes / 1_000_000,
+        limit / 1_000_000
+    )]
+    OverBudget {
+        /// The photo.
+        path: PathBuf,
+        /// Width its header claims.
+        width: u32,
+        /// Height its header claims.
+        height: u32,
+        /// Bytes the decode would hold.
+        bytes: u64,
+        /// The budget ([`super::ImportSettings::max_decode_bytes`]).
+        limit: u64,
     },
     /// The header claims more pixels than the limit; refused before decoding anything.
     #[error(
@@ -74,7 +103,8 @@ pub enum PhotoError {
         /// The library's words.
         message: String,
     },
-    /// A setting or a name is unusable (absolute folder, `..`, no room for a suffix...).
+    /// A setting or a name is unusable (absolute folder, `..`, no room for a suffix...):
+    /// kind `bad_name`.
     #[error("{}: {message}", path.display())]
     Invalid {
         /// The photo or the setting's path.
@@ -97,28 +127,41 @@ impl PhotoError {
             PhotoError::Io { path, .. }
             | PhotoError::Write { path, .. }
             | PhotoError::UnknownFormat { path, .. }
-            | PhotoError::Heic { path }
+            | PhotoError::Unsupported { path, .. }
+            | PhotoError::OverBudget { path, .. }
             | PhotoError::TooLarge { path, .. }
             | PhotoError::Corrupt { path, .. }
             | PhotoError::Convert { path, .. }
             | PhotoError::Invalid { path, .. }
             | PhotoError::Cancelled { path } => path,
+            PhotoError::Refused(err) => err.path(),
         }
     }
 
-    /// A short machine-readable kind the UI can branch on (`io`, `heic`, `too_large`, ...).
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure this is, for a caller (and the shell's IPC kind) to match on.
+    pub fn error_kind(&self) -> PhotoErrorKind {
         match self {
-            PhotoError::Io { .. } => "io",
-            PhotoError::Write { .. } => "write",
-            PhotoError::UnknownFormat { .. } => "unknown_format",
-            PhotoError::Heic { .. } => "heic",
-            PhotoError::TooLarge { .. } => "too_large",
-            PhotoError::Corrupt { .. } => "corrupt",
-            PhotoError::Convert { .. } => "convert",
-            PhotoError::Invalid { .. } => "invalid",
-            PhotoError::Cancelled { .. } => "cancelled",
+            PhotoError::Io { path, source } => PhotoErrorKind::Core(
+                crate::Error::io(path.clone(), std::io::Error::from(source.kind())).error_kind(),
+            ),
+            PhotoError::Write { .. } => PhotoErrorKind::Write,
+            PhotoError::UnknownFormat { .. } => PhotoErrorKind::UnknownFormat,
+            PhotoError::Unsupported { .. } => PhotoErrorKind::Unsupported,
+            PhotoError::Refused(err) => PhotoErrorKind::Core(err.error_kind()),
+            PhotoError::OverBudget { .. } => PhotoErrorKind::OverBudget,
+            PhotoError::TooLarge { .. } => PhotoErrorKind::Core(crate::ErrorKind::TooLarge),
+            PhotoError::Corrupt { .. } => PhotoErrorKind::Corrupt,
+            PhotoError::Convert { .. } => PhotoErrorKind::Convert,
+            PhotoError::Invalid { .. } => PhotoErrorKind::Core(crate::ErrorKind::BadName),
+            PhotoError::Cancelled { .. } => PhotoErrorKind::Cancelled,
         }
+    }
+
+    /// A short machine-readable kind the UI can branch on (`io`, `not_found`,
+    /// `not_regular_file`, `too_large`, `over_budget`, `unsupported`, ...):
+    /// [`PhotoError::error_kind`] as text.
+    pub fn kind(&self) -> &'static str {
+        self.error_kind().as_str()
     }
 
     /// The reason alone, without the leading `path: ` (for a UI that shows the path apart).
@@ -168,12 +211,71 @@ impl serde::Serialize for PhotoError {
 
 impl From<PhotoError> for crate::Error {
     fn from(err: PhotoError) -> Self {
+        let message = err.reason();
         match err {
             PhotoError::Io { path, source } => crate::Error::Io { path, source },
-            other => crate::Error::Invalid {
-                path: other.path().to_path_buf(),
-                message: other.reason(),
+            PhotoError::Write { target, source, .. } => crate::Error::Io {
+                path: target,
+                source,
             },
+            PhotoError::Refused(err) => err,
+            PhotoError::OverBudget { path, .. } | PhotoError::TooLarge { path, .. } => {
+                crate::Error::BudgetExceeded {
+                    path,
+                    line: 0,
+                    message,
+                }
+            }
+            PhotoError::UnknownFormat { path, .. }
+            | PhotoError::Unsupported { path, .. }
+            | PhotoError::Corrupt { path, .. } => crate::Error::Parse {
+                path,
+                line: 0,
+                message,
+            },
+            PhotoError::Invalid { path, .. } => crate::Error::BadName { path, message },
+            // A library failing, or a cancelled batch: no other kind describes them.
+            PhotoError::Convert { path, .. } | PhotoError::Cancelled { path } => {
+                crate::Error::Invalid { path, message }
+            }
+        }
+    }
+}
+
+/// What kind of failure a [`PhotoError`] is: one of the core's kinds ([`crate::ErrorKind`]:
+/// I/O, a file the read policy refused, too many pixels, a bad name) or one of the photo's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhotoErrorKind {
+    /// A kind the core's errors share.
+    Core(crate::ErrorKind),
+    /// The photo could not be written into the blog.
+    Write,
+    /// No image format Lanyard reads.
+    UnknownFormat,
+    /// A known format in a variant that cannot be decoded here.
+    Unsupported,
+    /// Decoding would hold more bytes than the budget.
+    OverBudget,
+    /// A corrupt or truncated image.
+    Corrupt,
+    /// Encoding, colour conversion or resizing failed.
+    Convert,
+    /// The batch was cancelled first.
+    Cancelled,
+}
+
+impl PhotoErrorKind {
+    /// The kind as text (`write`, `over_budget`, or the core kind's own name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoErrorKind::Core(kind) => kind.as_str(),
+            PhotoErrorKind::Write => "write",
+            PhotoErrorKind::UnknownFormat => "unknown_format",
+            PhotoErrorKind::Unsupported => "unsupported",
+            PhotoErrorKind::OverBudget => "over_budget",
+            PhotoErrorKind::Corrupt => "corrupt",
+            PhotoErrorKind::Convert => "convert",
+            PhotoErrorKind::Cancelled => "cancelled",
         }
     }
 }
@@ -196,14 +298,15 @@ mod tests {
 
     #[test]
     fn serializes_as_kind_message_and_path_for_the_ui() {
-        let err = PhotoError::Heic {
+        let err = PhotoError::Corrupt {
             path: PathBuf::from("/phone/IMG_1.HEIC"),
+            message: "no image data".into(),
         };
         let json = serde_json::to_value(&err).expect("serializes");
-        assert_eq!(json["kind"], "heic");
+        assert_eq!(json["kind"], "corrupt");
         assert_eq!(
             json["message"],
-            "HEIC is not supported yet: export it as JPEG"
+            "the image is corrupt or truncated (no image data)"
         );
         assert_eq!(json["path"], "/phone/IMG_1.HEIC");
     }

@@ -2,10 +2,14 @@
 //! file in the blog's `assets/images/`, ready for an `![](...)` line.
 //!
 //! The pipeline for one photo ([`import_photo`]), one module per step:
-//! 1. [`decode`]: sniff the format (JPEG, PNG, WebP; HEIC gets a clear refusal), check the
-//!    header against the pixel limit, decode (JPEG at the smallest DCT scale that still covers
-//!    the target size); decoder warnings are errors;
-//! 2. [`metadata`]: read the EXIF orientation and the day the photo was taken;
+//! 1. `source` and [`decode`]: a regular file only (a FIFO is refused before it is opened),
+//!    sniff the format (JPEG, PNG, WebP, HEIC/HEIF through libheif), check the header against
+//!    the pixel limit and the decode budget in bytes, wait for the batch's memory budget, then
+//!    decode (JPEG at the smallest DCT scale that still covers the target size); decoder
+//!    warnings are errors;
+//! 2. [`metadata`]: read the EXIF orientation and the day the photo was taken (HEIF: the
+//!    container's rotation is applied by libheif, and the EXIF orientation is not applied
+//!    again);
 //! 3. [`resize`]: scale the long edge down to 1600 px (Lanczos3, never up);
 //! 4. `color`: convert from an embedded ICC profile (Display P3...) to sRGB;
 //! 5. [`orientation`]: apply the EXIF orientation (after resizing: cheaper);
@@ -38,19 +42,21 @@
 //! ```
 
 mod batch;
+mod budget;
 mod color;
 pub mod decode;
 pub mod encode;
 mod error;
+mod heif;
 mod markers;
 pub mod metadata;
 pub mod naming;
 pub mod orientation;
 pub mod post;
 pub mod resize;
+mod source;
 mod store;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -58,7 +64,7 @@ use jiff::civil::Date;
 pub use batch::{import_photos, ImportProgress};
 pub use decode::SourceFormat;
 pub use encode::OutputFormat;
-pub use error::PhotoError;
+pub use error::{PhotoError, PhotoErrorKind};
 pub use markers::jpeg_metadata_markers;
 pub use metadata::{read_photo_metadata, PhotoMetadata};
 
@@ -76,6 +82,15 @@ pub struct ImportSettings {
     pub max_long_edge: Option<u32>,
     /// Photos whose header claims more pixels are refused before decoding. Default 100 MP.
     pub max_pixels: u64,
+    /// Photos whose decode would hold more bytes (width x height x channels x bytes per
+    /// channel from the header, plus the working copies) are refused before decoding.
+    /// Default 512 MiB, which keeps one import's peak memory under 1 GiB.
+    pub max_decode_bytes: u64,
+    /// A batch never holds more decoded bytes than this at once: photos wait for memory
+    /// instead of decoding together. Default 1 GiB.
+    pub batch_memory_bytes: u64,
+    /// Files larger than this are refused before they are read. Default 256 MiB.
+    pub max_file_bytes: u64,
     /// JPEG quality, 1-100. Default 82.
     pub jpeg_quality: u8,
     /// Progressive JPEG (smaller, about 40 ms slower per photo). Default off (baseline).
@@ -92,6 +107,9 @@ impl Default for ImportSettings {
             pattern: "{date}-{name}".to_string(),
             max_long_edge: Some(1600),
             max_pixels: 100_000_000,
+            max_decode_bytes: 512 << 20,
+            batch_memory_bytes: 1 << 30,
+            max_file_bytes: 256 << 20,
             jpeg_quality: 82,
             progressive: false,
             format: None,
@@ -220,30 +238,51 @@ pub fn import_photo(
 }
 
 /// Reads, decodes, resizes, converts to sRGB, orients and encodes the photo at `source`,
-/// in memory.
+/// in memory. A file that is not a regular file, or whose header is over the pixel limit or
+/// the decode budget, is refused before any pixel is decoded.
 pub fn prepare_photo(
     source: &Path,
     settings: &ImportSettings,
 ) -> Result<PreparedPhoto, PhotoError> {
-    if source.is_dir() {
-        return Err(PhotoError::Invalid {
-            path: source.to_path_buf(),
-            message: "is a folder, not a photo".into(),
-        });
-    }
-    let data = fs::read(source).map_err(|e| PhotoError::io(source, e))?;
-    let decoded = decode::decode_image(source, &data, settings.max_pixels, settings.max_long_edge)?;
+    prepare_within(
+        source,
+        settings,
+        &budget::MemoryBudget::new(settings.max_decode_bytes),
+    )
+}
+
+/// [`prepare_photo`], decoding only once `budget` has room for this photo's decode.
+fn prepare_within(
+    source: &Path,
+    settings: &ImportSettings,
+    budget: &budget::MemoryBudget,
+) -> Result<PreparedPhoto, PhotoError> {
+    let data = source::read_photo_file(source, settings.max_file_bytes)?;
+    let header = decode::read_header(source, &data, settings.max_long_edge)?;
+    decode::check_header(
+        source,
+        &header,
+        settings.max_pixels,
+        settings.max_decode_bytes,
+    )?;
+    let _reservation = budget.reserve(header.decode_bytes + data.len() as u64);
+    let decoded = decode::decode_image(source, &data, &header, settings.max_long_edge)?;
     drop(data);
     let metadata = read_photo_metadata(decoded.exif.as_deref());
+    let orientation = if decoded.oriented {
+        1
+    } else {
+        metadata.orientation
+    };
     let mut pixels = resize::resize_to_fit(source, decoded.pixels, settings.max_long_edge)?;
     if let Some(icc) = &decoded.icc {
         color::convert_to_srgb(source, &mut pixels, icc)?;
     }
-    let pixels = orientation::apply_orientation(pixels, metadata.orientation);
+    let pixels = orientation::apply_orientation(pixels, orientation);
     let format = settings.format.unwrap_or(match decoded.format {
         _ if pixels.channels == 4 => OutputFormat::Png,
         SourceFormat::Png => OutputFormat::Png,
-        SourceFormat::Jpeg | SourceFormat::WebP => OutputFormat::Jpeg,
+        SourceFormat::Jpeg | SourceFormat::WebP | SourceFormat::Heif => OutputFormat::Jpeg,
     });
     let jpeg = encode::JpegOptions {
         quality: settings.jpeg_quality,

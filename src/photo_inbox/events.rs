@@ -16,8 +16,8 @@ pub enum InboxChange {
     Removed(PathBuf),
 }
 
-/// Extensions the tray shows (HEIC is listed: importing it then says why it cannot be).
-const PHOTO_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "png", "webp", "heic", "heif"];
+/// Extensions the tray shows (HEIC/HEIF and AVIF decode through libheif).
+const PHOTO_EXTENSIONS: [&str; 7] = ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif"];
 
 /// Whether `path` names a finished photo: a photo extension, not hidden (`.IMG_1.jpg.tmp`,
 /// `.syncthing.*`), not a partial download (`~`, `.part`, `.tmp`, `.crdownload`).

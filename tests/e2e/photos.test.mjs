@@ -192,6 +192,47 @@ describe("photos in the desktop app", () => {
     running.delete(app);
   });
 
+  it("imports a HEIC photo dropped from a real drag source, turned upright and named by its date", async () => {
+    const app = await launch({ dataDir: foldedPanelDataDir() });
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    const before = images(blogDir);
+    const [file] = photoCopies(join(scratch, "heic"), [["heic/exif-orientation-gps.heic", "IMG_4410.HEIC"]]);
+
+    const origin = await webviewOrigin(driver);
+    const rect = await lineRect(driver, "Dernier jour");
+    assert.ok(rect, "no editor line shows Dernier jour");
+    const source = await dragSource(1180, 700, [file]);
+    await realDrag(1240, 750, Math.round(origin.x + rect.x + 30), Math.round(origin.y + rect.y + rect.h / 2));
+    await driver.wait(
+      async () => (await editorText(driver)).includes("![](/assets/images/2017-02-09-img-4410.jpg)"),
+      20000,
+      "no line inserted for the HEIC",
+    );
+    source.child.kill();
+    screenshot("photos-heic-dropped");
+
+    const added = images(blogDir).filter((f) => !before.includes(f));
+    assert.deepEqual(added, ["2017-02-09-img-4410.jpg"]);
+    const jpeg = readFileSync(join(blogDir, "assets/images", added[0]));
+    assert.equal(jpeg.subarray(0, 2).toString("hex"), "ffd8");
+    // Upright once: 600x400 from the SOF0 segment (a turn applied twice would give 400x600).
+    const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
+    assert.deepEqual([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)], [600, 400]);
+    // The preview shows the image through the asset scheme.
+    await driver.wait(
+      async () =>
+        driver.executeScript(
+          "const img = document.querySelector('#preview img[src*=\"2017-02-09-img-4410\"]'); return !!img && img.complete && img.naturalWidth === 600;",
+        ),
+      15000,
+      "the preview never showed the imported HEIC",
+    );
+    await app.quit();
+    running.delete(app);
+  });
+
   it("lists the photos that fail, cancels the rest, and inserts only the lines of those imported", async () => {
     const app = await launch({ dataDir: foldedPanelDataDir() });
     running.add(app);
@@ -220,7 +261,7 @@ describe("photos in the desktop app", () => {
     await driver.wait(async () => !(await driver.findElements(By.css("#photo-progress"))).length, 30000, "the batch never ended");
 
     const errors = await driver.wait(until.elementLocated(By.css("#photo-errors")), 5000).getText();
-    assert.match(errors, /notes\.jpg: not a JPEG, PNG or WebP image/);
+    assert.match(errors, /notes\.jpg: not a JPEG, PNG, WebP or HEIC image/);
     screenshot("photos-errors");
     const cancelledNote = await driver.findElements(By.css("#photo-cancelled"));
     const cancelled = cancelledNote.length ? Number(await cancelledNote[0].getAttribute("data-count")) : 0;

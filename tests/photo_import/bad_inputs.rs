@@ -51,7 +51,7 @@ fn bad_inputs(dir: &Path) -> Vec<(PathBuf, &'static str)> {
         (
             "IMG_0042.HEIC",
             b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(),
-            "heic",
+            "corrupt",
         ),
     ];
     let mut out = Vec::new();
@@ -63,7 +63,7 @@ fn bad_inputs(dir: &Path) -> Vec<(PathBuf, &'static str)> {
     // A folder cannot be read as a file: the unreadable input that works even as root.
     let folder = dir.join("folder.jpg");
     fs::create_dir(&folder).expect("mkdir");
-    out.push((folder, "invalid"));
+    out.push((folder, "not_regular_file"));
     out
 }
 
@@ -104,15 +104,15 @@ fn error_messages_say_what_to_do() {
         .collect();
     let all = messages.join("\n");
     assert!(
-        all.contains("IMG_0042.HEIC: HEIC is not supported yet: export it as JPEG"),
+        all.contains("IMG_0042.HEIC: the image is corrupt or truncated ("),
         "{all}"
     );
     assert!(
-        all.contains("empty.jpg: not a JPEG, PNG or WebP image (the file is empty)"),
+        all.contains("empty.jpg: not a JPEG, PNG, WebP or HEIC image (the file is empty)"),
         "{all}"
     );
     assert!(
-        all.contains("notes.jpg: not a JPEG, PNG or WebP image (a text file)"),
+        all.contains("notes.jpg: not a JPEG, PNG, WebP or HEIC image (a text file)"),
         "{all}"
     );
     assert!(
@@ -126,7 +126,7 @@ fn error_messages_say_what_to_do() {
         "{all}"
     );
     assert!(
-        all.contains("folder.jpg: is a folder, not a photo"),
+        all.contains("folder.jpg: not a regular file (FIFO, device, socket or folder); not read"),
         "{all}"
     );
 }

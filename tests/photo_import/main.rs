@@ -3,6 +3,8 @@
 
 mod bad_inputs;
 mod cli;
+mod heic;
 mod helpers;
+mod hostile;
 mod naming;
 mod pipeline;

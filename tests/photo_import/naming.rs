@@ -94,7 +94,7 @@ fn folder_and_pattern_are_settings() {
     let err = blog
         .import_with(&source, &settings)
         .expect_err("a / in the pattern");
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), "bad_name");
     let settings = ImportSettings {
         pattern: "{name}-{date}".into(),
         ..settings
@@ -109,7 +109,7 @@ fn folder_and_pattern_are_settings() {
         blog.import_with(&source, &outside)
             .expect_err("outside")
             .kind(),
-        "invalid"
+        "bad_name"
     );
     assert!(!blog.dir.path().join("../elsewhere").exists());
 }
