@@ -85,6 +85,15 @@ pub enum Error {
         /// Which budget, and its limit.
         message: String,
     },
+    /// The site names a gem theme (`theme:` in its config) that is installed nowhere Jekyll
+    /// would look (`vendor/bundle`, `GEM_HOME`, `GEM_PATH`, the user's and the system's gems).
+    #[error("{}: theme `{theme}` is not installed (looked in vendor/bundle, GEM_HOME, GEM_PATH, ~/.gem and the system gem folders)", path.display())]
+    ThemeNotFound {
+        /// The config file naming the theme.
+        path: PathBuf,
+        /// The theme's gem name.
+        theme: String,
+    },
     /// A save was refused: the file changed on disk since the editor's text was in step with it
     /// (another program wrote it); the user chooses which version to keep.
     #[error("{}: changed on disk by another program since it was opened; nothing was written", path.display())]
@@ -122,6 +131,7 @@ impl Error {
             Error::NotRegularFile { .. } => "not_regular_file",
             Error::TooLarge { .. } => "too_large",
             Error::BudgetExceeded { .. } => "budget_exceeded",
+            Error::ThemeNotFound { .. } => "theme_not_found",
         }
     }
 
@@ -137,7 +147,8 @@ impl Error {
             | Error::OutsideSite { path, .. }
             | Error::NotRegularFile { path }
             | Error::TooLarge { path, .. }
-            | Error::BudgetExceeded { path, .. } => path,
+            | Error::BudgetExceeded { path, .. }
+            | Error::ThemeNotFound { path, .. } => path,
         }
     }
 }

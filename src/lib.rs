@@ -14,7 +14,8 @@
 //! - [`app_state`]: what the app remembers between runs (recent folders, last post);
 //! - [`journal`], [`file_version`] and [`own_writes`]: the crash-safe journal of open buffers,
 //!   which file version a buffer holds, and Lanyard's own writes (never a conflict);
-//! - [`watch`]: changes made to the blog by other programs.
+//! - [`watch`]: changes made to the blog by other programs;
+//! - [`theme`]: the post inside its blog's own page (layouts, includes, gem themes, Sass).
 
 pub mod app_state;
 pub mod check;
@@ -32,6 +33,7 @@ pub mod render;
 pub mod series;
 pub mod site;
 pub mod talks;
+pub mod theme;
 pub mod watch;
 
 pub use error::{Error, Result};

@@ -1,5 +1,6 @@
-//! The `lanyard-asset://` URI scheme: serves the open blog's own files (`/assets/images/...`) to
-//! the preview, and nothing outside the blog. The UI rewrites site-relative image URLs to
+//! The `lanyard-asset://` URI scheme: serves the open blog's own files (`/assets/images/...`),
+//! then its gem theme's (fonts and images the theme view's stylesheets name), to the preview,
+//! and nothing outside them. The UI rewrites site-relative image URLs to
 //! `lanyard-asset://localhost/<path>` (WebKitGTK's form of a custom scheme URL).
 
 use std::path::{Component, Path, PathBuf};
@@ -26,9 +27,21 @@ pub fn resolve_in_root(root: &Path, url_path: &str) -> Option<PathBuf> {
     (file.starts_with(&root) && file.is_file()).then_some(file)
 }
 
-/// Answers one request: the file's bytes with its content type, or 404.
-pub fn respond(root: Option<&Path>, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
-    let file = root.and_then(|root| resolve_in_root(root, request.uri().path()));
+/// The folders the scheme serves for a blog: the blog, then its gem theme when it has one.
+pub fn blog_roots(workspace: &lanyard::site::Workspace) -> Vec<PathBuf> {
+    let mut roots = vec![workspace.root().to_path_buf()];
+    if let Ok(theme) = lanyard::theme::SiteTheme::for_workspace(workspace) {
+        roots.extend(theme.files.theme_root().map(Path::to_path_buf));
+    }
+    roots
+}
+
+/// Answers one request: the file's bytes (from the first root that has it) with its content
+/// type, or 404.
+pub fn respond(roots: &[PathBuf], request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
+    let file = roots
+        .iter()
+        .find_map(|root| resolve_in_root(root, request.uri().path()));
     match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
         Some((file, bytes)) => Response::builder()
             .header(header::CONTENT_TYPE, content_type(&file))
@@ -54,6 +67,12 @@ fn content_type(file: &Path) -> &'static str {
         "webp" => "image/webp",
         "avif" => "image/avif",
         "svg" => "image/svg+xml",
+        "css" => "text/css",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "eot" => "application/vnd.ms-fontobject",
         _ => "application/octet-stream",
     }
 }
@@ -99,7 +118,7 @@ mod tests {
             .uri("lanyard-asset://localhost/assets/images/a%20b.jpg")
             .body(Vec::new())
             .expect("request");
-        let response = respond(Some(&root), &request);
+        let response = respond(&[root], &request);
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
         assert_eq!(response.body(), b"jpeg");
@@ -120,7 +139,7 @@ mod tests {
             .uri("lanyard-asset://localhost/assets/images/a%20b.jpg")
             .body(Vec::new())
             .expect("request");
-        assert_eq!(respond(None, &request).status(), StatusCode::NOT_FOUND);
+        assert_eq!(respond(&[], &request).status(), StatusCode::NOT_FOUND);
     }
 
     #[cfg(unix)]

@@ -19,6 +19,7 @@ pub mod session;
 pub mod spellcheck;
 pub mod talks_commands;
 pub mod talks_view;
+pub mod theme_commands;
 pub mod watcher;
 pub mod workspace_view;
 
@@ -58,6 +59,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
                 lanyard::journal::Journal::in_data_dir(&lanyard::data_dir::data_dir()),
             ));
             app.manage(watcher::WatchState::default());
+            app.manage(theme_commands::ThemeCache::default());
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             Ok(())
@@ -81,12 +83,12 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             |ctx, request, responder| {
                 let app = ctx.app_handle().clone();
                 std::thread::spawn(move || {
-                    let root = app
+                    let roots = app
                         .state::<Session>()
                         .workspace()
-                        .ok()
-                        .map(|w| w.root().to_path_buf());
-                    responder.respond(asset_protocol::respond(root.as_deref(), &request));
+                        .map(|w| asset_protocol::blog_roots(&w))
+                        .unwrap_or_default();
+                    responder.respond(asset_protocol::respond(&roots, &request));
                 });
             },
         )
@@ -143,6 +145,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             journal_commands::autosave_setting,
             journal_commands::set_autosave_setting,
             watcher::watch_workspace,
+            theme_commands::theme_view,
         ])
         .run(tauri::generate_context!())
 }

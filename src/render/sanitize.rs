@@ -12,10 +12,31 @@ pub(crate) fn sanitize_html(html: &str) -> String {
     builder().clean(html).to_string()
 }
 
+/// Sanitizes the body of a theme's page (header, navigation, footer around the post) with
+/// the same rules, plus the page-level tags and attributes themes write (`main`, `label`,
+/// microdata, `aria-label`, `hidden`).
+pub(crate) fn sanitize_page_html(html: &str) -> String {
+    static PAGE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    PAGE.get_or_init(|| {
+        let mut b = base_builder();
+        b.add_tags(["main", "label"])
+            .add_generic_attributes(["aria-label", "hidden", "itemprop", "itemscope", "itemtype"])
+            .add_tag_attributes("time", ["datetime"])
+            .add_tag_attributes("label", ["for"]);
+        b
+    })
+    .clean(html)
+    .to_string()
+}
+
 /// The sanitizer, built once.
 fn builder() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(|| {
+    BUILDER.get_or_init(base_builder)
+}
+
+/// The preview's rules (see the module comment).
+fn base_builder() -> ammonia::Builder<'static> {
         let mut b = ammonia::Builder::default();
         b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
             .add_tag_attributes("a", ["rel", "target", "name"])
@@ -33,7 +54,6 @@ fn builder() -> &'static ammonia::Builder<'static> {
             .link_rel(None)
             .strip_comments(false);
         b
-    })
 }
 
 #[cfg(test)]
@@ -46,6 +66,17 @@ mod tests {
             "<p onclick=\"x()\">a<script>alert(1)</script></p><img src=x onerror=alert(1)>",
         );
         assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("onerror"));
+    }
+
+    #[test]
+    fn page_bodies_keep_landmarks_and_lose_scripts() {
+        let out = sanitize_page_html(
+            "<main class=\"page\" aria-label=\"Content\"><a href=\"/about/\" onclick=\"x()\">About</a><script>x()</script></main>",
+        );
+        assert_eq!(
+            out,
+            "<main class=\"page\" aria-label=\"Content\"><a href=\"/about/\">About</a></main>"
+        );
     }
 
     #[test]

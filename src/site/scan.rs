@@ -69,6 +69,17 @@ pub fn scan_site(root: &Path, config: &SiteConfig) -> Result<ScanResult> {
     Ok(scan.result)
 }
 
+/// Whether Jekyll's reader skips the folder or file `name` at `rel` (excluded, a special
+/// `_`, `.` or `#` name, an editor backup `~`), unless `include:` keeps it.
+pub(crate) fn skips_entry(root: &Path, config: &SiteConfig, rel: &str, name: &str) -> bool {
+    Scanner {
+        root,
+        config,
+        result: ScanResult::default(),
+    }
+    .is_filtered(rel, name)
+}
+
 struct Scanner<'a> {
     root: &'a Path,
     config: &'a SiteConfig,

@@ -8,6 +8,7 @@
 //! filters, `if`/`unless`/`case`/`for`/`assign`/`capture`/`comment`/`raw`, and Jekyll's
 //! `post_url`, `link`, `include` and `highlight`.
 
+mod collection_filters;
 mod dates;
 mod expr;
 mod filters;
@@ -18,6 +19,8 @@ mod tags;
 
 use serde_json::Value;
 
+pub(crate) use dates::format_date;
+pub(crate) use filters::{escape_html, strip_html};
 pub(crate) use output::{unstash, Expanded, Origin};
 
 use super::{ProblemKind, SiteContext};
@@ -59,6 +62,32 @@ pub(crate) fn expand_liquid(
     let tokens = lexer::tokenize(body);
     expander.run(&tokens, Origin::Copied(body_start), &mut scope, &mut out);
     (out, expander.problems)
+}
+
+/// Renders a whole template (a layout) with the given top-level variables (`site`, `page`,
+/// `layout`, `content`, ...): the text with stashed blocks put back, and the problems (tags
+/// it could not run, shown as placeholders), located at byte offsets of `template`.
+pub(crate) fn render_template(
+    template: &str,
+    globals: serde_json::Map<String, Value>,
+    site: &dyn SiteContext,
+) -> (String, Vec<LiquidProblem>) {
+    let mut out = Expanded {
+        text: String::with_capacity(template.len() * 2),
+        ..Expanded::default()
+    };
+    let mut scope = expr::Scope {
+        globals,
+        ..expr::Scope::default()
+    };
+    let mut expander = Expander {
+        site,
+        depth: 0,
+        problems: Vec::new(),
+    };
+    let tokens = lexer::tokenize(template);
+    expander.run(&tokens, Origin::Copied(0), &mut scope, &mut out);
+    (unstash(&out.text, &out.stash), expander.problems)
 }
 
 /// The state of one Liquid run.
@@ -132,6 +161,17 @@ mod tests {
             run("{% include nope.html a=1 %}").0,
             "<span class=\"lanyard-liquid\">include nope.html a=1</span>"
         );
+    }
+
+    #[test]
+    fn renders_a_layout_with_content_and_plugin_tags() {
+        let mut globals = serde_json::Map::new();
+        globals.insert("content".into(), serde_json::json!("<p>x</p>"));
+        globals.insert("page".into(), serde_json::json!({"title": "T"}));
+        let (html, problems) =
+            render_template("<main>{{ content }}</main>{% seo %}", globals, &FakeSite);
+        assert_eq!(html, "<main><p>x</p></main><title>T</title>");
+        assert!(problems.is_empty());
     }
 
     #[test]
