@@ -85,7 +85,7 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
         .or_else(|| text(site.get("locale")))
         .unwrap_or(lang)
         .replace('-', "_");
-    let mut lines = vec![format!("<!-- Begin Jekyll SEO tag v2.8.0 -->")];
+    let mut lines = vec!["<!-- Begin Jekyll SEO tag v2.8.0 -->".to_string()];
     if let Some(t) = title.filter(|_| !args.to_lowercase().contains("title=false")) {
         lines.push(format!("<title>{t}</title>"));
     }
