@@ -122,6 +122,8 @@ def css_rules(css):
             if selector.startswith("@"):
                 continue
             sel = ",".join(s.strip() for s in selector.split(","))
+            # [for="x"] and [for=x] are the same selector (libsass keeps quotes, dart-sass drops them).
+            sel = re.sub(r"\[([\w-]+)([~|^$*]?=)[\"']([\w-]+)[\"']\]", r"[\1\2\3]", sel)
             context = " ".join(stack)
             for decl in decls.split(";"):
                 if ":" in decl:

@@ -44,7 +44,7 @@ pub fn site_vars(ws: &Workspace, files: &ThemeFiles) -> Value {
     site.insert("pages".into(), Value::Array(pages));
     site.insert("html_pages".into(), Value::Array(html_pages));
     site.insert("data".into(), Value::Object(read_data(ws, files)));
-    let now = jiff::Zoned::new(ws.now(), ws.config().time_zone());
+    let now = ws.now().to_zoned_datetime(ws.config().time_zone());
     site.insert(
         "time".into(),
         Value::from(now.strftime("%Y-%m-%d %H:%M:%S %z").to_string()),
