@@ -296,7 +296,7 @@ mod tests {
     fn scopes_page_selectors_and_resolves_urls() {
         let css = "html, body { margin: 0; }\nbody.dark p { color: red; }\n@media (max-width: 600px) {\n  body { font: x; }\n}\n.bodyish { a: b; }\n@font-face { src: url(\"../fonts/a.woff2\"); }\n.i { background: url(/img/x.png); }\n.d { background: url(data:image/png;base64,AA); }";
         let out = scope_css(css, "assets/css/main.css", "lanyard-asset://localhost");
-        assert!(out.starts_with(".lanyard-theme-html,.lanyard-theme-body {"), "{out}");
+        assert!(out.starts_with(".lanyard-theme-html, .lanyard-theme-body {"), "{out}");
         assert!(out.contains(".lanyard-theme-body.dark p {"), "{out}");
         assert!(out.contains("  .lanyard-theme-body {"), "{out}");
         assert!(out.contains(".bodyish {"), "{out}");
