@@ -36,7 +36,10 @@ fn page_of(post: &str) -> String {
 #[test]
 fn renders_the_post_in_its_theme_layout_chain() {
     let html = page_of("2024-05-01-first-day.md");
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\"><head>"), "{html}");
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\"><head>"),
+        "{html}"
+    );
     assert!(
         html.contains("<title>First day &amp; keynotes | Theme Test Blog</title>"),
         "{html}"
@@ -45,18 +48,32 @@ fn renders_the_post_in_its_theme_layout_chain() {
     assert!(html.contains(
         "<link rel=\"canonical\" href=\"https://theme.example.org/blog/2024/05/01/first-day.html\" />"
     ));
-    assert!(html.contains("href=\"https://theme.example.org/blog/feed.xml\" title=\"Theme Test Blog\""));
+    assert!(
+        html.contains("href=\"https://theme.example.org/blog/feed.xml\" title=\"Theme Test Blog\"")
+    );
     assert!(html.contains("<h1 class=\"post-title\">First day &amp; keynotes</h1>"));
-    assert!(html.contains("<p class=\"meta\">May 1, 2024 · kubecon, cloud</p>"), "{html}");
+    assert!(
+        html.contains("<p class=\"meta\">May 1, 2024 · kubecon, cloud</p>"),
+        "{html}"
+    );
     assert!(html.contains("<strong>first day</strong>"));
     assert!(html.contains("href=\"/blog/2024/05/02/second-day.html\""));
     assert!(html.contains("<a class=\"tag\" href=\"/blog/tags/kubecon\">kubecon</a>"));
     // The layout's own variables, and the site's: posts, data, pages.
-    assert!(html.contains("Theme Test Blog · 2 posts · from the post layout"), "{html}");
+    assert!(
+        html.contains("Theme Test Blog · 2 posts · from the post layout"),
+        "{html}"
+    );
     // The site's _includes/nav.html overrides the theme's.
     assert!(!html.contains("the theme's own nav"));
-    assert!(html.contains("<a href=\"/blog/\">Home</a><a href=\"/blog/talks/\">Talks</a>"), "{html}");
-    assert!(html.contains("<a class=\"about\" href=\"/blog/about/\">About</a>"), "{html}");
+    assert!(
+        html.contains("<a href=\"/blog/\">Home</a><a href=\"/blog/talks/\">Talks</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a class=\"about\" href=\"/blog/about/\">About</a>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -75,7 +92,10 @@ fn compiles_the_themes_sass_page_with_the_sites_partials_first() {
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         let css = text(&out.stdout);
         // The site's _sass/variables.scss wins over the theme's; Liquid ran first.
-        assert!(css.contains(".post-title {\n  color: #c33;\n  margin: 0.5em 0;\n}"), "{css}");
+        assert!(
+            css.contains(".post-title {\n  color: #c33;\n  margin: 0.5em 0;\n}"),
+            "{css}"
+        );
         assert!(css.contains("/* Theme Test Blog */"), "{css}");
         assert!(css.contains(".page {\n  max-width: 40em;\n}"), "{css}");
     }
@@ -91,10 +111,22 @@ fn names_a_missing_theme_and_a_missing_sass_page() {
     let out = lanyard(&["render", "--page", post.to_str().expect("utf8")]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("_config.yml") && err.contains("theme `no-such-theme` is not installed"), "{err}");
+    assert!(
+        err.contains("_config.yml") && err.contains("theme `no-such-theme` is not installed"),
+        "{err}"
+    );
 
     let site = fixture("theme-blog");
-    let out = lanyard(&["sass", "assets/nope.scss", "--workspace", site.to_str().expect("utf8")]);
+    let out = lanyard(&[
+        "sass",
+        "assets/nope.scss",
+        "--workspace",
+        site.to_str().expect("utf8"),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("assets/nope.scss"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("assets/nope.scss"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -17,19 +17,31 @@ fn builds_a_safe_page_around_the_post_with_scoped_css() {
     let post = ws.root().join("_posts/2024-05-01-first-day.md");
     let text = std::fs::read_to_string(&post).expect("read");
     let mut cache = SassCache::default();
-    let view = theme_view(&ws, &post, &text, "lanyard-asset://localhost", &mut cache).expect("view");
+    let view =
+        theme_view(&ws, &post, &text, "lanyard-asset://localhost", &mut cache).expect("view");
     assert!(
-        view.body_html.contains(&format!("<div id=\"{CONTENT_ID}\"></div>")),
+        view.body_html
+            .contains(&format!("<div id=\"{CONTENT_ID}\"></div>")),
         "{}",
         view.body_html
     );
     assert!(!view.body_html.contains("script"), "{}", view.body_html);
-    assert!(view.body_html.contains("<h1 class=\"post-title\">First day &amp; keynotes</h1>"));
-    assert!(!view.body_html.contains("Opening words"), "the body is patched in by the app");
-    assert!(view.css.contains(".post-title {\n  color: #c33;"), "{}", view.css);
+    assert!(view
+        .body_html
+        .contains("<h1 class=\"post-title\">First day &amp; keynotes</h1>"));
+    assert!(
+        !view.body_html.contains("Opening words"),
+        "the body is patched in by the app"
+    );
+    assert!(
+        view.css.contains(".post-title {\n  color: #c33;"),
+        "{}",
+        view.css
+    );
     assert_eq!(view.lang.as_deref(), Some("en"));
     assert!(view.problems.is_empty(), "{:?}", view.problems);
     // A second view of the same post reuses the compiled stylesheet.
-    let again = theme_view(&ws, &post, &text, "lanyard-asset://localhost", &mut cache).expect("view");
+    let again =
+        theme_view(&ws, &post, &text, "lanyard-asset://localhost", &mut cache).expect("view");
     assert_eq!(again.css, view.css);
 }

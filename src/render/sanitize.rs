@@ -37,23 +37,23 @@ fn builder() -> &'static ammonia::Builder<'static> {
 
 /// The preview's rules (see the module comment).
 fn base_builder() -> ammonia::Builder<'static> {
-        let mut b = ammonia::Builder::default();
-        b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
-            .add_tag_attributes("a", ["rel", "target", "name"])
-            .add_tag_attributes("img", ["loading"])
-            .add_tag_attributes("th", ["style"])
-            .add_tag_attributes("td", ["style"])
-            .add_tag_attributes("code", ["data-lang"])
-            .add_tag_attributes("ol", ["start", "type"])
-            .add_tags(["input", "source", "video", "audio"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
-            .add_tag_attributes("audio", ["src", "controls"])
-            .add_tag_attributes("source", ["src", "type"])
-            .filter_style_properties(HashSet::from(["text-align"]))
-            .link_rel(None)
-            .strip_comments(false);
-        b
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
+        .add_tag_attributes("a", ["rel", "target", "name"])
+        .add_tag_attributes("img", ["loading"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("code", ["data-lang"])
+        .add_tag_attributes("ol", ["start", "type"])
+        .add_tags(["input", "source", "video", "audio"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
+        .add_tag_attributes("audio", ["src", "controls"])
+        .add_tag_attributes("source", ["src", "type"])
+        .filter_style_properties(HashSet::from(["text-align"]))
+        .link_rel(None)
+        .strip_comments(false);
+    b
 }
 
 #[cfg(test)]

@@ -20,7 +20,11 @@ pub fn gem_roots(site: &Path) -> Vec<PathBuf> {
         roots.extend(versioned(&home.join(".gem/ruby")));
         roots.extend(versioned(&home.join(".local/share/gem/ruby")));
     }
-    for system in ["/var/lib/gems", "/usr/local/lib/ruby/gems", "/usr/lib/ruby/gems"] {
+    for system in [
+        "/var/lib/gems",
+        "/usr/local/lib/ruby/gems",
+        "/usr/lib/ruby/gems",
+    ] {
         roots.extend(versioned(Path::new(system)));
     }
     roots.push(PathBuf::from("/usr/share/rubygems-integration/all"));

@@ -52,7 +52,12 @@ pub struct ThemePage {
 }
 
 /// Renders the whole page of the post at `path` whose text is `text`.
-pub fn render_page(ws: &Workspace, theme: &SiteTheme, path: &Path, text: &str) -> Result<ThemePage> {
+pub fn render_page(
+    ws: &Workspace,
+    theme: &SiteTheme,
+    path: &Path,
+    text: &str,
+) -> Result<ThemePage> {
     let body = ws.render_text(path, text)?;
     let shell = render_shell(ws, theme, path, text, &body.html)?;
     Ok(ThemePage {
@@ -115,12 +120,20 @@ pub fn render_shell(
         let (html, problems) = render_template(split.body, globals, &site);
         let shown = shown_path(ws, &theme.files, &file);
         for p in problems {
-            let line = split.body_line + split.body[..p.offset.min(split.body.len())].matches('\n').count();
-            shell.problems.push(format!("{shown}:{line}: {}", p.message));
+            let line = split.body_line
+                + split.body[..p.offset.min(split.body.len())]
+                    .matches('\n')
+                    .count();
+            shell
+                .problems
+                .push(format!("{shown}:{line}: {}", p.message));
         }
         content = html;
         shell.layouts.push(file);
-        next = own.get("layout").and_then(Value::as_str).map(str::to_string);
+        next = own
+            .get("layout")
+            .and_then(Value::as_str)
+            .map(str::to_string);
     }
     match content.split_once(CONTENT_MARKER) {
         Some((before, after)) => {
@@ -170,7 +183,10 @@ fn find_layout(ws: &Workspace, files: &ThemeFiles, name: &str) -> Option<PathBuf
 fn shown_path(ws: &Workspace, files: &ThemeFiles, file: &Path) -> String {
     if let Some(theme) = files.theme_root() {
         if let Ok(rel) = file.strip_prefix(theme) {
-            let gem = theme.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            let gem = theme
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
             return format!("{gem}/{}", rel.display());
         }
     }
@@ -178,7 +194,12 @@ fn shown_path(ws: &Workspace, files: &ThemeFiles, file: &Path) -> String {
 }
 
 /// The top-level variables of a layout.
-fn globals(site: &Value, page: &Value, layout: &Map<String, Value>, content: &str) -> Map<String, Value> {
+fn globals(
+    site: &Value,
+    page: &Value,
+    layout: &Map<String, Value>,
+    content: &str,
+) -> Map<String, Value> {
     let mut g = Map::new();
     g.insert("site".into(), site.clone());
     g.insert("page".into(), page.clone());
@@ -218,7 +239,8 @@ impl SiteContext for ThemeSite<'_> {
             .get("includes_dir")
             .and_then(Value::as_str)
             .unwrap_or("_includes");
-        let site_copy = super::files::clean_relative(name).map(|rel| self.ws.root().join(dir).join(rel));
+        let site_copy =
+            super::files::clean_relative(name).map(|rel| self.ws.root().join(dir).join(rel));
         let theme_copy = self
             .files
             .theme_root()

@@ -16,7 +16,12 @@ pub struct PluginSite<'a> {
 }
 
 /// The HTML of plugin tag `name`, `None` when it is not one we stand in for.
-pub fn plugin_tag_html(name: &str, args: &str, page: &Value, ps: &PluginSite<'_>) -> Option<String> {
+pub fn plugin_tag_html(
+    name: &str,
+    args: &str,
+    page: &Value,
+    ps: &PluginSite<'_>,
+) -> Option<String> {
     match name {
         "seo" => Some(seo(args, page, ps)),
         "feed_meta" => Some(feed_meta(ps.site)),
@@ -105,7 +110,9 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
     ));
     if let Some(d) = &description {
         lines.push(format!("<meta name=\"description\" content=\"{d}\" />"));
-        lines.push(format!("<meta property=\"og:description\" content=\"{d}\" />"));
+        lines.push(format!(
+            "<meta property=\"og:description\" content=\"{d}\" />"
+        ));
     }
     if text(site.get("url")).is_some() {
         let canonical = text(page.get("canonical_url")).unwrap_or_else(|| {
@@ -115,10 +122,14 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
         });
         let canonical = escape_html(&canonical);
         lines.push(format!("<link rel=\"canonical\" href=\"{canonical}\" />"));
-        lines.push(format!("<meta property=\"og:url\" content=\"{canonical}\" />"));
+        lines.push(format!(
+            "<meta property=\"og:url\" content=\"{canonical}\" />"
+        ));
     }
     if let Some(st) = &site_title {
-        lines.push(format!("<meta property=\"og:site_name\" content=\"{st}\" />"));
+        lines.push(format!(
+            "<meta property=\"og:site_name\" content=\"{st}\" />"
+        ));
     }
     let image = page
         .get("image")
@@ -137,8 +148,7 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
     match page.get("date").and_then(|d| d.as_str()) {
         Some(date) => {
             lines.push("<meta property=\"og:type\" content=\"article\" />".into());
-            let iso = format_date(date, "%Y-%m-%dT%H:%M:%S%:z")
-                .unwrap_or_else(|| date.to_string());
+            let iso = format_date(date, "%Y-%m-%dT%H:%M:%S%:z").unwrap_or_else(|| date.to_string());
             lines.push(format!(
                 "<meta property=\"article:published_time\" content=\"{iso}\" />"
             ));
@@ -150,7 +160,9 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
         None => "<meta name=\"twitter:card\" content=\"summary\" />".into(),
     });
     if let Some(t) = &page_title {
-        lines.push(format!("<meta property=\"twitter:title\" content=\"{t}\" />"));
+        lines.push(format!(
+            "<meta property=\"twitter:title\" content=\"{t}\" />"
+        ));
     }
     if let Some(user) = site.get("twitter").and_then(|t| text(t.get("username"))) {
         lines.push(format!(
@@ -175,7 +187,10 @@ fn author_name(page: &Value, site: &Value) -> Option<String> {
     }?;
     // A name that keys `site.data.authors` takes that entry's name.
     let from_data = site
-        .pointer(&format!("/data/authors/{}", name.replace('~', "~0").replace('/', "~1")))
+        .pointer(&format!(
+            "/data/authors/{}",
+            name.replace('~', "~0").replace('/', "~1")
+        ))
         .and_then(|a| text(a.get("name")));
     format_string(&from_data.unwrap_or(name))
 }
@@ -208,10 +223,16 @@ mod tests {
     #[test]
     fn writes_the_title_and_canonical_url_of_a_post() {
         let s = site();
-        let ps = PluginSite { site: &s, jekyll_version: "4.3.1" };
+        let ps = PluginSite {
+            site: &s,
+            jekyll_version: "4.3.1",
+        };
         let page = json!({"title": "Day & <b>night</b>", "url": "/2024/a.html", "date": "2024-03-20 00:00:00 +0000"});
         let html = seo("", &page, &ps);
-        assert!(html.contains("<title>Day &amp; night | Hallway</title>"), "{html}");
+        assert!(
+            html.contains("<title>Day &amp; night | Hallway</title>"),
+            "{html}"
+        );
         assert!(html.contains("<link rel=\"canonical\" href=\"https://h.org/2024/a.html\" />"));
         assert!(html.contains("content=\"2024-03-20T00:00:00+00:00\""));
         assert!(html.contains("<meta name=\"description\" content=\"Notes\" />"));
@@ -220,7 +241,10 @@ mod tests {
     #[test]
     fn titles_the_home_page_with_the_description() {
         let s = site();
-        let ps = PluginSite { site: &s, jekyll_version: "4.3.1" };
+        let ps = PluginSite {
+            site: &s,
+            jekyll_version: "4.3.1",
+        };
         let html = seo("", &json!({"url": "/index.html"}), &ps);
         assert!(html.contains("<title>Hallway | Notes</title>"));
         assert!(html.contains("href=\"https://h.org/\""));

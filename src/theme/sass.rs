@@ -62,7 +62,10 @@ pub fn compile_sass_page(
     let page = find_sass_page(theme, rel).ok_or_else(|| {
         Error::io(
             ws.root().join(rel.trim_start_matches('/')),
-            std::io::Error::new(std::io::ErrorKind::NotFound, "no such Sass page in the site or its theme"),
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such Sass page in the site or its theme",
+            ),
         )
     })?;
     if let Some(entry) = cache.as_ref().and_then(|c| c.entries.get(&page)) {
@@ -98,7 +101,8 @@ fn compile(ws: &Workspace, theme: &SiteTheme, page: &Path, fs: &GateFs<'_>) -> R
     if split.yaml.is_none() {
         return Err(Error::Invalid {
             path: page.to_path_buf(),
-            message: "has no front matter, so Jekyll copies it as is instead of compiling it".into(),
+            message: "has no front matter, so Jekyll copies it as is instead of compiling it"
+                .into(),
         });
     }
     let mut globals = Map::new();
@@ -115,7 +119,11 @@ fn compile(ws: &Workspace, theme: &SiteTheme, page: &Path, fs: &GateFs<'_>) -> R
         .and_then(clean_relative)
         .map_or_else(|| PathBuf::from("_sass"), Path::to_path_buf);
     let mut load_paths = vec![ws.root().join(sass_dir)];
-    for extra in setting("load_paths").and_then(Value::as_array).into_iter().flatten() {
+    for extra in setting("load_paths")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         if let Some(rel) = extra.as_str().and_then(clean_relative) {
             load_paths.push(ws.root().join(rel));
         }
@@ -140,7 +148,10 @@ fn compile(ws: &Workspace, theme: &SiteTheme, page: &Path, fs: &GateFs<'_>) -> R
         .load_paths(&load_paths);
     grass::from_string(body, &options).map_err(|e| Error::Invalid {
         path: page.to_path_buf(),
-        message: format!("Sass does not compile: {}", e.to_string().replace('\n', " ")),
+        message: format!(
+            "Sass does not compile: {}",
+            e.to_string().replace('\n', " ")
+        ),
     })
 }
 
@@ -197,19 +208,25 @@ mod tests {
         let dir = site_with(&[
             ("_config.yml", "title: t\n"),
             ("_sass/_base.scss", "$c: #123456;\nbody { color: $c; }\n"),
-            ("assets/css/style.scss", "---\n---\n@import \"base\";\na { b { c: d } }\n"),
+            (
+                "assets/css/style.scss",
+                "---\n---\n@import \"base\";\na { b { c: d } }\n",
+            ),
         ]);
         let ws = Workspace::open(dir.path()).expect("open");
         let theme = SiteTheme::for_workspace(&ws).expect("theme");
         let mut cache = SassCache::default();
-        let css = compile_sass_page(&ws, &theme, "assets/css/style.css", Some(&mut cache))
-            .expect("css");
+        let css =
+            compile_sass_page(&ws, &theme, "assets/css/style.css", Some(&mut cache)).expect("css");
         assert!(css.contains("body {\n  color: #123456;\n}"), "{css}");
         assert!(css.contains("a b {\n  c: d;\n}"), "{css}");
-        std::fs::write(dir.path().join("_sass/_base.scss"), "body { color: red; }\n")
-            .expect("rewrite");
-        let css = compile_sass_page(&ws, &theme, "assets/css/style.scss", Some(&mut cache))
-            .expect("css");
+        std::fs::write(
+            dir.path().join("_sass/_base.scss"),
+            "body { color: red; }\n",
+        )
+        .expect("rewrite");
+        let css =
+            compile_sass_page(&ws, &theme, "assets/css/style.scss", Some(&mut cache)).expect("css");
         assert!(css.contains("color: red"), "{css}");
     }
 

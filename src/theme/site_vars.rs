@@ -56,7 +56,12 @@ pub fn site_vars(ws: &Workspace, files: &ThemeFiles) -> Value {
 fn index_by(posts: &[Value], key: &str) -> Value {
     let mut index = Map::new();
     for post in posts {
-        for name in post.get(key).and_then(Value::as_array).into_iter().flatten() {
+        for name in post
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let Some(name) = name.as_str() else { continue };
             let entry = index
                 .entry(name.to_string())

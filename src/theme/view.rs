@@ -66,7 +66,9 @@ fn build_view(
     let mut css = String::new();
     for href in stylesheet_hrefs(&page) {
         let Some(site_path) = local_path(&href, &baseurl) else {
-            problems.push(format!("stylesheet {href}: not a file of the site; not loaded"));
+            problems.push(format!(
+                "stylesheet {href}: not a file of the site; not loaded"
+            ));
             continue;
         };
         let sheet = if find_sass_page(theme, &site_path).is_some() {
@@ -75,7 +77,9 @@ fn build_view(
             match theme.files.find(&site_path) {
                 Some(file) => theme.files.read(&file),
                 None => {
-                    problems.push(format!("stylesheet {href}: no such file in the site or theme"));
+                    problems.push(format!(
+                        "stylesheet {href}: no such file in the site or theme"
+                    ));
                     continue;
                 }
             }
@@ -104,7 +108,10 @@ fn stylesheet_hrefs(page: &str) -> Vec<String> {
     while let Some(start) = lower[from..].find("<link").map(|i| i + from) {
         let end = lower[start..].find('>').map_or(lower.len(), |i| start + i);
         let tag = &page[start..end];
-        if attr(tag, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("stylesheet"))) {
+        if attr(tag, "rel").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("stylesheet"))
+        }) {
             if let Some(href) = attr(tag, "href") {
                 out.push(href);
             }
@@ -161,7 +168,10 @@ fn inner_body(page: &str) -> &str {
         .find("<body")
         .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))
         .unwrap_or(0);
-    let end = lower.rfind("</body>").filter(|&e| e >= start).unwrap_or(page.len());
+    let end = lower
+        .rfind("</body>")
+        .filter(|&e| e >= start)
+        .unwrap_or(page.len());
     &page[start..end]
 }
 
@@ -229,7 +239,9 @@ fn rewrite_selectors(css: &str) -> String {
     let mut start = 0;
     for (i, c) in css.char_indices() {
         if c == '{' {
-            let boundary = css[start..i].rfind(['}', ';', '{']).map_or(start, |j| start + j + 1);
+            let boundary = css[start..i]
+                .rfind(['}', ';', '{'])
+                .map_or(start, |j| start + j + 1);
             out.push_str(&css[start..boundary]);
             let prelude = &css[boundary..i];
             if prelude.trim_start().starts_with('@') {
@@ -286,9 +298,15 @@ mod tests {
     fn finds_stylesheets_and_the_body() {
         let page = "<html lang=\"fr\"><head><link rel=\"stylesheet\" href=\"/assets/main.css\"><link rel=alternate href=/feed.xml></head><body class=x><p onclick=\"a()\">hi</p><script>x()</script></body></html>";
         assert_eq!(stylesheet_hrefs(page), ["/assets/main.css"]);
-        assert_eq!(inner_body(page), "<p onclick=\"a()\">hi</p><script>x()</script>");
+        assert_eq!(
+            inner_body(page),
+            "<p onclick=\"a()\">hi</p><script>x()</script>"
+        );
         assert_eq!(html_lang(page).as_deref(), Some("fr"));
-        assert_eq!(local_path("/blog/assets/a%20b.css", "/blog").as_deref(), Some("assets/a b.css"));
+        assert_eq!(
+            local_path("/blog/assets/a%20b.css", "/blog").as_deref(),
+            Some("assets/a b.css")
+        );
         assert_eq!(local_path("https://cdn.example/x.css", ""), None);
     }
 
@@ -296,12 +314,21 @@ mod tests {
     fn scopes_page_selectors_and_resolves_urls() {
         let css = "html, body { margin: 0; }\nbody.dark p { color: red; }\n@media (max-width: 600px) {\n  body { font: x; }\n}\n.bodyish { a: b; }\n@font-face { src: url(\"../fonts/a.woff2\"); }\n.i { background: url(/img/x.png); }\n.d { background: url(data:image/png;base64,AA); }";
         let out = scope_css(css, "assets/css/main.css", "lanyard-asset://localhost");
-        assert!(out.starts_with(".lanyard-theme-html, .lanyard-theme-body {"), "{out}");
+        assert!(
+            out.starts_with(".lanyard-theme-html, .lanyard-theme-body {"),
+            "{out}"
+        );
         assert!(out.contains(".lanyard-theme-body.dark p {"), "{out}");
         assert!(out.contains("  .lanyard-theme-body {"), "{out}");
         assert!(out.contains(".bodyish {"), "{out}");
-        assert!(out.contains("url(\"lanyard-asset://localhost/assets/fonts/a.woff2\")"), "{out}");
-        assert!(out.contains("url(lanyard-asset://localhost/img/x.png)"), "{out}");
+        assert!(
+            out.contains("url(\"lanyard-asset://localhost/assets/fonts/a.woff2\")"),
+            "{out}"
+        );
+        assert!(
+            out.contains("url(lanyard-asset://localhost/img/x.png)"),
+            "{out}"
+        );
         assert!(out.contains("url(data:image/png;base64,AA)"), "{out}");
     }
 }

@@ -49,7 +49,12 @@ pub(crate) fn apply_collection_filter(name: &str, value: Value, args: &[Value]) 
             Value::Array(seen)
         }
         "reverse" => Value::Array(as_list(&value).into_iter().rev().collect()),
-        "concat" => Value::Array(as_list(&value).into_iter().chain(as_list(&arg(0))).collect()),
+        "concat" => Value::Array(
+            as_list(&value)
+                .into_iter()
+                .chain(as_list(&arg(0)))
+                .collect(),
+        ),
         "push" => Value::Array(as_list(&value).into_iter().chain([arg(0)]).collect()),
         "unshift" => Value::Array([arg(0)].into_iter().chain(as_list(&value)).collect()),
         "pop" => Value::Array(trimmed(as_list(&value), 0, 1)),
@@ -198,10 +203,7 @@ fn arithmetic(name: &str, a: &Value, b: &Value) -> Value {
 /// Drops `front` items at the start and `back` at the end.
 fn trimmed(list: Vec<Value>, front: usize, back: usize) -> Vec<Value> {
     let end = list.len().saturating_sub(back);
-    list.into_iter()
-        .take(end)
-        .skip(front)
-        .collect()
+    list.into_iter().take(end).skip(front).collect()
 }
 
 /// Liquid's `slice` on a string or a list (negative start counts from the end).
@@ -247,7 +249,8 @@ mod tests {
             apply_collection_filter("map", pages.clone(), &[json!("path")]),
             json!(["about.md", "index.md", "b.md"])
         );
-        let found = apply_collection_filter("where", pages.clone(), &[json!("path"), json!("about.md")]);
+        let found =
+            apply_collection_filter("where", pages.clone(), &[json!("path"), json!("about.md")]);
         assert_eq!(found[0]["title"], "About");
         let groups = apply_collection_filter("group_by", pages, &[json!("c")]);
         assert_eq!(groups[0]["size"], 2);
@@ -260,8 +263,14 @@ mod tests {
             apply_collection_filter("sort", json!(["b", "a", null]), &[]),
             json!(["a", "b", null])
         );
-        assert_eq!(apply_collection_filter("divided_by", json!(7), &[json!(2)]), json!(3));
-        assert_eq!(apply_collection_filter("plus", json!("2"), &[json!(3)]), json!(5));
+        assert_eq!(
+            apply_collection_filter("divided_by", json!(7), &[json!(2)]),
+            json!(3)
+        );
+        assert_eq!(
+            apply_collection_filter("plus", json!("2"), &[json!(3)]),
+            json!(5)
+        );
         assert_eq!(
             apply_collection_filter("array_to_sentence_string", json!(["a", "b", "c"]), &[]),
             json!("a, b, and c")
