@@ -97,6 +97,8 @@ def compare_page(jekyll_page, lanyard_page):
 
 
 def normalise_value(v):
+    # "\2014 \00a0" and "— " are the same string (libsass keeps escapes, dart-sass writes them out).
+    v = re.sub(r"\\([0-9a-fA-F]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), v)
     v = " ".join(v.split())
     v = v.replace("'", '"')
     v = re.sub(r"(?<![\w.])0+\.(\d)", r".\1", v)  # 0.25em -> .25em

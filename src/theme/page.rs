@@ -167,9 +167,7 @@ fn find_layout(ws: &Workspace, files: &ThemeFiles, name: &str) -> Option<PathBuf
     for base in std::iter::once(ws.root().join(dir)).chain(theme_dir) {
         for ext in ["html", "htm", "xml", "md", "liquid"] {
             let rel = format!("{name}.{ext}");
-            let Some(rel) = super::files::clean_relative(&rel) else {
-                return None;
-            };
+            let rel = super::files::clean_relative(&rel)?;
             let candidate = base.join(rel);
             if candidate.is_file() {
                 return Some(candidate);
