@@ -1,7 +1,7 @@
 //! Stand-ins for the plugin tags theme layouts call, written as the plugins write them:
-//! `{% seo %}` (jekyll-seo-tag 2.8's `template.html`: the title and meta tags; its JSON-LD
-//! script is left out, since the preview runs no script) and `{% feed_meta %}` (jekyll-feed's
-//! `<link rel="alternate">`).
+//! `{% seo %}` (jekyll-seo-tag 2.8's `template.html`: the title and meta tags, and its JSON-LD
+//! data block, which the app's sanitizer drops with every other script) and `{% feed_meta %}`
+//! (jekyll-feed's `<link rel="alternate">`).
 
 use serde_json::Value;
 
@@ -114,13 +114,15 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
             "<meta property=\"og:description\" content=\"{d}\" />"
         ));
     }
-    if text(site.get("url")).is_some() {
-        let canonical = text(page.get("canonical_url")).unwrap_or_else(|| {
+    let canonical = text(site.get("url")).map(|_| {
+        let url = text(page.get("canonical_url")).unwrap_or_else(|| {
             let url = absolute_url(site, &text(page.get("url")).unwrap_or_default());
             url.strip_suffix("/index.html")
                 .map_or(url.clone(), |u| format!("{u}/"))
         });
-        let canonical = escape_html(&canonical);
+        escape_html(&url)
+    });
+    if let Some(canonical) = &canonical {
         lines.push(format!("<link rel=\"canonical\" href=\"{canonical}\" />"));
         lines.push(format!(
             "<meta property=\"og:url\" content=\"{canonical}\" />"
@@ -170,8 +172,67 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
             escape_html(user.trim_start_matches('@'))
         ));
     }
+    let ld = json_ld(
+        page,
+        page_title.as_deref(),
+        description.as_deref(),
+        author.as_deref(),
+        canonical.as_deref(),
+    );
+    lines.push(format!(
+        "<script type=\"application/ld+json\">\n{ld}</script>"
+    ));
     lines.push("<!-- End Jekyll SEO tag -->".into());
     lines.join("\n") + "\n"
+}
+
+/// jekyll-seo-tag's JSON-LD (`json_ld_drop.rb`) for a post or a page: keys sorted as its hash
+/// is, `</` escaped so the block cannot end early.
+fn json_ld(
+    page: &Value,
+    headline: Option<&str>,
+    description: Option<&str>,
+    author: Option<&str>,
+    url: Option<&str>,
+) -> String {
+    let date = page
+        .get("date")
+        .and_then(Value::as_str)
+        .and_then(|d| format_date(d, "%Y-%m-%dT%H:%M:%S%:z"));
+    let kind = if date.is_some() {
+        "BlogPosting"
+    } else {
+        "WebPage"
+    };
+    let mut ld = serde_json::Map::new();
+    ld.insert("@context".into(), "https://schema.org".into());
+    ld.insert("@type".into(), kind.into());
+    if let Some(a) = author {
+        ld.insert(
+            "author".into(),
+            serde_json::json!({"@type": "Person", "name": a}),
+        );
+    }
+    if let Some(d) = &date {
+        ld.insert("dateModified".into(), d.as_str().into());
+        ld.insert("datePublished".into(), d.as_str().into());
+    }
+    if let Some(d) = description {
+        ld.insert("description".into(), d.into());
+    }
+    if let Some(h) = headline {
+        ld.insert("headline".into(), h.into());
+    }
+    if let Some(u) = url {
+        if kind == "BlogPosting" {
+            ld.insert(
+                "mainEntityOfPage".into(),
+                serde_json::json!({"@type": "WebPage", "@id": u}),
+            );
+        }
+        ld.insert("url".into(), u.into());
+    }
+    Value::Object(ld).to_string().replace("</", "<\\/")
 }
 
 /// jekyll-seo-tag's author: `page.author`, else `site.author`; a string, or a hash's `name`.
@@ -236,6 +297,12 @@ mod tests {
         assert!(html.contains("<link rel=\"canonical\" href=\"https://h.org/2024/a.html\" />"));
         assert!(html.contains("content=\"2024-03-20T00:00:00+00:00\""));
         assert!(html.contains("<meta name=\"description\" content=\"Notes\" />"));
+        assert!(
+            html.contains(
+                "\"@type\":\"BlogPosting\",\"dateModified\":\"2024-03-20T00:00:00+00:00\""
+            ),
+            "{html}"
+        );
     }
 
     #[test]
