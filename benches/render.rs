@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use lanyard::render::{render_source, PostTarget, RenderOptions, SiteContext};
+use lanyard::site::gate::SitePath;
 
 /// A blog where every `post_url` resolves and every image exists.
 struct BenchSite;
@@ -20,11 +21,11 @@ impl SiteContext for BenchSite {
             future: false,
         })
     }
-    fn site_file_exists(&self, _url_path: &str) -> bool {
-        true
+    fn check_site_file(&self, _path: &SitePath) -> lanyard::Result<()> {
+        Ok(())
     }
-    fn include(&self, _name: &str) -> Option<String> {
-        Some("<div class=\"talk\" markdown=\"1\">\n**{{ include.title }}**, {{ include.speaker }}\n</div>\n".into())
+    fn include(&self, _name: &str) -> lanyard::Result<String> {
+        Ok("<div class=\"talk\" markdown=\"1\">\n**{{ include.title }}**, {{ include.speaker }}\n</div>\n".into())
     }
     fn site_vars(&self) -> serde_json::Value {
         serde_json::json!({"title": "Carnet", "baseurl": "/blog"})

@@ -10,12 +10,10 @@ mod scan;
 use std::fmt;
 
 use crate::front_matter::split_front_matter;
-use crate::render::{ProblemKind, SiteContext};
+use crate::render::ProblemKind;
 use crate::site::{Post, PostKind, Workspace};
 
-pub use scan::{
-    find_local_images, find_post_url_spans, find_post_url_tags, LocalImage, PostUrlSpan, PostUrlTag,
-};
+pub use scan::{find_post_url_spans, find_post_url_tags, PostUrlSpan, PostUrlTag};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -65,6 +63,10 @@ pub enum FindingKind {
     MissingImage,
     /// A file in `_posts/`/`_drafts/` that Jekyll skips.
     IgnoredFile,
+    /// A post the gate refuses to read (a link out of the site, a FIFO, over the size cap).
+    Unreadable,
+    /// A post whose rendering ran out of a budget (Liquid output, loops, nesting or work).
+    Budget,
 }
 
 /// One problem, located.
@@ -142,7 +144,7 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
         out.push(finding(
             FindingKind::Date,
             severity,
-            key_line(&post.path, "date"),
+            key_line(workspace, &post.path, "date"),
             message.clone(),
         ));
     }
@@ -154,8 +156,17 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
             w.message.clone(),
         ));
     }
-    let Ok(source) = crate::fs_util::read_text(&post.path) else {
-        return out;
+    let source = match workspace.read_post_text(&post.path) {
+        Ok(source) => source,
+        Err(e) => {
+            out.push(finding(
+                FindingKind::Unreadable,
+                Severity::Error,
+                1,
+                e.to_string(),
+            ));
+            return out;
+        }
     };
     // A broken post_url only fails the build when the post containing it is built.
     let link_severity = if post.published {
@@ -163,42 +174,34 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
     } else {
         Severity::Warning
     };
+    let consequence = if post.published {
+        "Jekyll fails the build"
+    } else {
+        "Jekyll will fail the build once this post is published"
+    };
     for tag in find_post_url_tags(&source) {
-        if let Some(message) = post_url_problem(workspace, &tag.name) {
-            let message = if post.published {
-                message
-            } else {
-                message.replace(
-                    "Jekyll fails the build",
-                    "Jekyll will fail the build once this post is published",
-                )
-            };
+        if let Some(problem) = workspace.post_url_status(&tag.name).problem(&tag.name) {
             out.push(finding(
                 FindingKind::PostUrl,
                 link_severity,
                 tag.line,
-                message,
+                format!("{problem}; {consequence}"),
             ));
         }
     }
-    let split = split_front_matter(&source);
-    let mut image_lines = Vec::new();
-    for image in find_local_images(split.body, split.body_line) {
-        if !image_exists(workspace, &image.url) {
-            image_lines.push(image.line);
-            out.push(finding(
-                FindingKind::MissingImage,
-                Severity::Warning,
-                image.line,
-                format!("missing image `{}`", image.url),
-            ));
-        }
-    }
-    // The renderer sees images Liquid produces too (`{{ site.baseurl }}/...`).
+    // Images as the renderer resolves them (relative to the post's URL, `baseurl`, Liquid
+    // such as `{{ site.baseurl }}` expanded), checked through the gate.
     if post.front_matter_error.is_none() {
         if let Ok(rendered) = workspace.render_text(&post.path, &source) {
             for p in rendered.problems {
-                if p.kind == ProblemKind::MissingImage && !image_lines.contains(&p.line) {
+                if p.kind == ProblemKind::BudgetExceeded {
+                    out.push(finding(
+                        FindingKind::Budget,
+                        Severity::Error,
+                        p.line,
+                        p.message,
+                    ));
+                } else if p.kind == ProblemKind::MissingImage {
                     out.push(finding(
                         FindingKind::MissingImage,
                         Severity::Warning,
@@ -212,37 +215,9 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
     out
 }
 
-/// Why Jekyll would fail on `{% post_url name %}`, or `None` when it resolves to a built post.
-fn post_url_problem(workspace: &Workspace, name: &str) -> Option<String> {
-    match workspace.find_post_url_target(name) {
-        None if crate::site::parse_post_name(&format!(
-            "{}.md",
-            name.rsplit('/').next().unwrap_or(name)
-        ))
-        .is_none() =>
-        {
-            Some(format!(
-                "post_url `{name}` is not a post name (YYYY-MM-DD-slug); Jekyll fails the build"
-            ))
-        }
-        None => Some(format!(
-            "post_url `{name}`: no post has that name; Jekyll fails the build"
-        )),
-        Some(t) if t.published => None,
-        Some(t) if t.future && !workspace.config().future => Some(format!(
-            "post_url `{name}`: {} is dated in the future ({}); Jekyll fails the build",
-            t.rel_path, t.date
-        )),
-        Some(t) => Some(format!(
-            "post_url `{name}`: {} is not published; Jekyll fails the build",
-            t.rel_path
-        )),
-    }
-}
-
 /// The line of the top-level `key:` in the post's front matter (1 when not found).
-fn key_line(path: &std::path::Path, key: &str) -> usize {
-    let Ok(source) = crate::fs_util::read_text(path) else {
+fn key_line(workspace: &Workspace, path: &std::path::Path, key: &str) -> usize {
+    let Ok(source) = workspace.read_post_text(path) else {
         return 1;
     };
     let split = split_front_matter(&source);
@@ -251,16 +226,6 @@ fn key_line(path: &std::path::Path, key: &str) -> usize {
         .yaml
         .and_then(|yaml| yaml.lines().position(|l| l.starts_with(&prefix)))
         .map_or(1, |i| split.yaml_line + i)
-}
-
-fn image_exists(workspace: &Workspace, url: &str) -> bool {
-    let baseurl = workspace.config().baseurl.as_str();
-    let path = if !baseurl.is_empty() {
-        url.strip_prefix(baseurl).unwrap_or(url)
-    } else {
-        url
-    };
-    workspace.site_file_exists(path)
 }
 
 #[cfg(test)]

@@ -7,16 +7,22 @@ use std::path::Path;
 use crate::{Error, Result};
 
 /// Reads a UTF-8 text file. A binary file (a NUL byte) or invalid UTF-8 is an
-/// [`Error::Invalid`] naming the file, never a panic.
+/// [`Error::NotText`] naming the file, never a panic.
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    text_from_bytes(path, bytes)
+}
+
+/// `bytes` read from `path` as UTF-8 text: a NUL byte (a binary file) or invalid UTF-8 is an
+/// [`Error::Invalid`] naming the file.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String> {
     if bytes.contains(&0) {
-        return Err(Error::Invalid {
+        return Err(Error::NotText {
             path: path.to_path_buf(),
             message: "is a binary file, not text".into(),
         });
     }
-    String::from_utf8(bytes).map_err(|e| Error::Invalid {
+    String::from_utf8(bytes).map_err(|e| Error::NotText {
         path: path.to_path_buf(),
         message: format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
     })
@@ -69,7 +75,7 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Reads `file` as JSON (the app's own state and settings files in the data folder): the
 /// default when the file does not exist. Any other read failure is an I/O error naming the
-/// file; JSON that does not fit `T` is an [`Error::Invalid`] naming it, its message starting
+/// file; JSON that does not fit `T` is an [`Error::Parse`] naming it and the line, its message starting
 /// with `invalid` (`"is not valid series settings"`). Stores that must never fail to load call
 /// `.unwrap_or_default()` on the result.
 pub fn read_json_or_default<T: serde::de::DeserializeOwned + Default>(
@@ -77,8 +83,9 @@ pub fn read_json_or_default<T: serde::de::DeserializeOwned + Default>(
     invalid: &str,
 ) -> Result<T> {
     match fs::read(file) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Invalid {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Parse {
             path: file.to_path_buf(),
+            line: e.line(),
             message: format!("{invalid}: {e}"),
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
@@ -150,7 +157,7 @@ mod tests {
         assert_eq!(read, [1, 2]);
         fs::write(&file, "{oops").expect("corrupt");
         let err = read_json_or_default::<Vec<u32>>(&file, "is not a list").expect_err("corrupt");
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!((err.kind(), err.line()), ("parse", Some(1)));
         assert!(
             err.to_string().contains("state.json: is not a list: "),
             "{err}"
@@ -163,7 +170,7 @@ mod tests {
         let file = dir.path().join("photo.md");
         fs::write(&file, b"\x89PNG\0\0").expect("write");
         let err = read_text(&file).expect_err("binary");
-        assert_eq!(err.kind(), "invalid");
+        assert_eq!(err.kind(), "not_text");
         assert!(err.to_string().contains("photo.md"));
     }
 }

@@ -10,15 +10,20 @@
 //! - [`publish`]: one click from a draft to a checked, committed post (and a push);
 //! - [`photo_import`]: phone photos made small, oriented, sRGB and metadata-free in `assets/images/`;
 //! - [`photo_inbox`]: the watched folder where the phone syncs, with cached thumbnails;
+//! - [`changeset`]: file edits computed in full, then applied all or nothing (series, `mv`,
+//!   publish);
 //! - [`fs_util`] and [`data_dir`]: safe file writes and the app's own data folder;
 //! - [`app_state`]: what the app remembers between runs (recent folders, last post);
+//! - [`crash_guard`]: the post left open by a run that ended abnormally, not rendered again by itself;
 //! - [`journal`], [`file_version`] and [`own_writes`]: the crash-safe journal of open buffers,
 //!   which file version a buffer holds, and Lanyard's own writes (never a conflict);
 //! - [`watch`]: changes made to the blog by other programs;
 //! - [`theme`]: the post inside its blog's own page (layouts, includes, gem themes, Sass).
 
 pub mod app_state;
+pub mod changeset;
 pub mod check;
+pub mod crash_guard;
 pub mod data_dir;
 pub mod error;
 pub mod file_version;
@@ -36,4 +41,4 @@ pub mod talks;
 pub mod theme;
 pub mod watch;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};

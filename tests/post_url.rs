@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use lanyard::render::SiteContext;
+use lanyard::site::gate::resolve_url;
 use lanyard::site::Workspace;
 
 fn workspace() -> Workspace {
@@ -85,14 +86,19 @@ fn reports_unpublished_and_future_targets() {
 #[test]
 fn finds_site_files_and_includes_but_nothing_outside() {
     let ws = workspace();
-    assert!(ws.site_file_exists("/assets/images/2023-04-19-stand.jpg"));
-    assert!(!ws.site_file_exists("/assets/images/absente.jpg"));
-    assert!(!ws.site_file_exists("/../site-broken/_config.yml"));
+    let exists =
+        |url: &str| resolve_url(url, "", "/").is_some_and(|path| ws.check_site_file(&path).is_ok());
+    assert!(exists("/assets/images/2023-04-19-stand.jpg"));
+    assert!(!exists("/assets/images/absente.jpg"));
+    assert!(!exists("/../site-broken/_config.yml"));
     assert!(ws
         .include("note.html")
         .expect("include")
         .contains("include.text"));
-    assert_eq!(ws.include("../_config.yml"), None);
+    let err = ws
+        .include("../_config.yml")
+        .expect_err("outside the includes folder");
+    assert_eq!(err.kind(), "outside_site");
     assert_eq!(ws.baseurl(), "/carnet");
     assert_eq!(ws.site_vars()["title"], "Carnet de conférences");
 }

@@ -1,6 +1,7 @@
 //! Pushing after publishing, through the user's own `git`, never to a real host: a missing
 //! `file://` remote and a closed port on 127.0.0.1 fail cleanly and keep the commit; a
-//! remote that moved on rejects the push, and `--rebase` pulls and pushes again.
+//! remote that moved on rejects the push, and `--rebase` pulls and pushes again; the core's
+//! sequence reports each of those steps.
 
 mod publish_support;
 
@@ -114,4 +115,70 @@ fn rebase_pulls_then_pushes_again() {
     );
     assert!(repo.path("about.md").exists());
     assert_eq!(repo.status(), "");
+}
+
+#[test]
+fn the_sequence_reports_each_step_and_pushes_after_the_pull() {
+    use lanyard::publish::{push_repository, PublishProgress, PushStatus};
+    let repo = BlogRepo::new();
+    remote_that_moved_on(&repo);
+    std::fs::write(repo.path("notes.md"), "---\ntitle: Notes\n---\nx\n").expect("write");
+    repo.git(&["add", "notes.md"]);
+    repo.git(&[
+        "-c",
+        "user.name=Al",
+        "-c",
+        "user.email=al@example.org",
+        "commit",
+        "-q",
+        "-m",
+        "Notes",
+    ]);
+    let mut seen = Vec::new();
+    let mut lines = Vec::new();
+    let run = push_repository(&repo.root(), true, &mut |p| match p {
+        PublishProgress::Line(line) => lines.push(line.to_string()),
+        PublishProgress::Started(step) => seen.push(format!("start {step:?}")),
+        PublishProgress::Finished(step, outcome) => {
+            seen.push(format!("end {step:?} {:?}", outcome.status))
+        }
+        PublishProgress::Written(_) => seen.push("written".into()),
+    })
+    .expect("runs git");
+    assert!(run.pushed(), "{}", run.output);
+    // git's lines reach the caller while it runs (the rejection among them).
+    assert!(lines.iter().any(|l| l.contains("[rejected]")), "{lines:?}");
+    assert_eq!(
+        seen,
+        [
+            "start Push",
+            "end Push Rejected",
+            "start PullRebase",
+            "end PullRebase Pulled",
+            "start PushAgain",
+            "end PushAgain Pushed",
+        ]
+    );
+    assert!(
+        run.output.contains("[rejected]"),
+        "every step's output: {}",
+        run.output
+    );
+    // Without `rebase`, the rejection is the answer.
+    let again = BlogRepo::new();
+    remote_that_moved_on(&again);
+    std::fs::write(again.path("notes.md"), "n\n").expect("write");
+    again.git(&["add", "notes.md"]);
+    again.git(&[
+        "-c",
+        "user.name=Al",
+        "-c",
+        "user.email=al@example.org",
+        "commit",
+        "-q",
+        "-m",
+        "N",
+    ]);
+    let run = push_repository(&again.root(), false, &mut |_| {}).expect("runs git");
+    assert_eq!(run.outcome.status, PushStatus::Rejected);
 }

@@ -55,6 +55,31 @@ fn removes_svg_iframe_and_object_tricks() {
 }
 
 #[test]
+fn drops_what_could_navigate_the_window() {
+    // A refresh, a <base> or a form would take the webview away from the app; none survives.
+    let html = render(
+        "<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example/\">\n\n\
+         Text <meta http-equiv=\"refresh\" content=\"1\">\n\n\
+         <base href=\"https://evil.example/\">\n\n\
+         <form action=\"https://evil.example/\"><button formaction=\"https://evil.example/\">go</button></form>\n",
+    )
+    .html
+    .to_lowercase();
+    for bad in [
+        "<meta",
+        "http-equiv",
+        "refresh",
+        "<base",
+        "<form",
+        "formaction",
+        "<button",
+    ] {
+        assert!(!html.contains(bad), "found {bad} in {html}");
+    }
+    assert!(html.contains("text"), "{html}");
+}
+
+#[test]
 fn removes_scripts_coming_from_liquid_and_includes() {
     let html = render("{{ '<script>alert(1)</script>' }}\n\n{% include note.html text=\"<img src=x onerror=alert(2)>\" %}\n").html;
     assert_inert(&html);
@@ -120,7 +145,10 @@ fn reports_missing_images_with_their_line() {
 
 #[test]
 fn adds_data_lines_from_the_whole_file() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with(
         "# Titre\n\nUn paragraphe.\n\n- a\n- b\n\n```\ncode\n```\n",
         &options,
@@ -137,7 +165,10 @@ fn adds_data_lines_from_the_whole_file() {
 
 #[test]
 fn keeps_data_lines_right_after_an_include() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with(
         "{% include talk.html title=\"A\" speaker=\"B\" %}\n\nAprès.\n",
         &options,
@@ -156,7 +187,10 @@ fn leaves_no_data_lines_by_default() {
 
 #[test]
 fn puts_data_lines_on_html_blocks_and_highlighted_code() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with(
         "<div class=\"box\">\n\nx\n\n</div>\n\n{% highlight rb %}\nputs 1\n{% endhighlight %}\n",
         &options,
@@ -176,7 +210,10 @@ fn puts_data_lines_on_html_blocks_and_highlighted_code() {
 
 #[test]
 fn keeps_data_lines_right_after_rewritten_links_and_paren_lists() {
-    let options = RenderOptions { source_lines: true };
+    let options = RenderOptions {
+        source_lines: true,
+        ..RenderOptions::default()
+    };
     let r = render_with("[a](#x y) [b](#z w)\n\n1) one\n2) two\n\n## H\n", &options);
     assert!(
         r.html.contains("<h2 id=\"h\" data-line=\"9\">"),
@@ -235,7 +272,10 @@ fn survives_malformed_input_without_panicking() {
                 .wrapping_add(1442695040888963407);
             body.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
         }
-        let options = RenderOptions { source_lines: true };
+        let options = RenderOptions {
+            source_lines: true,
+            ..RenderOptions::default()
+        };
         let r = render_with(&body, &options);
         assert!(!r.html.contains("<script"), "{body:?}");
     }

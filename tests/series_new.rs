@@ -99,3 +99,48 @@ fn refuses_bad_names_and_never_overwrites() {
     }
     assert_eq!(blog.snapshot(), before);
 }
+
+/// The fixture blog with every `lang:` written `language:` (as a held-out blog of 88 posts
+/// writes it), in its posts and its config.
+fn blog_writing_language() -> SeriesBlog {
+    let blog = SeriesBlog::new();
+    for rel in [
+        "_config.yml",
+        "_drafts/devconf-j2.md",
+        "_posts/2024-03-20-devconf-j1.md",
+        "_posts/2024-03-23-devconf-j3.md",
+        "_posts/2024-04-02-notes-de-lecture.md",
+        "_posts/en/2024-05-02-rustdays-day1.md",
+        "_posts/en/2024-05-03-rustdays-day2.md",
+    ] {
+        let text = blog.read(rel).replace("\nlang:", "\nlanguage:");
+        std::fs::write(blog.path(rel), text).expect("write");
+    }
+    blog
+}
+
+#[test]
+fn writes_the_language_under_the_blog_s_own_key() {
+    let blog = blog_writing_language();
+    blog.ok(&["new", "--series", "Rust Days 2024"]);
+    let next = blog.read("_drafts/rust-days-2024-day-3.md");
+    assert!(next.contains("\nlanguage: en\n"), "{next}");
+    assert!(!next.contains("\nlang:"), "{next}");
+    // The wording follows `language:` (English here, where the blog's default is French).
+    assert!(
+        next.contains("This post is the third of a series"),
+        "{next}"
+    );
+    blog.ok(&[
+        "new",
+        "--title",
+        "FOSDEM 2025 - Jour 1",
+        "--lang",
+        "fr",
+        "--slug",
+        "fosdem-j1",
+    ]);
+    let fresh = blog.read("_drafts/fosdem-j1.md");
+    assert!(fresh.contains("\nlanguage: fr\n"), "{fresh}");
+    assert!(!fresh.contains("\nlang:"), "{fresh}");
+}

@@ -116,7 +116,7 @@ fn keeps_the_complete_events_of_a_truncated_file() {
 #[test]
 fn refuses_files_that_are_not_calendars_with_one_error_naming_them() {
     let err = read_schedule(&fixture("not-a-calendar.ics")).expect_err("html");
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), "parse");
     assert!(err.to_string().contains("not-a-calendar.ics"), "{err}");
     let err = read_schedule(&fixture("missing.ics")).expect_err("missing");
     assert_eq!(err.kind(), "not_found");

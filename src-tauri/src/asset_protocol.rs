@@ -1,57 +1,84 @@
 //! The `lanyard-asset://` URI scheme: serves the open blog's own files (`/assets/images/...`),
 //! then its gem theme's (fonts and images the theme view's stylesheets name), to the preview,
-//! and nothing outside them. The UI rewrites site-relative image URLs to
-//! `lanyard-asset://localhost/<path>` (WebKitGTK's form of a custom scheme URL).
+//! and nothing outside them. The core's renderer writes these URLs into the preview HTML
+//! (`SitePath::asset_url`); a request is resolved and read by the core's gate, with the theme's
+//! folder added as a root (no `..`, no link out of the blog or theme, regular files only, at
+//! most the cap of its kind) and served with `nosniff` and a CSP that lets no script of an SVG
+//! run.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
+use lanyard::site::gate::{resolve_url, FileKind, Gate};
 use tauri::http::{header, Request, Response, StatusCode};
 
 /// The scheme name, as the CSP's `img-src` allows it.
 pub const SCHEME: &str = "lanyard-asset";
 
-/// Maps a request path (`/assets/images/a%20b.jpg`, `baseurl` already stripped by the UI) to a
-/// file inside `root`; `None` for anything that would leave the blog (`..`, symlinks out of it)
-/// or that does not exist.
-pub fn resolve_in_root(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path.trim_start_matches('/'))?;
-    let relative = Path::new(&decoded);
-    if relative
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
-        return None;
+/// The policy every served file carries: an SVG opened by itself may style itself, nothing more.
+pub const ASSET_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/// The gate the scheme serves a blog through: the blog's, plus its gem theme's folder when it
+/// uses one that is installed.
+pub fn blog_gate(workspace: &lanyard::site::Workspace) -> Gate {
+    let gate = workspace.gate().clone();
+    match lanyard::theme::SiteTheme::for_workspace(workspace) {
+        Ok(theme) => theme.files.gate().clone(),
+        Err(_) => gate,
     }
-    let root = root.canonicalize().ok()?;
-    let file = root.join(relative).canonicalize().ok()?;
-    (file.starts_with(&root) && file.is_file()).then_some(file)
 }
 
-/// The folders the scheme serves for a blog: the blog, then its gem theme when it has one.
-pub fn blog_roots(workspace: &lanyard::site::Workspace) -> Vec<PathBuf> {
-    let mut roots = vec![workspace.root().to_path_buf()];
-    if let Ok(theme) = lanyard::theme::SiteTheme::for_workspace(workspace) {
-        roots.extend(theme.files.theme_root().map(Path::to_path_buf));
-    }
-    roots
-}
-
-/// Answers one request: the file's bytes (from the first root that has it) with its content
-/// type, or 404.
-pub fn respond(roots: &[PathBuf], request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
-    let file = roots
-        .iter()
-        .find_map(|root| resolve_in_root(root, request.uri().path()));
-    match file.and_then(|f| std::fs::read(&f).ok().map(|bytes| (f, bytes))) {
-        Some((file, bytes)) => Response::builder()
-            .header(header::CONTENT_TYPE, content_type(&file))
+/// Answers one request: the file's bytes (the blog's copy first, then the theme's) with its
+/// content type, or an empty error response (404 when it is in neither, 403 when the gate
+/// refuses it, 413 over the size cap).
+pub fn respond(gate: Option<&Gate>, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
+    let served = gate.ok_or(StatusCode::NOT_FOUND).and_then(|gate| {
+        let path = resolve_url(request.uri().path(), "", "/").ok_or(StatusCode::NOT_FOUND)?;
+        let rel = path.to_rel_path();
+        let file = gate
+            .roots()
+            .iter()
+            .map(|root| root.join(&rel))
+            .find(|f| f.symlink_metadata().is_ok())
+            .unwrap_or_else(|| gate.site_file(&path));
+        let kind = kind_of(&file);
+        let bytes = gate.read_bytes(&file, kind).map_err(|e| {
+            let status = status_of(&e);
+            if status != StatusCode::NOT_FOUND {
+                eprintln!("lanyard: asset refused: {e}");
+            }
+            status
+        })?;
+        Ok((content_type(&file), bytes))
+    });
+    let builder = Response::builder()
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .header(header::CONTENT_SECURITY_POLICY, ASSET_CSP);
+    match served {
+        Ok((content_type, bytes)) => builder
+            .header(header::CONTENT_TYPE, content_type)
             .header(header::CACHE_CONTROL, "no-cache")
             .body(bytes),
-        None => Response::builder()
-            .status(StatusCode::NOT_FOUND)
-            .body(Vec::new()),
+        Err(status) => builder.status(status).body(Vec::new()),
     }
     .unwrap_or_else(|_| Response::new(Vec::new()))
+}
+
+/// The HTTP status for a refusal of the gate.
+fn status_of(error: &lanyard::Error) -> StatusCode {
+    match error.kind() {
+        "not_found" => StatusCode::NOT_FOUND,
+        "too_large" => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::FORBIDDEN,
+    }
+}
+
+/// Images get the image cap; any other file of the site the asset cap.
+fn kind_of(file: &Path) -> FileKind {
+    if content_type(file).starts_with("image/") {
+        FileKind::Image
+    } else {
+        FileKind::Asset
+    }
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -77,78 +104,87 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-/// Decodes `%XX` escapes; `None` when the result is not UTF-8 or holds a NUL.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let text = String::from_utf8(out).ok()?;
-    (!text.contains('\0')).then_some(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn blog() -> tempfile::TempDir {
+    fn blog() -> (tempfile::TempDir, Gate) {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("blog/assets/images")).expect("mkdir");
         std::fs::write(dir.path().join("blog/assets/images/a b.jpg"), b"jpeg").expect("write");
         std::fs::write(dir.path().join("secret.txt"), b"secret").expect("write");
-        dir
+        let gate = Gate::new(&dir.path().join("blog")).expect("gate");
+        (dir, gate)
+    }
+
+    fn get(gate: Option<&Gate>, path: &str) -> Response<Vec<u8>> {
+        let request = Request::builder()
+            .uri(format!("lanyard-asset://localhost{path}"))
+            .body(Vec::new())
+            .expect("request");
+        respond(gate, &request)
     }
 
     #[test]
-    fn serves_files_of_the_blog_with_escaped_names() {
-        let dir = blog();
-        let root = dir.path().join("blog");
-        let file = resolve_in_root(&root, "/assets/images/a%20b.jpg").expect("found");
-        assert!(file.ends_with("assets/images/a b.jpg"));
-        let request = Request::builder()
-            .uri("lanyard-asset://localhost/assets/images/a%20b.jpg")
-            .body(Vec::new())
-            .expect("request");
-        let response = respond(&[root], &request);
+    fn serves_files_of_the_blog_with_escaped_names_nosniff_and_a_csp() {
+        let (_dir, gate) = blog();
+        let response = get(Some(&gate), "/assets/images/a%20b.jpg");
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
+        assert_eq!(
+            response.headers()[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff"
+        );
+        assert_eq!(
+            response.headers()[header::CONTENT_SECURITY_POLICY],
+            ASSET_CSP
+        );
         assert_eq!(response.body(), b"jpeg");
     }
 
     #[test]
     fn refuses_anything_outside_the_blog() {
-        let dir = blog();
-        let root = dir.path().join("blog");
-        assert_eq!(resolve_in_root(&root, "/../secret.txt"), None);
+        let (_dir, gate) = blog();
+        for path in [
+            "/../secret.txt",
+            "/assets/%2e%2e/%2e%2e/secret.txt",
+            "/assets/images/missing.jpg",
+        ] {
+            assert_eq!(
+                get(Some(&gate), path).status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
         assert_eq!(
-            resolve_in_root(&root, "/assets/%2e%2e/%2e%2e/secret.txt"),
-            None
+            get(Some(&gate), "/assets/images").status(),
+            StatusCode::FORBIDDEN
         );
-        assert_eq!(resolve_in_root(&root, "/assets/images/missing.jpg"), None);
-        assert_eq!(resolve_in_root(&root, "/assets/images"), None);
-        let request = Request::builder()
-            .uri("lanyard-asset://localhost/assets/images/a%20b.jpg")
-            .body(Vec::new())
-            .expect("request");
-        assert_eq!(respond(&[], &request).status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            get(None, "/assets/images/a%20b.jpg").status(),
+            StatusCode::NOT_FOUND
+        );
     }
 
     #[cfg(unix)]
     #[test]
-    fn refuses_symlinks_that_leave_the_blog() {
-        let dir = blog();
+    fn refuses_symlinks_that_leave_the_blog_and_fifos() {
+        let (dir, gate) = blog();
         let root = dir.path().join("blog");
         std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("assets/leak.txt"))
             .expect("symlink");
-        assert_eq!(resolve_in_root(&root, "/assets/leak.txt"), None);
+        let response = get(Some(&gate), "/assets/leak.txt");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(response.body().is_empty());
+        let fifo = root.join("assets/pipe.png");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        assert_eq!(
+            get(Some(&gate), "/assets/pipe.png").status(),
+            StatusCode::FORBIDDEN
+        );
     }
 }

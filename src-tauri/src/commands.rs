@@ -2,13 +2,16 @@
 //! the core or the session, and runs file and CPU work off the UI thread.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use tauri::{AppHandle, Manager, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
 use crate::ipc_types::{PostText, Preview, WorkspaceSummary};
+use crate::render_worker::RENDER_DEADLINE;
 use crate::session::Session;
+use crate::workspace_view::PreviewWorker;
 use crate::{menu, spellcheck, workspace_view};
 
 /// Runs `work` on the blocking thread pool with the session, never on the UI thread.
@@ -93,19 +96,23 @@ pub async fn read_post(
     Ok(post)
 }
 
-/// Renders the editor's text for the live preview (with `data-line` for scroll sync).
+/// Renders the editor's text for the live preview (with `data-line` for scroll sync), on the
+/// render worker, waiting at most [`RENDER_DEADLINE`] (`render_timeout` past it).
 #[tauri::command]
 pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppResult<Preview> {
     let workspace = app.state::<Session>().workspace()?;
-    workspace_view::render_preview(&workspace, &path, &text)
-}
-
-/// Saves the editor's text atomically and returns the blog re-read (titles, dates may change).
-#[tauri::command]
-pub async fn save_post(app: AppHandle, path: PathBuf, text: String) -> AppResult<WorkspaceSummary> {
-    off_ui_thread(&app, move |s| {
-        workspace_view::save_post(s, &path, &text)?;
-        s.reload()
+    let worker = Arc::clone(app.state::<PreviewWorker>().inner());
+    tauri::async_runtime::spawn_blocking(move || {
+        workspace_view::render_preview_on(&worker, workspace, path, text, RENDER_DEADLINE)
     })
     .await
+    .map_err(|e| AppError::Shell(e.to_string()))?
+}
+
+/// The post whose preview waits for the user's click: the one left open when the last run
+/// ended abnormally (crash-loop guard). Asked once, after the first blog opens.
+#[tauri::command]
+pub fn paused_preview(app: AppHandle) -> AppResult<Option<String>> {
+    let paused = app.state::<Session>().take_paused_preview()?;
+    Ok(paused.map(|p| p.display().to_string()))
 }

@@ -5,14 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
-use lanyard::front_matter::{
-    self as fm, edit::edit_error, DateSource, DiagnosticSeverity, FormValue,
-};
+use lanyard::front_matter::{self as fm, edit::edit_error, DateSource, DiagnosticKind, FormValue};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult};
+use crate::ipc_types::SeverityView;
 use crate::session::Session;
 
 /// A date as the form's date picker shows it.
@@ -55,6 +54,28 @@ pub struct FormEntry {
     pub value_yaml: String,
 }
 
+/// What is wrong in the front matter ([`lanyard::front_matter::DiagnosticKind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FormDiagnosticKind {
+    /// The YAML does not parse, or is not a mapping.
+    Syntax,
+    /// `date:` is not a date Jekyll can read.
+    BadDate,
+    /// A key appears twice.
+    DuplicateKey,
+}
+
+impl From<DiagnosticKind> for FormDiagnosticKind {
+    fn from(kind: DiagnosticKind) -> Self {
+        match kind {
+            DiagnosticKind::Syntax => FormDiagnosticKind::Syntax,
+            DiagnosticKind::BadDate => FormDiagnosticKind::BadDate,
+            DiagnosticKind::DuplicateKey => FormDiagnosticKind::DuplicateKey,
+        }
+    }
+}
+
 /// A problem at a line (and key) of the front matter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FormDiagnostic {
@@ -62,11 +83,23 @@ pub struct FormDiagnostic {
     pub line: u32,
     /// The key the line belongs to, when known.
     pub key: Option<String>,
-    /// `error` (the form does not write) or `warning`.
-    pub severity: String,
-    /// `syntax`, `bad_date`, `duplicate_key`.
-    pub kind: String,
+    /// An error stops the form from writing; a warning does not.
+    pub severity: SeverityView,
+    /// What is wrong.
+    pub kind: FormDiagnosticKind,
     pub message: String,
+}
+
+/// The keys the form's list and language fields write in this post (chosen by the core:
+/// `tag` when Jekyll reads it over `tags`, the blog's own language key).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FormKeysView {
+    /// `tag` or `tags`.
+    pub tags: String,
+    /// `category` or `categories`.
+    pub categories: String,
+    /// `lang`, `language` or `locale`.
+    pub lang: String,
 }
 
 /// What the form shows for the editor's text.
@@ -78,6 +111,12 @@ pub struct FormView {
     pub fields: Option<FormFields>,
     pub entries: Vec<FormEntry>,
     pub diagnostics: Vec<FormDiagnostic>,
+    /// The keys the tags, categories and language fields write.
+    pub keys: FormKeysView,
+    /// Where the front matter block ends in the text read (UTF-16 units, fences and closing
+    /// line break included); null without a block. The form compares this part of the text
+    /// to know whether the block changed.
+    pub block_end: Option<u32>,
 }
 
 /// A form field's new value.
@@ -122,10 +161,17 @@ fn n32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The form for `text`, the editor's text of the file at `path`.
-pub fn form_view(path: &Path, text: &str) -> FormView {
-    let state = fm::read_form(path, text);
+/// The form for `text`, the editor's text of the file at `path`, in a blog writing
+/// languages under `language_key`.
+pub fn form_view(path: &Path, text: &str, language_key: &'static str) -> FormView {
+    let state = fm::read_form(path, text, language_key);
     FormView {
+        block_end: state.block_end_utf16.map(n32),
+        keys: FormKeysView {
+            tags: state.keys.tags.to_string(),
+            categories: state.keys.categories.to_string(),
+            lang: state.keys.lang.to_string(),
+        },
         present: state.present,
         fields: state.fields.map(|f| FormFields {
             title: f.title,
@@ -159,15 +205,8 @@ pub fn form_view(path: &Path, text: &str) -> FormView {
             .map(|d| FormDiagnostic {
                 line: n32(d.line),
                 key: d.key,
-                severity: match d.severity {
-                    DiagnosticSeverity::Error => "error",
-                    DiagnosticSeverity::Warning => "warning",
-                }
-                .to_string(),
-                kind: serde_json::to_value(d.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                severity: d.severity.into(),
+                kind: d.kind.into(),
                 message: d.message,
             })
             .collect(),
@@ -210,8 +249,12 @@ fn used(values: Vec<fm::UsedValue>) -> Vec<UsedChoice> {
 
 /// Reads the editor's `text` of the post at `path` into the form.
 #[tauri::command]
-pub async fn read_front_matter_form(path: PathBuf, text: String) -> FormView {
-    form_view(&path, &text)
+pub async fn read_front_matter_form(app: AppHandle, path: PathBuf, text: String) -> FormView {
+    let language_key = app
+        .state::<Session>()
+        .workspace()
+        .map_or(lanyard::site::DEFAULT_LANGUAGE_KEY, |w| w.language_key());
+    form_view(&path, &text, language_key)
 }
 
 /// Gives `key` its new value in the editor's `text`: the change for the editor to apply.
@@ -355,11 +398,11 @@ mod tests {
         .expect_err("refused");
         assert_eq!(err.kind(), "front_matter");
         assert!(err.to_string().starts_with("/blog/_posts/x.md:2:"), "{err}");
-        let view = form_view(Path::new("x.md"), broken);
+        let view = form_view(Path::new("x.md"), broken, "lang");
         assert!(view.fields.is_none());
         assert_eq!(view.diagnostics[0].line, 2);
         assert_eq!(view.diagnostics[0].key.as_deref(), Some("title"));
-        assert_eq!(view.diagnostics[0].severity, "error");
+        assert_eq!(view.diagnostics[0].severity, SeverityView::Error);
     }
 
     #[test]
@@ -367,12 +410,13 @@ mod tests {
         let view = form_view(
             Path::new("2025-06-10-j1.md"),
             "---\ntitle: A\ntitle: B\n---\n",
+            "lang",
         );
         let fields = view.fields.expect("parses");
         assert_eq!(fields.title.as_deref(), Some("B"));
         assert!(fields.date.expect("file date").from_file_name);
-        assert_eq!(view.diagnostics[0].kind, "duplicate_key");
-        assert_eq!(view.diagnostics[0].severity, "warning");
+        assert_eq!(view.diagnostics[0].kind, FormDiagnosticKind::DuplicateKey);
+        assert_eq!(view.diagnostics[0].severity, SeverityView::Warning);
     }
 
     #[test]
@@ -391,7 +435,9 @@ mod tests {
             binding::<FormDate>,
             binding::<FormFields>,
             binding::<FormEntry>,
+            binding::<FormDiagnosticKind>,
             binding::<FormDiagnostic>,
+            binding::<FormKeysView>,
             binding::<FormView>,
             binding::<FieldChange>,
             binding::<TextEdit>,

@@ -5,15 +5,118 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-/// A failed command: what the UI branches on and shows.
+/// What kind of failure a command met: the core's kinds ([`lanyard::ErrorKind`]) and the
+/// shell's own (`no_workspace`, `not_in_workspace`, `shell`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IpcErrorKind {
+    NotFound,
+    PermissionDenied,
+    Io,
+    FrontMatter,
+    Config,
+    NotASite,
+    Invalid,
+    BadName,
+    InvalidDate,
+    Parse,
+    NotText,
+    EditRefused,
+    Conflict,
+    Blocked,
+    Git,
+    Watch,
+    ChangedOnDisk,
+    OutsideSite,
+    NotRegularFile,
+    TooLarge,
+    BudgetExceeded,
+    /// The blog's gem theme is not installed (the theme view stays in the reading view).
+    ThemeNotFound,
+    /// A command that needs an open blog ran before one was opened.
+    NoWorkspace,
+    /// A path that is not a post or draft of the open blog.
+    NotInWorkspace,
+    /// Tauri itself failed (window, menu, background task).
+    Shell,
+    /// The preview's render did not end within its deadline.
+    RenderTimeout,
+    /// A newer render request replaced this one before it ran.
+    RenderSuperseded,
+    /// The renderer failed (a bug, caught and reported).
+    RenderFailed,
+    /// A photo could not be written to the blog.
+    Write,
+    /// A file that is no image format Lanyard reads.
+    UnknownFormat,
+    /// A HEIC photo (not supported: export it as JPEG).
+    Heic,
+    /// A damaged image.
+    Corrupt,
+    /// An image that could not be converted.
+    Convert,
+    /// An import the user cancelled.
+    Cancelled,
+}
+
+impl IpcErrorKind {
+    /// The kind of a photo import failure ([`lanyard::photo_import::PhotoError::kind`]).
+    pub fn of_photo(kind: &str) -> IpcErrorKind {
+        match kind {
+            "io" => IpcErrorKind::Io,
+            "write" => IpcErrorKind::Write,
+            "unknown_format" => IpcErrorKind::UnknownFormat,
+            "heic" => IpcErrorKind::Heic,
+            "too_large" => IpcErrorKind::TooLarge,
+            "corrupt" => IpcErrorKind::Corrupt,
+            "convert" => IpcErrorKind::Convert,
+            "cancelled" => IpcErrorKind::Cancelled,
+            _ => IpcErrorKind::Invalid,
+        }
+    }
+}
+
+impl From<lanyard::ErrorKind> for IpcErrorKind {
+    fn from(kind: lanyard::ErrorKind) -> Self {
+        use lanyard::ErrorKind as K;
+        match kind {
+            K::NotFound => IpcErrorKind::NotFound,
+            K::PermissionDenied => IpcErrorKind::PermissionDenied,
+            K::Io => IpcErrorKind::Io,
+            K::FrontMatter => IpcErrorKind::FrontMatter,
+            K::Config => IpcErrorKind::Config,
+            K::NotASite => IpcErrorKind::NotASite,
+            K::Invalid => IpcErrorKind::Invalid,
+            K::BadName => IpcErrorKind::BadName,
+            K::InvalidDate => IpcErrorKind::InvalidDate,
+            K::Parse => IpcErrorKind::Parse,
+            K::NotText => IpcErrorKind::NotText,
+            K::EditRefused => IpcErrorKind::EditRefused,
+            K::Conflict => IpcErrorKind::Conflict,
+            K::Blocked => IpcErrorKind::Blocked,
+            K::Git => IpcErrorKind::Git,
+            K::Watch => IpcErrorKind::Watch,
+            K::ChangedOnDisk => IpcErrorKind::ChangedOnDisk,
+            K::OutsideSite => IpcErrorKind::OutsideSite,
+            K::NotRegularFile => IpcErrorKind::NotRegularFile,
+            K::TooLarge => IpcErrorKind::TooLarge,
+            K::BudgetExceeded => IpcErrorKind::BudgetExceeded,
+            K::ThemeNotFound => IpcErrorKind::ThemeNotFound,
+        }
+    }
+}
+
+/// A failed command: what the UI branches on (`kind`, a union of [`IpcErrorKind`]) and shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct IpcError {
-    /// Machine-readable kind: `not_found`, `front_matter`, `not_a_site`, `no_workspace`...
-    pub kind: String,
-    /// A sentence for the user, naming the file.
+    /// What kind of failure.
+    pub kind: IpcErrorKind,
+    /// A sentence for the user, naming the file (and line).
     pub message: String,
     /// The file or folder concerned, when there is one.
     pub path: Option<String>,
+    /// The 1-based line of that file, when the error is about one.
+    pub line: Option<u32>,
 }
 
 /// One post or draft, as the sidebar lists it.
@@ -63,13 +166,67 @@ pub struct PostText {
     pub lang: String,
 }
 
+/// How bad a problem is (publish findings, front matter diagnostics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SeverityView {
+    /// Blocks (a Jekyll build fails, or the form cannot write).
+    Error,
+    /// Worth fixing; blocks publishing unless overridden.
+    Warning,
+}
+
+impl From<lanyard::check::Severity> for SeverityView {
+    fn from(severity: lanyard::check::Severity) -> Self {
+        match severity {
+            lanyard::check::Severity::Error => SeverityView::Error,
+            lanyard::check::Severity::Warning => SeverityView::Warning,
+        }
+    }
+}
+
+impl From<lanyard::front_matter::DiagnosticSeverity> for SeverityView {
+    fn from(severity: lanyard::front_matter::DiagnosticSeverity) -> Self {
+        match severity {
+            lanyard::front_matter::DiagnosticSeverity::Error => SeverityView::Error,
+            lanyard::front_matter::DiagnosticSeverity::Warning => SeverityView::Warning,
+        }
+    }
+}
+
+/// What a render found wrong ([`lanyard::render::ProblemKind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PreviewProblemKind {
+    MissingPostUrl,
+    UnpublishedPostUrl,
+    FuturePostUrl,
+    MissingImage,
+    UnsupportedLiquid,
+    BudgetExceeded,
+}
+
+impl From<lanyard::render::ProblemKind> for PreviewProblemKind {
+    fn from(kind: lanyard::render::ProblemKind) -> Self {
+        use lanyard::render::ProblemKind as K;
+        match kind {
+            K::MissingPostUrl => PreviewProblemKind::MissingPostUrl,
+            K::UnpublishedPostUrl => PreviewProblemKind::UnpublishedPostUrl,
+            K::FuturePostUrl => PreviewProblemKind::FuturePostUrl,
+            K::MissingImage => PreviewProblemKind::MissingImage,
+            K::UnsupportedLiquid => PreviewProblemKind::UnsupportedLiquid,
+            K::BudgetExceeded => PreviewProblemKind::BudgetExceeded,
+        }
+    }
+}
+
 /// A render problem, located in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PreviewProblem {
     /// 1-based line in the file.
     pub line: u32,
-    /// `missing_post_url`, `missing_image`, `unsupported_liquid`...
-    pub kind: String,
+    /// What kind of problem.
+    pub kind: PreviewProblemKind,
     /// A sentence naming the target.
     pub message: String,
 }
@@ -130,10 +287,13 @@ mod tests {
     #[test]
     fn bindings_are_up_to_date() {
         assert_bindings_up_to_date(&[
+            binding::<IpcErrorKind>,
             binding::<IpcError>,
             binding::<PostSummary>,
             binding::<WorkspaceSummary>,
             binding::<PostText>,
+            binding::<SeverityView>,
+            binding::<PreviewProblemKind>,
             binding::<PreviewProblem>,
             binding::<Preview>,
         ]);

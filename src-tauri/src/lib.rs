@@ -10,10 +10,12 @@ pub mod journal_commands;
 pub mod journal_types;
 pub mod locale;
 pub mod menu;
+pub mod navigation;
 pub mod photo_commands;
 pub mod photo_inbox_commands;
 pub mod photo_types;
 pub mod publish_commands;
+pub mod render_worker;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
@@ -25,7 +27,9 @@ pub mod workspace_view;
 
 use std::path::PathBuf;
 
-use tauri::{Emitter, Manager, WindowEvent};
+use std::sync::Arc;
+
+use tauri::{Emitter, Manager, RunEvent, WebviewWindowBuilder, WindowEvent};
 
 use crate::session::Session;
 
@@ -60,11 +64,19 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             ));
             app.manage(watcher::WatchState::default());
             app.manage(theme_commands::ThemeCache::default());
+            let worker: workspace_view::PreviewWorker =
+                Arc::new(render_worker::RenderWorker::start()?);
+            app.manage(worker);
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
+            open_main_window(app)?;
             Ok(())
         })
         .on_window_event(|window, event| {
+            // The window is gone after the UI saved: a clean end, whoever stops the process next.
+            if let WindowEvent::Destroyed = event {
+                window.state::<Session>().exit_cleanly();
+            }
             // Unsaved changes: hold the close, let the UI save, it then calls close_window.
             if let WindowEvent::CloseRequested { api, .. } = event {
                 if window
@@ -83,12 +95,12 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             |ctx, request, responder| {
                 let app = ctx.app_handle().clone();
                 std::thread::spawn(move || {
-                    let roots = app
+                    let gate = app
                         .state::<Session>()
                         .workspace()
-                        .map(|w| asset_protocol::blog_roots(&w))
-                        .unwrap_or_default();
-                    responder.respond(asset_protocol::respond(&roots, &request));
+                        .ok()
+                        .map(|w| asset_protocol::blog_gate(&w));
+                    responder.respond(asset_protocol::respond(gate.as_ref(), &request));
                 });
             },
         )
@@ -102,7 +114,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::close_window,
             commands::read_post,
             commands::render_preview,
-            commands::save_post,
+            commands::paused_preview,
             series_commands::new_series,
             series_commands::next_part,
             series_commands::sync_series,
@@ -133,7 +145,6 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             publish_commands::preview_publish,
             publish_commands::publish_post,
             publish_commands::push_blog,
-            publish_commands::pull_rebase_blog,
             journal_commands::recover_journal,
             journal_commands::journal_open,
             journal_commands::journal_record,
@@ -147,5 +158,29 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             watcher::watch_workspace,
             theme_commands::theme_view,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?
+        .run(|app, event| {
+            if let RunEvent::Exit = event {
+                app.state::<Session>().exit_cleanly();
+            }
+        });
+    Ok(())
+}
+
+/// The main window, as `tauri.conf.json` describes it (`create: false` there), built here so
+/// that it refuses to navigate away from the app or to open other windows.
+fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .on_navigation(navigation::allow_navigation)
+        .on_new_window(navigation::refuse_new_window)
+        .build()?;
+    Ok(())
 }

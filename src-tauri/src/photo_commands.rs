@@ -16,7 +16,7 @@ use lanyard::photo_import::{
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::error::{AppError, AppResult};
-use crate::ipc_types::IpcError;
+use crate::ipc_types::{IpcError, IpcErrorKind};
 use crate::photo_types::{EditorChange, ImportProgressEvent, ImportedPhotoView, PhotoOutcome};
 use crate::session::Session;
 
@@ -180,9 +180,10 @@ fn outcome(
             source,
             photo: None,
             error: Some(IpcError {
-                kind: err.kind().to_string(),
+                kind: IpcErrorKind::of_photo(err.kind()),
                 message: err.reason(),
                 path: Some(err.path().display().to_string()),
+                line: None,
             }),
         },
     }

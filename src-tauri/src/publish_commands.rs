@@ -1,31 +1,34 @@
 //! Publish commands: the plan of publishing the open post (checks, files, diffs; nothing
 //! written), publishing it (all or nothing, then one commit), and pushing with the user's
-//! own `git` (a second, explicit click), or pulling with rebase after a rejected push. A
-//! drafts folder publishes into another repository (`target`), remembered per folder.
+//! own `git` (a second, explicit click; after a rejected push, "pull with rebase and push
+//! again"). Both run the core's one publishing sequence ([`lanyard::publish::publish_plan`]),
+//! whose steps reach the UI as `publish-progress` events. A drafts folder publishes into
+//! another repository (`target`), remembered per folder.
 
 use std::path::{Path, PathBuf};
 
 use lanyard::data_dir::data_dir;
 use lanyard::publish::{
-    change_diff, execute_plan, file_action, plan_publish, pull_rebase, push, repository_of,
-    FileAction, PublishOptions, PublishPlan, PublishSettings, PushOutcome, PushStatus,
+    change_diff, file_action, plan_publish, publish_plan, push_repository, repository_of,
+    FileAction, PublishOptions, PublishPlan, PublishProgress, PublishSettings, PublishStep,
+    PushMode, PushRun, PushStatus,
 };
 use lanyard::series::SettingsStore;
 use serde::Serialize;
-use tauri::AppHandle;
+use tauri::{AppHandle, Emitter};
 use ts_rs::TS;
 
 use crate::commands::off_ui_thread;
 use crate::error::AppResult;
-use crate::ipc_types::WorkspaceSummary;
+use crate::ipc_types::{SeverityView, WorkspaceSummary};
 use crate::series_commands::ChangedFile;
 use crate::session::Session;
 
 /// One problem publishing found, located in a file the app can open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PublishFindingView {
-    /// `error` (blocks) or `warning` (blocks unless overridden).
-    pub severity: String,
+    /// An error blocks; a warning blocks unless overridden.
+    pub severity: SeverityView,
     /// The file relative to its blog, as shown.
     pub file: String,
     /// The file, absolute (to open it).
@@ -36,11 +39,35 @@ pub struct PublishFindingView {
     pub message: String,
 }
 
+/// What publishing does to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileActionView {
+    /// A new file.
+    Added,
+    /// An existing file with a new text.
+    Changed,
+    /// A file moved (and maybe changed).
+    Moved,
+    /// An image copied into another repository.
+    Copied,
+}
+
+impl From<FileAction> for FileActionView {
+    fn from(action: FileAction) -> Self {
+        match action {
+            FileAction::Added => FileActionView::Added,
+            FileAction::Changed => FileActionView::Changed,
+            FileAction::Moved => FileActionView::Moved,
+        }
+    }
+}
+
 /// One file of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PlannedFile {
-    /// `added`, `changed`, `moved` or `copied` (an image).
-    pub action: String,
+    /// What happens to the file.
+    pub action: FileActionView,
     /// The path after publishing, relative to the blog.
     pub path: String,
     /// The path before, for a moved file.
@@ -90,12 +117,90 @@ pub struct PublishApplied {
     pub commit: Option<CommitView>,
 }
 
-/// How a push (or a pull with rebase) went, with git's output.
+/// How a push ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PushStatusView {
+    /// The remote has the commits.
+    Pushed,
+    /// A pull with rebase went through (its push is still to come).
+    Pulled,
+    /// The remote has commits this repository lacks: pull with rebase, then push again.
+    Rejected,
+    /// The remote cannot be reached: push later.
+    Unreachable,
+    /// git did not finish within the timeout and was stopped: push again later.
+    TimedOut,
+    /// Anything else (no remote, a hook refused it, a rebase that failed).
+    Failed,
+}
+
+impl From<PushStatus> for PushStatusView {
+    fn from(status: PushStatus) -> Self {
+        match status {
+            PushStatus::Pushed => PushStatusView::Pushed,
+            PushStatus::Pulled => PushStatusView::Pulled,
+            PushStatus::Rejected => PushStatusView::Rejected,
+            PushStatus::Unreachable => PushStatusView::Unreachable,
+            PushStatus::TimedOut => PushStatusView::TimedOut,
+            PushStatus::Failed => PushStatusView::Failed,
+        }
+    }
+}
+
+/// A step of publishing starting, sent as the `publish-progress` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishStepView {
+    /// Writing (and committing) the files.
+    Write,
+    /// `git push`.
+    Push,
+    /// `git pull --rebase`.
+    PullRebase,
+    /// `git push` after the pull.
+    PushAgain,
+}
+
+impl From<PublishStep> for PublishStepView {
+    fn from(step: PublishStep) -> Self {
+        match step {
+            PublishStep::Write => PublishStepView::Write,
+            PublishStep::Push => PublishStepView::Push,
+            PublishStep::PullRebase => PublishStepView::PullRebase,
+            PublishStep::PushAgain => PublishStepView::PushAgain,
+        }
+    }
+}
+
+/// The event each publishing step sends as it starts.
+pub const PROGRESS_EVENT: &str = "publish-progress";
+
+/// The event each line git prints sends, while a push or pull runs.
+pub const PUSH_PROGRESS_EVENT: &str = "push-progress";
+
+/// Sends each step's start, and each line git prints, to the UI (a lost event only loses a
+/// progress label).
+fn emit_progress(app: &AppHandle) -> impl FnMut(PublishProgress<'_>) + '_ {
+    move |progress| {
+        let sent = match progress {
+            PublishProgress::Started(step) => app.emit(PROGRESS_EVENT, PublishStepView::from(step)),
+            PublishProgress::Line(line) => app.emit(PUSH_PROGRESS_EVENT, line),
+            PublishProgress::Written(_) | PublishProgress::Finished(..) => Ok(()),
+        };
+        if let Err(e) = sent {
+            eprintln!("lanyard: publish progress not sent: {e}");
+        }
+    }
+}
+
+/// How a push (with its pull and second push, when asked) went, with git's output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PushResult {
-    /// `pushed`, `pulled` (after a pull with rebase: push again), `rejected` (pull with
-    /// rebase, then push again), `unreachable` (push later), `failed`.
-    pub status: String,
+    /// How the last git step ended.
+    pub status: PushStatusView,
+    /// The remote, as the repository names it (`origin`).
+    pub remote: String,
     /// What git printed.
     pub output: String,
     /// A sentence for the user.
@@ -190,9 +295,17 @@ pub async fn publish_post(
     commit: bool,
     target: Option<String>,
 ) -> AppResult<PublishApplied> {
+    let progress_app = app.clone();
     off_ui_thread(&app, move |session| {
         let plan = plan_for(session, &path, target.as_deref())?;
-        let executed = execute_plan(&plan, force, commit.then_some(message.as_str()))?;
+        let executed = publish_plan(
+            &plan,
+            force,
+            commit.then_some(message.as_str()),
+            PushMode::No,
+            &mut emit_progress(&progress_app),
+        )?
+        .executed;
         remember_target(session, target.as_deref())?;
         let in_blog = plan.root == session.workspace()?.root();
         Ok(PublishApplied {
@@ -202,7 +315,7 @@ pub async fn publish_post(
                 .changes
                 .iter()
                 .filter(|_| in_blog)
-                .map(changed_file)
+                .map(ChangedFile::from)
                 .collect(),
             open_post: plan
                 .posts
@@ -219,23 +332,19 @@ pub async fn publish_post(
     .await
 }
 
-/// Pushes the repository published into (`target`, else the open blog) with the user's `git`.
+/// Pushes the repository published into (`target`, else the open blog) with the user's `git`;
+/// with `rebase` (after a rejected push), a rejection pulls with rebase and pushes again.
 #[tauri::command]
-pub async fn push_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
+pub async fn push_blog(
+    app: AppHandle,
+    target: Option<String>,
+    rebase: bool,
+) -> AppResult<PushResult> {
+    let progress_app = app.clone();
     off_ui_thread(&app, move |session| {
-        Ok(push_result(push(&push_root(session, target.as_deref())?)?))
-    })
-    .await
-}
-
-/// `git pull --rebase` in that repository, after a rejected push.
-#[tauri::command]
-pub async fn pull_rebase_blog(app: AppHandle, target: Option<String>) -> AppResult<PushResult> {
-    off_ui_thread(&app, move |session| {
-        Ok(push_result(pull_rebase(&push_root(
-            session,
-            target.as_deref(),
-        )?)?))
+        let root = push_root(session, target.as_deref())?;
+        let run = push_repository(&root, rebase, &mut emit_progress(&progress_app))?;
+        Ok(push_result(run))
     })
     .await
 }
@@ -252,19 +361,14 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
         .changes
         .iter()
         .map(|c| PlannedFile {
-            action: match file_action(c) {
-                FileAction::Added => "added",
-                FileAction::Changed => "changed",
-                FileAction::Moved => "moved",
-            }
-            .into(),
+            action: file_action(c).into(),
             path: rel(&c.path),
             from: c.renamed_from.as_deref().map(rel),
             diff: change_diff(&plan.root, c),
         })
         .collect();
     files.extend(plan.copies.iter().map(|c| PlannedFile {
-        action: "copied".into(),
+        action: FileActionView::Copied,
         path: rel(&c.to),
         from: None,
         diff: String::new(),
@@ -275,7 +379,7 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
             .findings
             .iter()
             .map(|f| PublishFindingView {
-                severity: f.severity.as_str().into(),
+                severity: f.severity.into(),
                 file: f.file.clone(),
                 path: f.path.display().to_string(),
                 line: u32::try_from(f.line).unwrap_or(u32::MAX),
@@ -289,26 +393,12 @@ fn preview_of(plan: &PublishPlan) -> PublishPreview {
     }
 }
 
-fn changed_file(c: &lanyard::series::FileChange) -> ChangedFile {
-    ChangedFile {
-        path: c.path.display().to_string(),
-        renamed_from: c.renamed_from.as_ref().map(|p| p.display().to_string()),
-        after: c.after.clone(),
-    }
-}
-
-fn push_result(outcome: PushOutcome) -> PushResult {
+fn push_result(run: PushRun) -> PushResult {
     PushResult {
-        status: match outcome.status {
-            PushStatus::Pushed => "pushed",
-            PushStatus::Pulled => "pulled",
-            PushStatus::Rejected => "rejected",
-            PushStatus::Unreachable => "unreachable",
-            PushStatus::Failed => "failed",
-        }
-        .into(),
-        output: outcome.output,
-        message: outcome.message,
+        status: run.outcome.status.into(),
+        remote: run.outcome.remote,
+        output: run.output,
+        message: run.outcome.message,
     }
 }
 
@@ -321,10 +411,13 @@ mod tests {
     fn publish_bindings_are_up_to_date() {
         assert_bindings_up_to_date(&[
             binding::<PublishFindingView>,
+            binding::<FileActionView>,
             binding::<PlannedFile>,
             binding::<PublishPreview>,
             binding::<CommitView>,
             binding::<PublishApplied>,
+            binding::<PushStatusView>,
+            binding::<PublishStepView>,
             binding::<PushResult>,
         ]);
     }

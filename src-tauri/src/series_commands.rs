@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
+use lanyard::changeset::Changeset;
 use lanyard::data_dir::data_dir;
 use lanyard::series::names::parse_user_date;
 use lanyard::series::{
-    plan_move, plan_new_post, plan_next_part, plan_sync, Changeset, MoveRequest, NewPostRequest,
+    plan_move, plan_new_post, plan_next_part, plan_sync, MoveRequest, NewPostRequest,
     SeriesSettings, SettingsStore, SyncOptions,
 };
 use serde::{Deserialize, Serialize};
@@ -84,7 +85,7 @@ pub(crate) async fn apply_plan(
         changes.apply()?;
         Ok(SeriesApplied {
             workspace: session.reload()?,
-            changed: changes.changes.iter().map(changed_file).collect(),
+            changed: changes.changes.iter().map(ChangedFile::from).collect(),
             open_post: open.map(|p| p.display().to_string()),
         })
     })
@@ -92,11 +93,13 @@ pub(crate) async fn apply_plan(
     .map_err(|e| AppError::Shell(e.to_string()))?
 }
 
-fn changed_file(c: &lanyard::series::FileChange) -> ChangedFile {
-    ChangedFile {
-        path: c.path.display().to_string(),
-        renamed_from: c.renamed_from.as_ref().map(|p| p.display().to_string()),
-        after: c.after.clone(),
+impl From<&lanyard::changeset::FileChange> for ChangedFile {
+    fn from(c: &lanyard::changeset::FileChange) -> Self {
+        ChangedFile {
+            path: c.path.display().to_string(),
+            renamed_from: c.renamed_from.as_ref().map(|p| p.display().to_string()),
+            after: c.after.clone(),
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use lanyard::app_state::{ensure_demo_blog, AppState};
+use lanyard::crash_guard::{preview_to_pause, OpenMarker};
 use lanyard::site::Workspace;
 
 use crate::error::{AppError, AppResult};
@@ -27,6 +28,8 @@ pub struct Session {
     unsaved: AtomicBool,
     /// When a close of the window was last held back to let the UI save.
     close_held_at: Mutex<Option<Instant>>,
+    /// The post the last run left open when it ended abnormally (read once, at start).
+    left_open: Mutex<Option<OpenMarker>>,
 }
 
 /// A second close request within this delay closes the window even with unsaved changes, so
@@ -39,10 +42,11 @@ impl Session {
         Session {
             workspace: RwLock::new(None),
             startup_dir: Mutex::new(startup_dir),
-            data_dir,
             bundled_demo,
             unsaved: AtomicBool::new(false),
             close_held_at: Mutex::new(None),
+            left_open: Mutex::new(OpenMarker::load(&data_dir)),
+            data_dir,
         }
     }
 
@@ -118,12 +122,29 @@ impl Session {
         Ok(summary)
     }
 
-    /// Remembers `post` as the one last opened in the current blog.
+    /// Remembers `post` as the one last opened in the current blog, and marks it open until a
+    /// clean exit ([`OpenMarker`]), before it is ever rendered.
     pub fn record_post(&self, post: &Path) -> AppResult<()> {
         let root = self.workspace()?.root().to_path_buf();
+        OpenMarker::record(&self.data_dir, &root, post)?;
         let mut state = AppState::load(&self.data_dir);
         state.record_post(&root, post);
         Ok(state.save(&self.data_dir)?)
+    }
+
+    /// The post of the open blog whose preview must wait for the user: the one left open when
+    /// the last run ended abnormally. Answered once; later calls (another blog) get `None`.
+    pub fn take_paused_preview(&self) -> AppResult<Option<PathBuf>> {
+        let root = self.workspace()?.root().to_path_buf();
+        let left_open = self.left_open.lock().ok().and_then(|mut m| m.take());
+        Ok(preview_to_pause(left_open.as_ref(), &root))
+    }
+
+    /// A clean exit: no post is left open.
+    pub fn exit_cleanly(&self) {
+        if let Err(e) = OpenMarker::clear(&self.data_dir) {
+            eprintln!("lanyard: {e}");
+        }
     }
 
     /// The recently opened folders, most recent first, that still exist.

@@ -49,7 +49,7 @@ fn series_name(workspace: &Workspace, post: &Path) -> AppResult<String> {
     series_of_file(workspace, post)
         .map(|(series, _)| series.name)
         .ok_or_else(|| {
-            AppError::Core(lanyard::Error::Invalid {
+            AppError::Core(lanyard::Error::NotFound {
                 path: post.to_path_buf(),
                 message: "is not part of a series (no `series:` in its front matter)".into(),
             })
@@ -151,10 +151,12 @@ pub async fn talk_section(app: AppHandle, post: PathBuf, uid: String) -> AppResu
             AppError::Shell(format!("no schedule imported for the series {series}"))
         })?;
         let schedule = read_schedule(&path)?;
-        let talk = schedule.talk(&uid).ok_or_else(|| lanyard::Error::Invalid {
-            path: path.clone(),
-            message: format!("has no talk with UID `{uid}`"),
-        })?;
+        let talk = schedule
+            .talk(&uid)
+            .ok_or_else(|| lanyard::Error::NotFound {
+                path: path.clone(),
+                message: format!("has no talk with UID `{uid}`"),
+            })?;
         Ok(section_for(w, &store, &post, talk))
     })
     .await
@@ -185,13 +187,13 @@ fn section_for(workspace: &Workspace, store: &TalkStore, post: &Path, talk: &Tal
 #[tauri::command]
 pub async fn draft_my_day(app: AppHandle, post: PathBuf) -> AppResult<SeriesApplied> {
     apply_plan(&app, move |w, settings| {
-        let (series, _) = series_of_file(w, &post).ok_or_else(|| lanyard::Error::Invalid {
+        let (series, _) = series_of_file(w, &post).ok_or_else(|| lanyard::Error::NotFound {
             path: post.clone(),
             message: "is not part of a series (no `series:` in its front matter)".into(),
         })?;
         let store = TalkStore::load(&data_dir())?;
         let entry = store.series(w.root(), &series.name);
-        let path = entry.schedule.ok_or_else(|| lanyard::Error::Invalid {
+        let path = entry.schedule.ok_or_else(|| lanyard::Error::NotFound {
             path: post.clone(),
             message: format!("has no schedule imported for the series {}", series.name),
         })?;

@@ -1,15 +1,17 @@
 //! Adapts the core's workspace to what crosses the IPC boundary, and the three post operations
 //! the editor needs (read, render, save), refusing any file that is not a post of the open blog.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
 use lanyard::app_state::AppState;
-use lanyard::fs_util::{atomic_write, read_text};
 use lanyard::render::{RenderOptions, Rendered};
 use lanyard::site::{Post, PostKind, Workspace};
 
 use crate::error::{AppError, AppResult};
 use crate::ipc_types::{PostSummary, PostText, Preview, PreviewProblem, WorkspaceSummary};
+use crate::render_worker::{Outcome, RenderWorker};
 use crate::session::Session;
 
 /// The sidebar's view of a post.
@@ -74,7 +76,7 @@ fn entry<'w>(workspace: &'w Workspace, path: &Path) -> AppResult<&'w Post> {
 pub fn read_post(session: &Session, path: &Path) -> AppResult<PostText> {
     let workspace = session.workspace()?;
     let post = entry(&workspace, path)?;
-    let text = read_text(&post.path)?;
+    let text = workspace.read_post_text(&post.path)?;
     session.record_post(&post.path)?;
     let lang = post
         .lang
@@ -87,11 +89,39 @@ pub fn read_post(session: &Session, path: &Path) -> AppResult<PostText> {
     })
 }
 
-/// Renders the editor's text of `path` with source lines, for the live preview.
+/// The managed render worker of the live preview.
+pub type PreviewWorker = Arc<RenderWorker<AppResult<Preview>>>;
+
+/// Renders the editor's text of `path` for the live preview on `worker`, waiting at most
+/// `deadline`; a render that panics or takes longer is an error naming the post.
+pub fn render_preview_on(
+    worker: &PreviewWorker,
+    workspace: Arc<Workspace>,
+    path: PathBuf,
+    text: String,
+    deadline: Duration,
+) -> AppResult<Preview> {
+    let post = path.clone();
+    match worker.run(move || render_preview(&workspace, &post, &text), deadline) {
+        Outcome::Done(result) => result,
+        Outcome::TimedOut => Err(AppError::RenderTimeout {
+            path,
+            seconds: deadline.as_secs(),
+        }),
+        Outcome::Superseded => Err(AppError::RenderSuperseded(path)),
+        Outcome::Panicked => Err(AppError::RenderFailed(path)),
+    }
+}
+
+/// Renders the editor's text of `path` with source lines, for the live preview; local images
+/// already point at the `lanyard-asset:` scheme (the core's resolver decides which file).
 pub fn render_preview(workspace: &Workspace, path: &Path, text: &str) -> AppResult<Preview> {
     let post = entry(workspace, path)?;
-    let rendered =
-        workspace.render_text_with(&post.path, text, &RenderOptions { source_lines: true })?;
+    let options = RenderOptions {
+        source_lines: true,
+        asset_urls: true,
+    };
+    let rendered = workspace.render_text_with(&post.path, text, &options)?;
     Ok(preview_of(rendered))
 }
 
@@ -101,10 +131,7 @@ fn preview_of(rendered: Rendered) -> Preview {
         .into_iter()
         .map(|p| PreviewProblem {
             line: u32::try_from(p.line).unwrap_or(u32::MAX),
-            kind: serde_json::to_value(p.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
+            kind: p.kind.into(),
             message: p.message,
         })
         .collect();
@@ -112,13 +139,6 @@ fn preview_of(rendered: Rendered) -> Preview {
         html: rendered.html,
         problems,
     }
-}
-
-/// Writes the editor's text to the post's file (temp file, fsync, rename).
-pub fn save_post(session: &Session, path: &Path, text: &str) -> AppResult<()> {
-    let workspace = session.workspace()?;
-    let post = entry(&workspace, path)?;
-    Ok(atomic_write(&post.path, text.as_bytes())?)
 }
 
 /// A short label for the window title: the file name.

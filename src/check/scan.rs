@@ -1,8 +1,7 @@
-//! Finding what `check` looks at in a post's source, with its line: `{% post_url %}` tags (as
-//! Liquid sees them, before Markdown: also inside code blocks, but not inside `{% raw %}` or
-//! `{% comment %}`), and local images of the Markdown body.
-
-use pulldown_cmark::{Event, Parser, Tag};
+//! Finding `{% post_url %}` tags in a post's source, with their line, as Liquid sees them
+//! (before Markdown: also inside code blocks, but not inside `{% raw %}` or `{% comment %}`).
+//! Images are not scanned here: `check` and publish use the renderer's list
+//! ([`crate::render::Rendered::images`]), resolved by the gate.
 
 /// A `{% post_url NAME %}` tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,36 +71,6 @@ pub fn find_post_url_spans(source: &str) -> Vec<PostUrlSpan> {
     found
 }
 
-/// A Markdown image whose URL is a site path (`/assets/x.jpg`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalImage {
-    /// 1-based line in the file.
-    pub line: usize,
-    /// The URL as written.
-    pub url: String,
-}
-
-/// Images of the Markdown `body` (starting at line `body_line`) that point into the site.
-pub fn find_local_images(body: &str, body_line: usize) -> Vec<LocalImage> {
-    Parser::new(body)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Image { dest_url, .. }) if is_site_path(&dest_url) => {
-                Some(LocalImage {
-                    line: body_line + body[..range.start].matches('\n').count(),
-                    url: dest_url.to_string(),
-                })
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// `/assets/x.png` is a site path; `//cdn/x.png`, `https://...`, `data:` and Liquid are not.
-fn is_site_path(url: &str) -> bool {
-    url.starts_with('/') && !url.starts_with("//") && !url.contains("{{")
-}
-
 fn line_of(source: &str, offset: usize) -> usize {
     1 + source[..offset].matches('\n').count()
 }
@@ -134,18 +103,5 @@ mod tests {
         let src =
             "{% raw %}{% post_url x %}{% endraw %}\n{% comment %}{% post_url y %}{% endcomment %}";
         assert!(find_post_url_tags(src).is_empty());
-    }
-
-    #[test]
-    fn finds_local_images_only() {
-        let body = "![a](/assets/a.png)\n\n![b](https://x.org/b.png)\n\n![c](//cdn/c.png)\n";
-        let images = find_local_images(body, 4);
-        assert_eq!(
-            images,
-            [LocalImage {
-                line: 4,
-                url: "/assets/a.png".into()
-            }]
-        );
     }
 }

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use lanyard::data_dir::data_dir;
 use lanyard::publish::{
-    execute_plan, plan_publish, pull_rebase, push, render_plan, PublishOptions, PublishSettings,
-    PushStatus,
+    plan_publish, publish_plan, render_plan, PublishOptions, PublishProgress, PublishSettings,
+    PushMode, PushStatus,
 };
 use lanyard::site::Workspace;
 use lanyard::Result;
@@ -110,47 +110,47 @@ pub fn run(args: &PublishArgs) -> Result<u8> {
         return Ok(EXIT_PROBLEMS);
     }
     let message = args.message.clone().unwrap_or_else(|| plan.message.clone());
-    let executed = execute_plan(&plan, args.force, args.commit.then_some(message.as_str()))?;
-    for path in &executed.touched {
-        println!("{}", shown(&plan.root, path));
-    }
-    if let Some(commit) = &executed.commit {
-        eprintln!(
-            "committed {} \"{}\"",
-            &commit.id[..commit.id.len().min(12)],
-            commit.message
-        );
-    }
-    if args.push {
-        return push_and_report(&plan.root, args.rebase);
-    }
-    Ok(EXIT_OK)
-}
-
-/// Pushes, retrying once after `git pull --rebase` when asked; exit 1 when not pushed.
-fn push_and_report(root: &std::path::Path, rebase: bool) -> Result<u8> {
-    let mut outcome = push(root)?;
-    eprint!("{}", outcome.output);
-    if outcome.status == PushStatus::Rejected && rebase {
-        let pulled = pull_rebase(root)?;
-        eprint!("{}", pulled.output);
-        if pulled.status != PushStatus::Pulled {
-            eprintln!("lanyard: {}", pulled.message);
-            return Ok(EXIT_PROBLEMS);
-        }
-        outcome = push(root)?;
-        eprint!("{}", outcome.output);
-    }
-    if outcome.status == PushStatus::Pushed {
-        return Ok(EXIT_OK);
-    }
-    let hint = if outcome.status == PushStatus::Rejected {
-        " (run again with --rebase, or `git pull --rebase && git push`)"
-    } else {
-        ""
+    let mode = match (args.push, args.rebase) {
+        (false, _) => PushMode::No,
+        (true, false) => PushMode::Push,
+        (true, true) => PushMode::PushOrRebase,
     };
-    eprintln!("lanyard: push: {}{hint}", outcome.message);
-    Ok(EXIT_PROBLEMS)
+    let mut report = |progress: PublishProgress<'_>| match progress {
+        PublishProgress::Written(executed) => {
+            for path in &executed.touched {
+                println!("{}", shown(&plan.root, path));
+            }
+            if let Some(commit) = &executed.commit {
+                eprintln!(
+                    "committed {} \"{}\"",
+                    &commit.id[..commit.id.len().min(12)],
+                    commit.message
+                );
+            }
+        }
+        // git's lines are shown as they come (a slow push shows its progress).
+        PublishProgress::Line(line) => eprintln!("{line}"),
+        PublishProgress::Started(_) | PublishProgress::Finished(..) => {}
+    };
+    let published = publish_plan(
+        &plan,
+        args.force,
+        args.commit.then_some(message.as_str()),
+        mode,
+        &mut report,
+    )?;
+    match published.push {
+        Some(run) if !run.pushed() => {
+            let hint = if run.outcome.status == PushStatus::Rejected {
+                " (run again with --rebase, or `git pull --rebase && git push`)"
+            } else {
+                ""
+            };
+            eprintln!("lanyard: push: {}{hint}", run.outcome.message);
+            Ok(EXIT_PROBLEMS)
+        }
+        _ => Ok(EXIT_OK),
+    }
 }
 
 fn shown(root: &std::path::Path, path: &std::path::Path) -> String {

@@ -1,13 +1,14 @@
 //! `lanyard render [--page] POST [--workspace DIR]`: the post's HTML body on stdout, or with
 //! `--page` the whole page Jekyll writes (layouts, includes, theme). Problems the render found
 //! (a broken `post_url`, a missing image, a plugin tag a layout uses) are listed on stderr;
-//! they do not change the exit code, a file that cannot be read or parsed, or a theme that is
-//! not installed, does (2).
+//! they do not change the exit code. A file that cannot be read or parsed, a theme that is not
+//! installed, or a render that runs out of a budget (Liquid output, loops, nesting; YAML
+//! aliases) does (2), and nothing goes to stdout.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use lanyard::fs_util::read_text;
+use lanyard::site::gate::FileKind;
 use lanyard::theme::{render_page, SiteTheme};
 use lanyard::{Error, Result};
 
@@ -38,11 +39,12 @@ pub fn run(args: &RenderArgs) -> Result<u8> {
     let workspace = open_workspace(args.workspace.as_deref(), Some(&args.post))?;
     let (html, rendered, page_problems) = if args.page {
         let theme = SiteTheme::for_workspace(&workspace)?;
-        let text = read_text(&args.post)?;
+        let text = workspace.gate().read_text(&args.post, FileKind::Post)?;
         let page = render_page(&workspace, &theme, &args.post, &text)?;
-        (page.html, page.body, page.problems)
+        let body = page.body.complete(&args.post)?;
+        (page.html, body, page.problems)
     } else {
-        let rendered = workspace.render_file(&args.post)?;
+        let rendered = workspace.render_file(&args.post)?.complete(&args.post)?;
         (rendered.html.clone(), rendered, Vec::new())
     };
     let mut out = std::io::stdout().lock();

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use lanyard::changeset::Changeset;
 use lanyard::data_dir::data_dir;
 use lanyard::series::names::parse_user_date;
-use lanyard::series::{Changeset, SettingsStore};
+use lanyard::series::SettingsStore;
 use lanyard::site::Workspace;
 use lanyard::Result;
 

@@ -73,7 +73,7 @@ pub fn run(args: &TalksArgs) -> Result<u8> {
             workspace,
         } => {
             let schedule = read_with_warnings(schedule)?;
-            let talk = schedule.talk(uid).ok_or_else(|| Error::Invalid {
+            let talk = schedule.talk(uid).ok_or_else(|| Error::NotFound {
                 path: schedule.path.clone(),
                 message: format!("has no talk with UID `{uid}`"),
             })?;

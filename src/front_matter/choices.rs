@@ -3,7 +3,9 @@
 //! languages posts already carry.
 
 use std::collections::HashMap;
+use std::path::Path;
 
+use crate::site::gate::{EntryKind, Walk};
 use crate::site::Workspace;
 
 /// A value used in the blog and how many posts and drafts use it.
@@ -39,7 +41,7 @@ pub fn form_choices(workspace: &Workspace) -> FormChoices {
         categories: ranked(posts.iter().flat_map(|p| p.categories.iter().cloned())),
         series: ranked(posts.iter().filter_map(|p| p.series.clone())),
         langs: ranked(posts.iter().filter_map(|p| p.lang.clone())),
-        layouts: layouts(&workspace.root().join("_layouts")),
+        layouts: layouts(workspace),
     }
 }
 
@@ -57,16 +59,27 @@ fn ranked(values: impl Iterator<Item = String>) -> Vec<UsedValue> {
     out
 }
 
-fn layouts(dir: &std::path::Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+/// Layout names of the site's `layouts_dir` (default `_layouts`), listed through the gate's
+/// walk: a folder named outside the site, or links out of it, give nothing.
+fn layouts(workspace: &Workspace) -> Vec<String> {
+    let config = workspace.config();
+    let setting = config
+        .values
+        .get("layouts_dir")
+        .and_then(|v| v.as_str())
+        .unwrap_or("_layouts");
+    let gate = workspace.gate();
+    let Ok(dir) = gate.setting_dir(config.file.as_deref(), "layouts_dir", setting) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = Walk::new(gate).list(&dir) else {
         return Vec::new();
     };
     let mut names: Vec<String> = entries
-        .flatten()
-        .filter(|e| e.path().is_file())
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::File)
         .filter_map(|e| {
-            let path = e.path();
-            let stem = path.file_stem()?.to_str()?.to_string();
+            let stem = Path::new(&e.name).file_stem()?.to_str()?.to_string();
             (!stem.starts_with('.')).then_some(stem)
         })
         .collect();
@@ -93,10 +106,13 @@ mod tests {
     #[test]
     fn lists_layouts_without_extensions() {
         let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("_config.yml"), "title: t\n").expect("config");
+        let ws = Workspace::open(dir.path()).expect("open");
+        assert!(layouts(&ws).is_empty());
+        std::fs::create_dir(dir.path().join("_layouts")).expect("mkdir");
         for name in ["post.html", "default.html", ".hidden.html"] {
-            std::fs::write(dir.path().join(name), "x").expect("write");
+            std::fs::write(dir.path().join("_layouts").join(name), "x").expect("write");
         }
-        assert_eq!(layouts(dir.path()), ["default", "post"]);
-        assert!(layouts(&dir.path().join("missing")).is_empty());
+        assert_eq!(layouts(&ws), ["default", "post"]);
     }
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::{parse_post_date, read_front_matter, PostDate};
-use crate::site::{parse_draft_name, pluralized, text, truthy};
+use crate::site::{language_of, parse_draft_name, pluralized, text, truthy};
 use crate::Result;
 
 /// The typed keys of one post's front matter (its own keys, without site defaults).
@@ -28,7 +28,7 @@ pub struct PostFields {
     pub categories: Vec<String>,
     /// `series:`.
     pub series: Option<String>,
-    /// `lang:`.
+    /// `lang:`, `language:` or `locale:` ([`crate::site::language_of`]).
     pub lang: Option<String>,
     /// `published:`; true when absent.
     pub published: bool,
@@ -132,7 +132,7 @@ pub fn post_fields(data: &Map<String, Value>, file_name: &str) -> PostFields {
         tags: pluralized(data, "tag", "tags"),
         categories: pluralized(data, "category", "categories"),
         series: get("series"),
-        lang: get("lang"),
+        lang: language_of(data),
         published: data.get("published").is_none_or(truthy),
         permalink: get("permalink"),
         image,

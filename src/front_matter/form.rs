@@ -6,7 +6,39 @@
 use std::path::Path;
 
 use super::edit::{raw_entries, set_key, text_change, unset_key, EditError, RawEntry, TextChange};
-use super::{post_fields, read_front_matter, validate_front_matter, Diagnostic, PostFields};
+use super::{
+    post_fields, read_front_matter, split_front_matter, validate_front_matter, Diagnostic,
+    PostFields,
+};
+use crate::site::{pluralized_key, post_language_key};
+
+/// The keys the form's fields write in one post: the ones Jekyll reads (`tag` over `tags`
+/// when both exist) and the blog's own language key, so an edit never adds a second key
+/// that Jekyll or the theme would ignore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct FormKeys {
+    /// `tag` or `tags`.
+    pub tags: &'static str,
+    /// `category` or `categories`.
+    pub categories: &'static str,
+    /// `lang`, `language` or `locale`.
+    pub lang: &'static str,
+}
+
+impl FormKeys {
+    /// The keys for a front matter mapping `data`, in a blog writing languages under
+    /// `blog_language_key` ([`crate::site::Workspace::language_key`]).
+    pub fn for_data(
+        data: &serde_json::Map<String, serde_json::Value>,
+        blog_language_key: &'static str,
+    ) -> FormKeys {
+        FormKeys {
+            tags: pluralized_key(data, "tag", "tags"),
+            categories: pluralized_key(data, "category", "categories"),
+            lang: post_language_key(data, blog_language_key),
+        }
+    }
+}
 
 /// What the form shows for the editor's current text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -20,12 +52,23 @@ pub struct FormState {
     pub entries: Vec<RawEntry>,
     /// Parse errors, bad dates and duplicate keys, at their line and key.
     pub diagnostics: Vec<Diagnostic>,
+    /// The keys the list and language fields write.
+    pub keys: FormKeys,
+    /// Where the front matter block ends (fences and the closing line break included), in
+    /// UTF-16 code units as a JavaScript editor counts; `None` without a block. The form uses
+    /// it to tell whether the block changed, instead of finding the block itself.
+    pub block_end_utf16: Option<usize>,
 }
 
 /// Reads `source` (the editor's text of the file at `path`; the path gives the file name's
-/// date). Never fails: problems are diagnostics.
-pub fn read_form(path: &Path, source: &str) -> FormState {
+/// date) in a blog writing languages under `blog_language_key`. Never fails: problems are
+/// diagnostics.
+pub fn read_form(path: &Path, source: &str, blog_language_key: &'static str) -> FormState {
     let diagnostics = validate_front_matter(source);
+    let split = split_front_matter(source);
+    let block_end_utf16 = split
+        .yaml
+        .map(|_| source[..split.body_start].encode_utf16().count());
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     match read_front_matter(path, source) {
         Ok(fm) => FormState {
@@ -33,12 +76,16 @@ pub fn read_form(path: &Path, source: &str) -> FormState {
             fields: Some(post_fields(&fm.data, file_name)),
             entries: raw_entries(source).unwrap_or_default(),
             diagnostics,
+            keys: FormKeys::for_data(&fm.data, blog_language_key),
+            block_end_utf16,
         },
         Err(_) => FormState {
             present: true,
             fields: None,
             entries: Vec::new(),
             diagnostics,
+            keys: FormKeys::for_data(&serde_json::Map::new(), blog_language_key),
+            block_end_utf16,
         },
     }
 }
@@ -78,12 +125,12 @@ mod tests {
 
     #[test]
     fn reads_fields_entries_and_problems() {
-        let form = read_form(Path::new("2023-04-19-j1.md"), POST);
+        let form = read_form(Path::new("2023-04-19-j1.md"), POST, "lang");
         let fields = form.fields.expect("parses");
         assert_eq!(fields.title.as_deref(), Some("Jour 1"));
         assert_eq!(form.entries.len(), 2);
         assert!(form.diagnostics.is_empty());
-        let broken = read_form(Path::new("p.md"), "---\ntitle: a: b\n---\n");
+        let broken = read_form(Path::new("p.md"), "---\ntitle: a: b\n---\n", "lang");
         assert!(broken.fields.is_none());
         assert_eq!(broken.diagnostics.len(), 1);
     }
@@ -95,5 +142,32 @@ mod tests {
         let removed = edit_field(&edit.text, "tags", None).expect("remove");
         assert_eq!(removed.text, "---\ntitle: Jour 1\n---\nBody\n");
         assert!(edit_field(POST, "title", Some("a: b")).is_err());
+    }
+
+    #[test]
+    fn edits_the_keys_jekyll_and_the_blog_read() {
+        let both = "---\ntag: solo\ntags: [a, b]\nlanguage: en\n---\n";
+        let form = read_form(Path::new("p.md"), both, "lang");
+        assert_eq!(form.keys.tags, "tag");
+        assert_eq!(form.keys.lang, "language");
+        assert_eq!(form.fields.expect("parses").lang.as_deref(), Some("en"));
+        let plain = read_form(Path::new("p.md"), POST, "locale");
+        assert_eq!(
+            (plain.keys.tags, plain.keys.categories),
+            ("tags", "categories")
+        );
+        assert_eq!(plain.keys.lang, "locale");
+    }
+
+    #[test]
+    fn gives_the_end_of_the_block_in_utf16_units() {
+        let src = "---\ntitle: Été 🎉\n---\nBody\n";
+        let form = read_form(Path::new("p.md"), src, "lang");
+        let end = "---\ntitle: Été 🎉\n---\n".encode_utf16().count();
+        assert_eq!(form.block_end_utf16, Some(end));
+        let none = read_form(Path::new("p.md"), "# no block\n---\n", "lang");
+        assert_eq!(none.block_end_utf16, None);
+        let unclosed = read_form(Path::new("p.md"), "---\ntitle: x\n", "lang");
+        assert_eq!(unclosed.block_end_utf16, None);
     }
 }

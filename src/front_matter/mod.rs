@@ -21,12 +21,15 @@ pub use choices::{form_choices, FormChoices, UsedValue};
 pub use dates::{parse_day, parse_post_date, PostDate};
 pub use edit::{get_key, parse_value, set_key, unset_key, value_to_yaml, EditError};
 pub use fields::{post_fields, read_post_fields, DateField, DateSource, PostFields};
-pub use form::{edit_field, read_form, FieldEdit, FormState};
+pub use form::{edit_field, read_form, FieldEdit, FormKeys, FormState};
 pub use form_value::{form_value_yaml, set_form_value, FormValue};
 pub use scalar::resolve_plain;
 pub use split::{split_front_matter, Split};
 pub use validate::{validate_front_matter, Diagnostic, DiagnosticKind, DiagnosticSeverity};
-pub use yaml11::{parse_yaml_mapping, FrontMatterWarning, ParsedYaml, YamlError};
+pub use yaml11::{
+    parse_yaml_mapping, FrontMatterWarning, ParsedYaml, YamlError, YamlErrorKind, MAX_ALIAS_NODES,
+    MAX_NESTING,
+};
 
 use crate::{Error, Result};
 
@@ -42,16 +45,24 @@ pub struct FrontMatter {
 }
 
 /// Reads the front matter of the file at `path` whose text is `source`. Malformed YAML is an
-/// [`Error::FrontMatter`] naming the file and the line.
+/// [`Error::FrontMatter`], YAML over a budget (aliases, nesting) an [`Error::BudgetExceeded`],
+/// both naming the file and the line.
 pub fn read_front_matter(path: &Path, source: &str) -> Result<FrontMatter> {
     let split = split_front_matter(source);
     let Some(yaml) = split.yaml else {
         return Ok(FrontMatter::default());
     };
-    let parsed = parse_yaml_mapping(yaml, split.yaml_line).map_err(|e| Error::FrontMatter {
-        path: path.to_path_buf(),
-        line: e.line,
-        message: e.message,
+    let parsed = parse_yaml_mapping(yaml, split.yaml_line).map_err(|e| match e.kind {
+        YamlErrorKind::Budget => Error::BudgetExceeded {
+            path: path.to_path_buf(),
+            line: e.line,
+            message: e.message,
+        },
+        YamlErrorKind::Syntax => Error::FrontMatter {
+            path: path.to_path_buf(),
+            line: e.line,
+            message: e.message,
+        },
     })?;
     Ok(FrontMatter {
         data: parsed.data,

@@ -5,14 +5,26 @@
 //! and so do we. Plain scalars are typed by [`super::scalar::resolve_plain`]; quoted and block
 //! scalars are strings; `!!str`/`!!int`/... tags are honoured; anchors, aliases and `<<` merge
 //! keys work as in Psych.
+//!
+//! Untrusted YAML has budgets: aliases may copy at most [`MAX_ALIAS_NODES`] nodes in all (the
+//! "billion laughs" anchors, each a list of aliases to the one before, would otherwise
+//! expand to a billion nodes), and collections may nest at most [`MAX_NESTING`] deep.
+//! Reaching either is a [`YamlErrorKind::Budget`] error at the line where it happened.
 
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde_json::{Map, Value};
 
-use super::libyaml_compat::{indent_quoted_continuations, QUOTED_INDENT_ERROR};
+use super::libyaml_compat::indent_quoted_continuations;
 use super::scalar::{resolve_bool, resolve_float, resolve_int, resolve_plain};
+
+/// Most nodes aliases may copy in one document, summed over every alias (and `<<` merge).
+/// Real front matter and `_config.yml` files copy a few dozen at most.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+
+/// Deepest nesting of lists and mappings (front matter rarely goes past 3).
+pub const MAX_NESTING: usize = 100;
 
 /// Something in the front matter that Jekyll accepts but the author probably did not mean.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -23,13 +35,25 @@ pub struct FrontMatterWarning {
     pub message: String,
 }
 
-/// YAML that does not parse (or is not a mapping), located in the whole file.
+/// YAML that does not parse (or is not a mapping, or is over a budget), located in the
+/// whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
     /// 1-based line in the whole file.
     pub line: usize,
     /// The parser's explanation.
     pub message: String,
+    /// Whether the text is malformed or over a budget.
+    pub kind: YamlErrorKind,
+}
+
+/// What kind of [`YamlError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    /// Not valid YAML, or not a mapping.
+    Syntax,
+    /// Aliases copy over [`MAX_ALIAS_NODES`] nodes, or nesting is over [`MAX_NESTING`].
+    Budget,
 }
 
 /// Parsed front matter: the mapping and what looked wrong in it.
@@ -43,38 +67,25 @@ pub struct ParsedYaml {
 
 /// Parses `yaml` (whose first line is line `first_line` of its file) into a mapping.
 /// Empty YAML (or only comments) is an empty mapping; any other non-mapping is an error.
+/// Quoted text continued at column 0, which libyaml (Jekyll's reader) accepts, is read too:
+/// see [`indent_quoted_continuations`] for exactly what is accepted.
 pub fn parse_yaml_mapping(yaml: &str, first_line: usize) -> Result<ParsedYaml, YamlError> {
-    let mut text = std::borrow::Cow::Borrowed(yaml);
-    // Each retry fixes one quoted scalar libyaml would have accepted; a bound keeps it finite.
-    for _ in 0..64 {
-        match parse_strict(&text, first_line) {
-            Err(e) if e.message == QUOTED_INDENT_ERROR => {
-                match indent_quoted_continuations(&text, e.line + 1 - first_line) {
-                    Some(fixed) => text = std::borrow::Cow::Owned(fixed),
-                    None => return Err(e),
-                }
-            }
-            other => return other,
-        }
-    }
-    parse_strict(&text, first_line)
-}
-
-fn parse_strict(yaml: &str, first_line: usize) -> Result<ParsedYaml, YamlError> {
+    let yaml = indent_quoted_continuations(yaml);
     let mut builder = Builder {
         first_line,
         ..Builder::default()
     };
-    let mut parser = Parser::new_from_str(yaml);
+    let mut parser = Parser::new_from_str(&yaml);
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| YamlError {
             line: first_line + e.marker().line().saturating_sub(1),
             message: e.info().to_string(),
+            kind: YamlErrorKind::Syntax,
         })?;
         if builder.documents > 1 {
             break;
         }
-        builder.on_event(event, span);
+        builder.on_event(event, span)?;
     }
     let line = first_line;
     match builder.root {
@@ -89,6 +100,7 @@ fn parse_strict(yaml: &str, first_line: usize) -> Result<ParsedYaml, YamlError> 
         Some(other) => Err(YamlError {
             line,
             message: format!("expected `key: value` lines, found {}", kind_name(&other)),
+            kind: YamlErrorKind::Syntax,
         }),
     }
 }
@@ -104,16 +116,19 @@ fn kind_name(value: &Value) -> &'static str {
     }
 }
 
+/// A list or mapping being read, with how many nodes it holds so far (itself included).
 enum Frame {
     Seq {
         items: Vec<Value>,
         anchor: usize,
+        nodes: usize,
     },
     Map {
         map: Map<String, Value>,
         key: Option<(Value, usize)>,
         anchor: usize,
         seen: HashMap<String, usize>,
+        nodes: usize,
     },
 }
 
@@ -121,56 +136,97 @@ enum Frame {
 struct Builder {
     first_line: usize,
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Value>,
+    /// Each anchor's value and its node count (what an alias to it copies).
+    anchors: HashMap<usize, (Value, usize)>,
     root: Option<Value>,
     warnings: Vec<FrontMatterWarning>,
     documents: usize,
+    /// Nodes copied by aliases so far.
+    alias_nodes: usize,
 }
 
 impl Builder {
-    fn on_event(&mut self, event: Event<'_>, span: Span) {
+    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
         let line = self.first_line + span.start.line().saturating_sub(1);
         match event {
             Event::DocumentStart(_) => self.documents += 1,
             Event::Scalar(text, style, anchor, tag) => {
                 let value = resolve_scalar(&text, style, tag.as_deref());
-                self.remember(anchor, &value);
-                self.push_value(value, line);
+                self.remember(anchor, &value, 1);
+                self.push_value(value, 1, line);
             }
             Event::Alias(id) => {
-                let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
-                self.push_value(value, line);
+                let nodes = self.anchors.get(&id).map_or(1, |(_, n)| *n);
+                // Counted before copying: the copy is what would exhaust memory.
+                self.alias_nodes = self.alias_nodes.saturating_add(nodes);
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(budget_error(
+                        line,
+                        format!("front matter aliases copy over {MAX_ALIAS_NODES} values (anchors that expand exponentially?); not read"),
+                    ));
+                }
+                let value = self
+                    .anchors
+                    .get(&id)
+                    .map_or(Value::Null, |(v, _)| v.clone());
+                self.push_value(value, nodes, line);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..)
+                if self.stack.len() >= MAX_NESTING =>
+            {
+                return Err(budget_error(
+                    line,
+                    format!(
+                        "front matter nests lists or mappings over {MAX_NESTING} deep; not read"
+                    ),
+                ));
             }
             Event::SequenceStart(anchor, _) => self.stack.push(Frame::Seq {
                 items: Vec::new(),
                 anchor,
+                nodes: 1,
             }),
             Event::MappingStart(anchor, _) => self.stack.push(Frame::Map {
                 map: Map::new(),
                 key: None,
                 anchor,
                 seen: HashMap::new(),
+                nodes: 1,
             }),
             Event::SequenceEnd | Event::MappingEnd => {
-                let (value, anchor) = match self.stack.pop() {
-                    Some(Frame::Seq { items, anchor }) => (Value::Array(items), anchor),
-                    Some(Frame::Map { map, anchor, .. }) => (Value::Object(map), anchor),
-                    None => return,
+                let (value, anchor, nodes) = match self.stack.pop() {
+                    Some(Frame::Seq {
+                        items,
+                        anchor,
+                        nodes,
+                    }) => (Value::Array(items), anchor, nodes),
+                    Some(Frame::Map {
+                        map, anchor, nodes, ..
+                    }) => (Value::Object(map), anchor, nodes),
+                    None => return Ok(()),
                 };
-                self.remember(anchor, &value);
-                self.push_value(value, line);
+                self.remember(anchor, &value, nodes);
+                self.push_value(value, nodes, line);
             }
             _ => {}
         }
+        Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, value: &Value) {
+    fn remember(&mut self, anchor: usize, value: &Value, nodes: usize) {
         if anchor != 0 {
-            self.anchors.insert(anchor, value.clone());
+            self.anchors.insert(anchor, (value.clone(), nodes));
         }
     }
 
-    fn push_value(&mut self, value: Value, line: usize) {
+    /// Adds a finished value of `nodes` nodes to the collection being read (or as the root).
+    fn push_value(&mut self, value: Value, nodes: usize, line: usize) {
+        match self.stack.last_mut() {
+            Some(Frame::Seq { nodes: n, .. } | Frame::Map { nodes: n, .. }) => {
+                *n = n.saturating_add(nodes);
+            }
+            None => {}
+        }
         match self.stack.last_mut() {
             None => {
                 if self.root.is_none() {
@@ -198,6 +254,15 @@ impl Builder {
                 }
             },
         }
+    }
+}
+
+/// A budget error at `line`.
+fn budget_error(line: usize, message: String) -> YamlError {
+    YamlError {
+        line,
+        message,
+        kind: YamlErrorKind::Budget,
     }
 }
 
@@ -329,6 +394,42 @@ mod tests {
         let p = parse("description: \"one\ntwo\"\nauthor: A\n");
         assert_eq!(p.data["description"], json!("one two"));
         assert_eq!(p.data["author"], json!("A"));
+    }
+
+    #[test]
+    fn copies_aliases_up_to_the_budget_and_refuses_one_more() {
+        let list: Vec<String> = (0..999).map(|i| i.to_string()).collect();
+        let anchor = format!("a: &a [{}]\n", list.join(", "));
+        let aliases = |n: usize| vec!["*a"; n].join(", ");
+        // The anchored list is 1000 nodes (itself and 999 items): 100 copies fill the budget.
+        let ok = parse(&format!("{anchor}b: [{}]\n", aliases(100)));
+        assert_eq!(ok.data["b"].as_array().map(Vec::len), Some(100));
+        let err = parse_yaml_mapping(&format!("{anchor}\nb: [{}]\n", aliases(101)), 2)
+            .expect_err("over budget");
+        assert_eq!(err.kind, YamlErrorKind::Budget);
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("aliases"), "{}", err.message);
+    }
+
+    #[test]
+    fn stops_a_billion_laughs_at_the_budget() {
+        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let refs = vec![format!("*a{}", level - 1); 9].join(", ");
+            yaml.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+        }
+        let err = parse_yaml_mapping(&yaml, 1).expect_err("bomb");
+        assert_eq!(err.kind, YamlErrorKind::Budget);
+    }
+
+    #[test]
+    fn nests_up_to_the_budget_and_refuses_one_level_more() {
+        // The top-level mapping is the first level.
+        let nested = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert!(parse_yaml_mapping(&nested(MAX_NESTING - 1), 1).is_ok());
+        let err = parse_yaml_mapping(&nested(MAX_NESTING), 1).expect_err("too deep");
+        assert_eq!(err.kind, YamlErrorKind::Budget);
+        assert_eq!(err.line, 1);
     }
 
     #[test]

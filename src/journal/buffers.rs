@@ -51,7 +51,7 @@ fn poisoned(path: &Path) -> Error {
 }
 
 fn not_open(path: &Path) -> Error {
-    Error::Invalid {
+    Error::NotFound {
         path: path.to_path_buf(),
         message: "is not open in the editor".into(),
     }
@@ -191,7 +191,7 @@ impl OpenBuffers {
             None => Ok(None),
             Some((_, bytes)) => String::from_utf8(bytes)
                 .map(Some)
-                .map_err(|_| Error::Invalid {
+                .map_err(|_| Error::NotText {
                     path: post.to_path_buf(),
                     message: "is not valid UTF-8".into(),
                 }),

@@ -48,7 +48,7 @@ pub fn watch_inbox(
 }
 
 fn watch_error(dir: &Path, e: notify_debouncer_full::notify::Error) -> Error {
-    Error::Invalid {
+    Error::Watch {
         path: dir.to_path_buf(),
         message: format!("cannot watch the photo inbox: {e}"),
     }

@@ -1,7 +1,7 @@
 //! Writing a publish plan all or nothing, and taking it back.
 //!
 //! Images are copied first (new files only), then the texts go through
-//! [`Changeset::apply`](crate::series::Changeset::apply), which checks that no file changed
+//! [`Changeset::apply`](crate::changeset::Changeset::apply), which checks that no file changed
 //! since the plan was made and puts back what it wrote when a write fails; a failure there
 //! removes the copied images too. [`undo_plan`] reverses an applied plan when a later step
 //! (the commit) fails, so the workspace is byte for byte as it was.
@@ -11,13 +11,20 @@ use std::path::{Path, PathBuf};
 
 use super::plan::{FileCopy, PublishPlan};
 use crate::fs_util::atomic_write;
+use crate::site::gate::{read_admitted, FileKind, Gate};
 use crate::{Error, Result};
 
 /// Writes the plan: every file or none. Returns the paths touched.
 pub fn apply_plan(plan: &PublishPlan) -> Result<Vec<PathBuf>> {
     let mut created_dirs = Vec::new();
     let mut copied: Vec<&FileCopy> = Vec::new();
+    let gate = Gate::new(&plan.root)?;
     for copy in &plan.copies {
+        // Checked again now: the plan may be older than a link put in the target since.
+        if let Err(e) = gate.check_write_target(&copy.to) {
+            remove_copies(&copied, &created_dirs);
+            return Err(e);
+        }
         if let Err(e) = copy_file(copy, &mut created_dirs) {
             remove_copies(&copied, &created_dirs);
             return Err(e);
@@ -60,7 +67,7 @@ pub fn undo_plan(plan: &PublishPlan) -> Result<()> {
 /// removed again on failure).
 fn copy_file(copy: &FileCopy, created_dirs: &mut Vec<PathBuf>) -> Result<()> {
     if copy.to.exists() {
-        return Err(Error::Invalid {
+        return Err(Error::Conflict {
             path: copy.to.clone(),
             message: "already exists; Lanyard will not overwrite it".into(),
         });
@@ -75,7 +82,9 @@ fn copy_file(copy: &FileCopy, created_dirs: &mut Vec<PathBuf>) -> Result<()> {
         missing.reverse();
         created_dirs.extend(missing);
     }
-    let bytes = fs::read(&copy.from).map_err(|e| Error::io(&copy.from, e))?;
+    // The source was admitted by the blog's gate when planned; read it refusing a link or a
+    // FIFO swapped in since, and no more than an image's cap.
+    let bytes = read_admitted(&copy.from, FileKind::Image)?;
     atomic_write(&copy.to, &bytes)
 }
 
@@ -98,7 +107,7 @@ fn remove(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::series::changes::Changeset;
+    use crate::changeset::Changeset;
 
     fn plan_in(root: &Path, changes: Changeset, copies: Vec<FileCopy>) -> PublishPlan {
         PublishPlan {

@@ -7,14 +7,15 @@
 //! get) and the line in that file, mapped back through the plan's diff.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use similar::{DiffTag, TextDiff};
 
-use super::plan::{site_relative, PublishOptions, PublishedPost};
-use crate::check::{find_local_images, find_post_url_tags, write_finding, Severity};
+use super::plan::{PublishOptions, PublishedPost};
+use crate::changeset::{Changeset, FileChange};
+use crate::check::{find_post_url_tags, write_finding, Severity};
 use crate::front_matter::split_front_matter;
-use crate::series::changes::{Changeset, FileChange};
+use crate::site::gate::{Admitted, FileKind, Gate};
 use crate::site::{Post, Workspace};
 use crate::talks::placeholders_in;
 
@@ -70,7 +71,7 @@ pub fn check_plan(
     changes: &Changeset,
     published: &[PublishedPost],
     options: &PublishOptions,
-    image_roots: &[&Path],
+    image_gates: &[&Gate],
 ) -> Vec<PublishFinding> {
     let mut out = Vec::new();
     for change in &changes.changes {
@@ -100,7 +101,7 @@ pub fn check_plan(
             })
         };
         for (severity, kind, line, message) in
-            check_text(planned, post, &change.after, options, image_roots)
+            check_text(planned, post, &change.after, options, image_gates)
         {
             push(severity, kind, line, message);
         }
@@ -128,7 +129,7 @@ fn check_text(
     post: &Post,
     text: &str,
     options: &PublishOptions,
-    image_roots: &[&Path],
+    image_gates: &[&Gate],
 ) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::new();
     if post.front_matter_error.is_some() {
@@ -167,37 +168,41 @@ fn check_text(
         ));
     }
     for tag in find_post_url_tags(text) {
-        if let Some(message) = post_url_problem(planned, &tag.name) {
+        if let Some(problem) = planned.post_url_status(&tag.name).problem(&tag.name) {
+            let message = format!("{problem}; Jekyll would fail the build");
             out.push((Severity::Error, PublishCheck::PostUrl, tag.line, message));
         }
     }
-    let split = split_front_matter(text);
-    for image in find_local_images(split.body, split.body_line) {
-        let file = site_relative(&image.url, &planned.config().baseurl).and_then(|rel| {
-            image_roots
-                .iter()
-                .map(|r| r.join(&rel))
-                .find(|p| p.is_file())
-        });
-        match file.and_then(|f| std::fs::metadata(f).ok()) {
-            None => out.push((
+    let images = planned
+        .render_text(&post.path, text)
+        .map(|r| r.images)
+        .unwrap_or_default();
+    for image in images {
+        match find_image(image_gates, &image.path) {
+            Ok(None) => out.push((
                 Severity::Error,
                 PublishCheck::MissingImage,
                 image.line,
                 format!("missing image `{}`", image.url),
             )),
-            Some(meta) if meta.len() > options.max_image_bytes => out.push((
+            Err(e) => out.push((
+                Severity::Error,
+                PublishCheck::MissingImage,
+                image.line,
+                format!("image `{}`: {e}", image.url),
+            )),
+            Ok(Some(found)) if found.size > options.max_image_bytes => out.push((
                 Severity::Warning,
                 PublishCheck::OversizedImage,
                 image.line,
                 format!(
                     "image `{}` is {}, over the {} limit",
                     image.url,
-                    human_size(meta.len()),
+                    human_size(found.size),
                     human_size(options.max_image_bytes)
                 ),
             )),
-            Some(_) => {}
+            Ok(Some(_)) => {}
         }
     }
     for placeholder in placeholders_in(text) {
@@ -211,22 +216,20 @@ fn check_text(
     out
 }
 
-/// Why `{% post_url name %}` would fail the build of the planned site, if it would.
-fn post_url_problem(planned: &Workspace, name: &str) -> Option<String> {
-    match planned.find_post_url_target(name) {
-        None => Some(format!(
-            "post_url `{name}`: no post has that name; Jekyll would fail the build"
-        )),
-        Some(t) if t.published => None,
-        Some(t) if t.future && !planned.config().future => Some(format!(
-            "post_url `{name}`: {} is dated in the future; Jekyll would fail the build",
-            t.rel_path
-        )),
-        Some(t) => Some(format!(
-            "post_url `{name}`: {} is not published; Jekyll would fail the build",
-            t.rel_path
-        )),
+/// The image `path` in the first of `gates` that has it; `Ok(None)` when none has it, the
+/// gate's refusal (a link out of the blog, a FIFO, over the cap) when one refuses it.
+fn find_image(
+    gates: &[&Gate],
+    path: &crate::site::gate::SitePath,
+) -> crate::Result<Option<Admitted>> {
+    for gate in gates {
+        match gate.admit(&gate.site_file(path), FileKind::Image) {
+            Ok(found) => return Ok(Some(found)),
+            Err(e) if e.kind() == "not_found" => continue,
+            Err(e) => return Err(e),
+        }
     }
+    Ok(None)
 }
 
 /// The file a change comes from: the draft of a published post, else the file itself.

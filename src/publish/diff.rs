@@ -7,7 +7,7 @@ use std::path::Path;
 use similar::TextDiff;
 
 use super::plan::PublishPlan;
-use crate::series::changes::FileChange;
+use crate::changeset::FileChange;
 
 /// What happens to one file, for the dialog's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -35,20 +35,23 @@ pub fn execute_plan(
                  nothing was changed"
             )
         };
-        return Err(refused(plan, message));
+        return Err(Error::Blocked {
+            path: plan.root.clone(),
+            message,
+        });
     }
     let paths = plan.touched();
     if commit_message.is_some() {
         let others = staged_conflicts(&plan.root, &paths)?;
         if !others.is_empty() {
-            return Err(refused(
-                plan,
-                format!(
+            return Err(Error::Conflict {
+                path: plan.root.clone(),
+                message: format!(
                     "the index already holds staged changes to other files ({}); commit or \
                      unstage them first; nothing was changed",
                     others.join(", ")
                 ),
-            ));
+            });
         }
     }
     let touched = apply_plan(plan)?;
@@ -58,8 +61,12 @@ pub fn execute_plan(
             Err(e) => {
                 let undone = undo_plan(plan);
                 return Err(match undone {
-                    Ok(()) => refused(plan, format!("{e}; the files were put back as they were")),
-                    Err(u) => refused(plan, format!("{e}; putting the files back failed too: {u}")),
+                    Ok(()) => {
+                        commit_failed(plan, format!("{e}; the files were put back as they were"))
+                    }
+                    Err(u) => {
+                        commit_failed(plan, format!("{e}; putting the files back failed too: {u}"))
+                    }
                 });
             }
         },
@@ -68,8 +75,9 @@ pub fn execute_plan(
     Ok(Executed { touched, commit })
 }
 
-fn refused(plan: &PublishPlan, message: String) -> Error {
-    Error::Invalid {
+/// The commit failed (and the files were put back, or not: the message says).
+fn commit_failed(plan: &PublishPlan, message: String) -> Error {
+    Error::Git {
         path: plan.root.clone(),
         message,
     }

@@ -189,7 +189,7 @@ fn relative_paths(workdir: &Path, paths: &[PathBuf]) -> Result<Vec<String>> {
 }
 
 fn git_error(path: &Path, message: &str) -> Error {
-    Error::Invalid {
+    Error::Git {
         path: path.to_path_buf(),
         message: message.to_string(),
     }

@@ -15,13 +15,14 @@ use serde_json::Value;
 
 use super::checks::check_plan;
 use super::checks::PublishFinding;
-use crate::check::{find_local_images, Severity};
-use crate::front_matter::{get_key, split_front_matter, unset_key};
-use crate::series::changes::Changeset;
+use crate::changeset::Changeset;
+use crate::check::Severity;
+use crate::front_matter::{get_key, unset_key};
 use crate::series::model::series_string;
 use crate::series::settings::SettingsStore;
 use crate::series::sync::{sync_posts, SyncOptions, SyncPlan};
-use crate::site::{percent_decode, Post, PostKind, Workspace};
+use crate::site::gate::{FileKind, Gate};
+use crate::site::{Post, PostKind, Workspace};
 use crate::{Error, Result};
 
 /// The default largest image a published post may show without a warning (2 MiB).
@@ -130,17 +131,17 @@ pub fn plan_publish(
     let mut published = Vec::new();
     let mut new_posts = Vec::new();
     for path in posts {
-        let entry = workspace.post_at(path).ok_or_else(|| Error::Invalid {
+        let entry = workspace.post_at(path).ok_or_else(|| Error::NotFound {
             path: path.clone(),
             message: "is not a post or draft of the blog".into(),
         })?;
         if target.is_none() && entry.kind == PostKind::Post && entry.published {
-            return Err(Error::Invalid {
+            return Err(Error::Conflict {
                 path: entry.path.clone(),
                 message: "is already published; nothing to publish".into(),
             });
         }
-        let text = published_text(entry)?;
+        let text = published_text(workspace, entry)?;
         let to = destination(entry, dest, target.is_some(), today)?;
         if target.is_some() {
             sync.changes.create(&to, text.clone())?;
@@ -151,7 +152,7 @@ pub fn plan_publish(
         }
         let moved = dest
             .post_for_text(&to, &text)
-            .ok_or_else(|| Error::Invalid {
+            .ok_or_else(|| Error::BadName {
                 path: to.clone(),
                 message: "is not a name Jekyll reads as a post".into(),
             })?;
@@ -185,16 +186,16 @@ pub fn plan_publish(
         Some(_) => plan_copies(workspace, dest, &sync.changes)?,
         None => Vec::new(),
     };
-    let image_roots: Vec<&Path> = match target {
-        Some(t) => vec![workspace.root(), t.root()],
-        None => vec![workspace.root()],
+    let image_gates: Vec<&Gate> = match target {
+        Some(t) => vec![workspace.gate(), t.gate()],
+        None => vec![workspace.gate()],
     };
     let mut findings = check_plan(
         &planned_ws,
         &sync.changes,
         &published,
         options,
-        &image_roots,
+        &image_gates,
     );
     findings.extend(copy_conflicts(dest, &copies));
     findings.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
@@ -217,8 +218,8 @@ pub fn plan_publish(
 }
 
 /// The post's text once published: without `published: false`.
-fn published_text(entry: &Post) -> Result<String> {
-    let text = crate::fs_util::read_text(&entry.path)?;
+fn published_text(workspace: &Workspace, entry: &Post) -> Result<String> {
+    let text = workspace.read_post_text(&entry.path)?;
     let edit_error = |e| crate::front_matter::edit::edit_error(&entry.path, e);
     // Front matter that does not parse is left as it is: the checks report it, located.
     match get_key(&text, "published") {
@@ -284,28 +285,33 @@ fn planned_posts(dest: &Workspace, new_posts: &[(PathBuf, Post)]) -> Vec<Post> {
     posts
 }
 
-/// The local images the new posts show, to copy into the target; those already there
-/// with the same bytes are skipped.
+/// The local images the new posts show (as the renderer resolves them in the target), to
+/// copy into the target; those already there with the same bytes are skipped. Each source
+/// goes through the workspace's gate: an image that is a link out of the blog (or a FIFO, or
+/// over the image cap) stops the plan with that error, before anything is written; a
+/// destination whose folder leads out of the target does too.
 fn plan_copies(source: &Workspace, dest: &Workspace, changes: &Changeset) -> Result<Vec<FileCopy>> {
     let mut copies: Vec<FileCopy> = Vec::new();
     for change in changes.changes.iter().filter(|c| c.before.is_none()) {
-        let split = split_front_matter(&change.after);
-        for image in find_local_images(split.body, split.body_line) {
-            let Some(rel) = site_relative(&image.url, &source.config().baseurl) else {
-                continue;
+        let Ok(rendered) = dest.render_text(&change.path, &change.after) else {
+            continue; // front matter that does not parse: reported by the checks
+        };
+        for image in rendered.images {
+            let file = source.gate().site_file(&image.path);
+            let admitted = match source.gate().admit(&file, FileKind::Image) {
+                Ok(admitted) => admitted,
+                Err(e) if e.kind() == "not_found" => continue, // a missing image: a finding
+                Err(e) => return Err(e),
             };
-            let from = source.root().join(&rel);
-            let Ok(meta) = std::fs::metadata(&from) else {
-                continue; // reported by the checks as a missing image
-            };
-            let to = dest.root().join(&rel);
-            if copies.iter().any(|c| c.to == to) || same_bytes(&from, &to) {
+            let to = dest.gate().site_file(&image.path);
+            dest.gate().check_write_target(&to)?;
+            if copies.iter().any(|c| c.to == to) || same_bytes(dest.gate(), &admitted.real, &to) {
                 continue;
             }
             copies.push(FileCopy {
-                from,
+                from: admitted.real,
                 to,
-                bytes: meta.len(),
+                bytes: admitted.size,
             });
         }
     }
@@ -331,48 +337,17 @@ fn copy_conflicts(dest: &Workspace, copies: &[FileCopy]) -> Vec<PublishFinding> 
         .collect()
 }
 
-fn same_bytes(a: &Path, b: &Path) -> bool {
-    match (std::fs::read(a), std::fs::read(b)) {
+/// Whether the target already holds `to` with the bytes of `from` (both read through the
+/// gate's policy, so neither read is unbounded).
+fn same_bytes(dest: &Gate, from: &Path, to: &Path) -> bool {
+    if std::fs::symlink_metadata(to).is_err() {
+        return false;
+    }
+    match (
+        crate::site::gate::read_admitted(from, FileKind::Image),
+        dest.read_bytes(to, FileKind::Image),
+    ) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
-    }
-}
-
-/// A site URL (`/assets/images/a%20b.png`, with or without `baseurl`) as a path relative to
-/// the site root; `None` for anything with `..` or outside the site.
-pub fn site_relative(url: &str, baseurl: &str) -> Option<PathBuf> {
-    let url = url.split(['?', '#']).next().unwrap_or("");
-    let url = if baseurl.is_empty() {
-        url
-    } else {
-        url.strip_prefix(baseurl).unwrap_or(url)
-    };
-    let decoded = percent_decode(url);
-    let mut rel = PathBuf::new();
-    for segment in decoded.split('/').filter(|s| !s.is_empty() && *s != ".") {
-        if segment == ".." || segment.contains('\\') || segment.chars().any(char::is_control) {
-            return None;
-        }
-        rel.push(segment);
-    }
-    (!rel.as_os_str().is_empty()).then_some(rel)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn site_relative_refuses_parent_segments() {
-        assert_eq!(
-            site_relative("/assets/images/a%20b.png", ""),
-            Some(PathBuf::from("assets/images/a b.png"))
-        );
-        assert_eq!(
-            site_relative("/blog/assets/x.png?v=2", "/blog"),
-            Some(PathBuf::from("assets/x.png"))
-        );
-        assert_eq!(site_relative("/assets/../../etc/passwd", ""), None);
-        assert_eq!(site_relative("/assets/%2e%2e/x", ""), None);
     }
 }

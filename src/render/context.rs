@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::site::gate::SitePath;
+
 /// A post that a `{% post_url %}` tag can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostTarget {
@@ -22,11 +24,13 @@ pub trait SiteContext {
     /// Resolves a `post_url` argument as Jekyll 4.3 does: `2023-04-19-kubecon-j1`, or with a
     /// subfolder path `sub/2023-04-19-kubecon-j1`; `None` when no post has that name.
     fn resolve_post_url(&self, name: &str) -> Option<PostTarget>;
-    /// Whether a site-relative URL path (`/assets/images/x.jpg`, `baseurl` already stripped)
-    /// names a file in the site.
-    fn site_file_exists(&self, url_path: &str) -> bool;
-    /// The text of `_includes/<name>`, when the blog has it.
-    fn include(&self, name: &str) -> Option<String>;
+    /// Whether the site file a post's image names may be shown: `Ok` when the gate lets it
+    /// through (inside the site after links, a regular file within the image cap); else the
+    /// error (`not_found` for a missing file, a refusal naming the file otherwise).
+    fn check_site_file(&self, path: &SitePath) -> crate::Result<()>;
+    /// The text of `<includes_dir>/<name>`, read through the gate; a missing file is a
+    /// `not_found` error, an `includes_dir` outside the site a config error naming it.
+    fn include(&self, name: &str) -> crate::Result<String>;
     /// The `site` Liquid variables: the config merged over Jekyll's defaults.
     fn site_vars(&self) -> serde_json::Value;
     /// The site's `baseurl` ("" when unset), without a trailing slash.
@@ -42,6 +46,7 @@ pub trait SiteContext {
 #[cfg(test)]
 pub(crate) mod tests_support {
     use super::{PostTarget, SiteContext};
+    use crate::site::gate::SitePath;
     use std::path::PathBuf;
 
     /// Posts `2023-04-18-day-one` (and `sub/2023-04-19-day-two`) published,
@@ -68,11 +73,17 @@ pub(crate) mod tests_support {
                 future,
             })
         }
-        fn site_file_exists(&self, url_path: &str) -> bool {
-            url_path == "/assets/images/present.jpg"
+        fn check_site_file(&self, path: &SitePath) -> crate::Result<()> {
+            match path.as_str() {
+                "assets/images/present.jpg" => Ok(()),
+                other => Err(crate::Error::io(other, std::io::ErrorKind::NotFound.into())),
+            }
         }
-        fn include(&self, name: &str) -> Option<String> {
-            (name == "note.html").then(|| "<aside>{{ include.text }}</aside>\n".to_string())
+        fn include(&self, name: &str) -> crate::Result<String> {
+            match name {
+                "note.html" => Ok("<aside>{{ include.text }}</aside>\n".to_string()),
+                other => Err(crate::Error::io(other, std::io::ErrorKind::NotFound.into())),
+            }
         }
         fn site_vars(&self) -> serde_json::Value {
             serde_json::json!({"title": "Blog", "baseurl": "", "url": "https://example.org"})

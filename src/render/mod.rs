@@ -3,6 +3,7 @@
 //! flagged both in the HTML and as a list.
 
 mod context;
+mod html_depth;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 mod sanitize;
@@ -11,6 +12,7 @@ pub use context::{PostTarget, SiteContext};
 pub(crate) use sanitize::sanitize_page_html;
 
 use crate::front_matter::split_front_matter;
+use crate::site::gate::SitePath;
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +20,11 @@ pub struct RenderOptions {
     /// Add `data-line="N"` (1-based source line in the whole file) to block elements, for the
     /// editor/preview scroll sync. Off for `lanyard render`.
     pub source_lines: bool,
+    /// For the desktop preview: every local image's `src` (Markdown or HTML) points at the
+    /// file the gate resolves it to, served by the `lanyard-asset:` scheme
+    /// ([`crate::site::gate::SitePath::asset_url`]), and Markdown images keep the URL as
+    /// written in `data-site-src`. The UI uses both verbatim. Off for `lanyard render`.
+    pub asset_urls: bool,
 }
 
 /// What a render found wrong; also marked in the HTML with a `lanyard-*` class.
@@ -34,6 +41,9 @@ pub enum ProblemKind {
     MissingImage,
     /// A Liquid tag or output Lanyard cannot run (plugin tag, missing include).
     UnsupportedLiquid,
+    /// The post hit a rendering budget (Liquid output, loops, nesting or work): rendering
+    /// stopped there, and what came before is shown with the error after it.
+    BudgetExceeded,
 }
 
 /// One problem, located in the source file.
@@ -47,6 +57,23 @@ pub struct RenderProblem {
     pub message: String,
 }
 
+/// A local image a post shows (Markdown `![](...)`, Liquid expanded): the renderer's scan,
+/// which `check` and publish use instead of scanning the text again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LocalImage {
+    /// 1-based line in the whole file.
+    pub line: usize,
+    /// The URL as written (after Liquid).
+    pub url: String,
+    /// The site file it names, as the gate resolves it (`assets/images/a b.png`).
+    #[serde(serialize_with = "serialize_site_path")]
+    pub path: SitePath,
+}
+
+fn serialize_site_path<S: serde::Serializer>(path: &SitePath, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(path.as_str())
+}
+
 /// A rendered post body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Rendered {
@@ -54,6 +81,30 @@ pub struct Rendered {
     pub html: String,
     /// Problems found, in source order.
     pub problems: Vec<RenderProblem>,
+    /// Local images of the body, in source order.
+    pub images: Vec<LocalImage>,
+}
+
+impl Rendered {
+    /// The budget the render ran out of, if any: the HTML is then cut where it stopped.
+    pub fn budget_exceeded(&self) -> Option<&RenderProblem> {
+        self.problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::BudgetExceeded)
+    }
+
+    /// This render, or an [`crate::Error::BudgetExceeded`] naming `path` and the line when it
+    /// ran out of a budget: for callers that must not use a cut render (`lanyard render`).
+    pub fn complete(self, path: &std::path::Path) -> crate::Result<Rendered> {
+        match self.budget_exceeded() {
+            Some(p) => Err(crate::Error::BudgetExceeded {
+                path: path.to_path_buf(),
+                line: p.line,
+                message: p.message.clone(),
+            }),
+            None => Ok(self),
+        }
+    }
 }
 
 /// Renders a whole post file's text (front matter included; it is skipped) to HTML.
@@ -71,6 +122,17 @@ pub fn render_source(
     let split = split_front_matter(source);
     let (mut expanded, liquid_problems) =
         liquid::expand_liquid(split.body, split.body_start, page, site);
+    let stopped = liquid_problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::BudgetExceeded);
+    if stopped.is_some() {
+        // A cut render only shows where it stopped: Markdown need not read megabytes first.
+        let mut cut = expanded.text.len().min(SHOWN_WHEN_STOPPED);
+        while !expanded.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        expanded.text.truncate(cut);
+    }
     let mut stash = std::mem::take(&mut expanded.stash);
     let line_starts = line_starts(source);
     let line_of = |offset: usize| line_at(&line_starts, expanded.source_offset(offset));
@@ -91,10 +153,32 @@ pub fn render_source(
             .and_then(serde_json::Value::as_str)
             .unwrap_or("&#8617;")
             .to_string(),
-        inside_html: false,
+        html_depth: 0,
+        keep_site_src: options.asset_urls,
     };
-    let (html, markdown_problems) = markdown::render_markdown(&expanded.text, &input, &mut stash);
-    let html = sanitize::sanitize_html(&liquid::unstash(&html, &stash));
+    let (mut html, markdown_problems, images) =
+        markdown::render_markdown(&expanded.text, &input, &mut stash);
+    let images = images
+        .into_iter()
+        .map(|i| LocalImage {
+            line: line_of(i.offset),
+            url: i.url,
+            path: i.path,
+        })
+        .collect();
+    // A render cut by a budget ends with the reason, where the preview shows it.
+    if let Some(stop) = stopped {
+        html.push_str(&budget_block(
+            line_at(&line_starts, stop.offset),
+            &stop.message,
+        ));
+    }
+    let html = liquid::unstash(&html, &stash);
+    let html = if options.asset_urls {
+        sanitize::sanitize_preview_html(&html, site.baseurl(), input.page_dir.clone())
+    } else {
+        sanitize::sanitize_html(&html)
+    };
     let mut problems: Vec<RenderProblem> = liquid_problems
         .into_iter()
         .map(|p| RenderProblem {
@@ -109,7 +193,22 @@ pub fn render_source(
         }))
         .collect();
     problems.sort_by_key(|p| p.line);
-    Rendered { html, problems }
+    Rendered {
+        html,
+        problems,
+        images,
+    }
+}
+
+/// How much of the Liquid output a render cut by a budget still shows, in bytes.
+const SHOWN_WHEN_STOPPED: usize = 256 << 10;
+
+/// The error block closing a render cut by a budget.
+fn budget_block(line: usize, message: &str) -> String {
+    format!(
+        "\n<div class=\"lanyard-liquid lanyard-budget\">Line {line}: {}</div>\n",
+        markdown::escape_attr(message)
+    )
 }
 
 /// Byte offsets where each line of `source` starts.

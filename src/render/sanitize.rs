@@ -2,14 +2,38 @@
 //! no event handler, no `javascript:` URL, no iframe, object or SVG (ammonia's allowlist).
 //! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge,
 //! the `lanyard-*` flags), `data-line`, footnote `rel`/`role`, table alignment, comments
-//! (`<!--more-->`).
+//! (`<!--more-->`). For the preview, local image URLs are pointed at the desktop's asset
+//! scheme here, on every `<img>` whether Markdown or HTML wrote it.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Sanitizes an HTML fragment.
+use super::html_depth::{limit_html_depth, MAX_HTML_DEPTH};
+use crate::site::gate::resolve_url;
+
+/// Sanitizes an HTML fragment (nested no deeper than [`MAX_HTML_DEPTH`], so that parsing it
+/// stays linear).
 pub(crate) fn sanitize_html(html: &str) -> String {
-    builder().clean(html).to_string()
+    builder()
+        .clean(&limit_html_depth(html, MAX_HTML_DEPTH))
+        .to_string()
+}
+
+/// Sanitizes an HTML fragment for the preview: each `<img src>` naming a file of the site (as
+/// the gate's [`resolve_url`] reads it, with the site's `baseurl` and the post's URL folder
+/// `page_dir`) becomes that file's `lanyard-asset:` URL; other URLs are left as they are.
+pub(crate) fn sanitize_preview_html(html: &str, baseurl: String, page_dir: String) -> String {
+    let mut b = ammonia::Builder::default();
+    configure(&mut b).attribute_filter(move |element, attribute, value| {
+        if element == "img" && attribute == "src" {
+            if let Some(path) = resolve_url(value, &baseurl, &page_dir) {
+                return Some(Cow::Owned(path.asset_url()));
+            }
+        }
+        Some(Cow::Borrowed(value))
+    });
+    b.clean(&limit_html_depth(html, MAX_HTML_DEPTH)).to_string()
 }
 
 /// Sanitizes the body of a theme's page (header, navigation, footer around the post) with
@@ -18,29 +42,33 @@ pub(crate) fn sanitize_html(html: &str) -> String {
 pub(crate) fn sanitize_page_html(html: &str) -> String {
     static PAGE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     PAGE.get_or_init(|| {
-        let mut b = base_builder();
-        b.add_tags(["main", "label"])
+        let mut b = ammonia::Builder::default();
+        configure(&mut b)
+            .add_tags(["main", "label"])
             .add_generic_attributes(["aria-label", "hidden", "itemprop", "itemscope", "itemtype"])
             .add_tag_attributes("time", ["datetime"])
             .add_tag_attributes("label", ["for"]);
         b
     })
-    .clean(html)
+    .clean(&limit_html_depth(html, MAX_HTML_DEPTH))
     .to_string()
 }
 
 /// The sanitizer, built once.
 fn builder() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(base_builder)
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        configure(&mut b);
+        b
+    })
 }
 
-/// The preview's rules (see the module comment).
-fn base_builder() -> ammonia::Builder<'static> {
-    let mut b = ammonia::Builder::default();
+/// The allowlist both sanitizers share.
+fn configure<'b, 'a>(b: &'b mut ammonia::Builder<'a>) -> &'b mut ammonia::Builder<'a> {
     b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
         .add_tag_attributes("a", ["rel", "target", "name"])
-        .add_tag_attributes("img", ["loading"])
+        .add_tag_attributes("img", ["loading", "data-site-src"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("code", ["data-lang"])
@@ -52,13 +80,30 @@ fn base_builder() -> ammonia::Builder<'static> {
         .add_tag_attributes("source", ["src", "type"])
         .filter_style_properties(HashSet::from(["text-align"]))
         .link_rel(None)
-        .strip_comments(false);
-    b
+        .strip_comments(false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_local_images_of_the_preview_at_the_asset_scheme() {
+        let out = sanitize_preview_html(
+            "<p><img src=\"img%20a.png\"><img src=\"/blog/assets/b.png?v=1\"><img src=\"https://x.org/c.png\"></p>",
+            "/blog".into(),
+            "/2023/04/19/".into(),
+        );
+        assert!(
+            out.contains("src=\"lanyard-asset://localhost/2023/04/19/img%20a.png\""),
+            "{out}"
+        );
+        assert!(
+            out.contains("src=\"lanyard-asset://localhost/assets/b.png\""),
+            "{out}"
+        );
+        assert!(out.contains("src=\"https://x.org/c.png\""), "{out}");
+    }
 
     #[test]
     fn removes_scripts_and_event_handlers() {

@@ -59,8 +59,9 @@ fn read_own(path: &Path, text: &str) -> Result<serde_json::Map<String, Value>> {
 
 /// Sets one key with the front matter editor; its refusal becomes an error naming the file.
 fn set_key(path: &Path, text: &str, key: &str, value_text: &str) -> Result<String> {
-    crate::front_matter::edit::set_key(text, key, value_text).map_err(|e| Error::Invalid {
+    crate::front_matter::edit::set_key(text, key, value_text).map_err(|e| Error::EditRefused {
         path: path.to_path_buf(),
+        line: e.line().unwrap_or(0),
         message: format!("cannot set `{key}:` in its front matter: {e}"),
     })
 }

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::find_post_url_spans;
+use crate::site::gate::{EntryKind, Gate, Walk};
 use crate::site::Workspace;
 
 /// Extensions of files where Jekyll runs Liquid and a `post_url` may sit.
@@ -18,27 +19,33 @@ const SKIPPED_DIRS: [&str; 4] = ["_site", "node_modules", "vendor", ".jekyll-cac
 /// Files larger than this are not searched (they are not hand-written pages).
 const MAX_FILE_LEN: u64 = 8 * 1024 * 1024;
 
-/// The blog's text files under `root`, sorted; hidden folders, symlinks, and the output,
-/// cache and dependency folders are left out. Unreadable folders are skipped.
-pub fn blog_text_files(root: &Path) -> Vec<PathBuf> {
+/// The blog's text files, sorted; hidden folders, links (a rewrite must not write through
+/// one), and the output, cache and dependency folders are left out. The walk is the gate's;
+/// unreadable folders are skipped.
+pub fn blog_text_files(gate: &Gate) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
+    let mut walk = Walk::new(gate);
+    let mut stack = vec![gate.site_root().to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(Some(entries)) = walk.list(&dir) else {
             continue;
         };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            let Ok(meta) = entry.path().symlink_metadata() else {
-                continue;
-            };
-            if meta.is_dir() {
-                if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_ref()) {
-                    stack.push(entry.path());
+        for entry in entries.into_iter().filter(|e| !e.is_link) {
+            match entry.kind {
+                EntryKind::Dir
+                    if !entry.name.starts_with('.')
+                        && !SKIPPED_DIRS.contains(&entry.name.as_str()) =>
+                {
+                    stack.push(entry.path);
                 }
-            } else if meta.is_file() && meta.len() <= MAX_FILE_LEN && has_text_extension(&name) {
-                files.push(entry.path());
+                EntryKind::File
+                    if has_text_extension(&entry.name)
+                        && std::fs::metadata(&entry.path)
+                            .is_ok_and(|m| m.len() <= MAX_FILE_LEN) =>
+                {
+                    files.push(entry.path);
+                }
+                _ => {}
             }
         }
     }
@@ -103,7 +110,7 @@ mod tests {
             "{% post_url sub/2024-01-05-a %} {%post_url 2024-01-05-a%} \
              {% post_url 2024-01-03-b %} {% raw %}{% post_url sub/2024-01-02-a %}{% endraw %}"
         );
-        let files = blog_text_files(ws.root());
+        let files = blog_text_files(ws.gate());
         assert_eq!(files.len(), 2, "{files:?}");
     }
 }

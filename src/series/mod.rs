@@ -8,14 +8,13 @@
 //! - [`rename`]: renaming or re-dating a post and every `post_url` to it ([`plan_move`]);
 //! - [`settings`]: per-series display name, article and templates, in the app data folder;
 //! - [`links`] and [`fm_edit`]: the `post_url`s and front matter keys a move rewrites;
-//! - [`changes`]: the files an operation changes, computed before anything is written.
 //!
 //! Every operation is a `plan_*` function that reads the blog and returns a [`Changeset`]
+//! ([`crate::changeset`])
 //! (new texts, renames, new files); nothing is written until [`Changeset::apply`], so the
 //! desktop can show the files that will change and route open files through their editor.
 
 pub mod adopt;
-pub mod changes;
 pub mod fm_edit;
 pub mod header;
 pub mod links;
@@ -27,7 +26,6 @@ pub mod rename;
 pub mod settings;
 pub mod sync;
 
-pub use changes::{Changeset, FileChange};
 pub use model::{find_series, series_of_file, workspace_series, Part, Series};
 pub use new_part::{plan_new_post, plan_next_part, NewPost, NewPostRequest};
 pub use rename::{plan_move, MovePlan, MoveRequest};

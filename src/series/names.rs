@@ -24,7 +24,7 @@ pub fn clean_slug(slug: &str) -> Result<String> {
             .chars()
             .any(|c| c == '/' || c == '\\' || c.is_control() || c.is_whitespace());
     if bad {
-        return Err(Error::Invalid {
+        return Err(Error::BadName {
             path: Path::new(slug).to_path_buf(),
             message: format!(
                 "is not a usable slug (letters, digits and dashes, at most {MAX_SLUG_LEN} \
@@ -59,7 +59,7 @@ pub fn slug_from_title(title: &str) -> String {
 pub fn clean_line(what: &str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() || text.chars().any(char::is_control) {
-        return Err(Error::Invalid {
+        return Err(Error::BadName {
             path: Path::new(what).to_path_buf(),
             message: "must be one non-empty line without control characters".into(),
         });
@@ -73,7 +73,7 @@ pub fn parse_user_date(text: &str) -> Result<Date> {
     let padded = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-');
     parse_day(text)
         .filter(|d| padded && d.to_string() == text)
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::InvalidDate {
             path: Path::new("date").to_path_buf(),
             message: format!("`{text}` is not a date written YYYY-MM-DD"),
         })

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::changes::Changeset;
 use super::model::{find_series, series_of_file, Part};
 use super::names::{clean_line, clean_slug, slug_from_title, yaml_quoted};
 use super::settings::{header_lang, SettingsStore};
 use super::sync::{sync_posts, written_lang, SyncOptions, SyncPlan};
+use crate::changeset::Changeset;
 use crate::front_matter::{parse_day, read_front_matter, split_front_matter};
-use crate::site::Workspace;
+use crate::site::{Workspace, LANGUAGE_KEYS};
 use crate::{Error, Result};
 
 /// What to create. With `series` naming an existing series, the draft is its next part and
@@ -91,7 +91,7 @@ pub fn plan_new_post(
             next_title(&prev.title, title_lang, count + 1)
         }
         (None, None) => {
-            return Err(Error::Invalid {
+            return Err(Error::NotFound {
                 path: PathBuf::from("title"),
                 message: "is needed for a post that does not continue a series".into(),
             })
@@ -110,10 +110,12 @@ pub fn plan_new_post(
         None => clean_slug(&slug_from_title(&title))?,
     };
     let path = workspace.root().join("_drafts").join(format!("{slug}.md"));
+    // Written under the blog's own language key (`lang`, `language`, `locale`).
+    let key = workspace.language_key();
     let fm_lang = explicit_lang.as_deref();
     let front_matter = match &previous {
-        Some(prev) => inherited_front_matter(prev, &title, date, fm_lang, series.as_deref())?,
-        None => fresh_front_matter(&title, date, fm_lang, series.as_deref()),
+        Some(prev) => inherited_front_matter(prev, &title, date, fm_lang, key, series.as_deref())?,
+        None => fresh_front_matter(&title, date, fm_lang.map(|l| (key, l)), series.as_deref()),
     };
     let written = series
         .as_deref()
@@ -145,7 +147,7 @@ fn creation_with_headers(
     plan.changes.create(path, text.clone())?;
     let new_post = workspace
         .post_for_text(path, &text)
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::BadName {
             path: path.to_path_buf(),
             message: "is not a name Jekyll reads as a draft".into(),
         })?;
@@ -167,7 +169,7 @@ pub fn plan_next_part(
     settings: &SettingsStore,
     part: &Path,
 ) -> Result<NewPost> {
-    let (series, _) = series_of_file(workspace, part).ok_or_else(|| Error::Invalid {
+    let (series, _) = series_of_file(workspace, part).ok_or_else(|| Error::NotFound {
         path: part.to_path_buf(),
         message: "is not part of a series (no `series:` text in its front matter)".into(),
     })?;
@@ -184,7 +186,7 @@ fn next_day(part: &Part) -> Result<Date> {
         .get(..10)
         .and_then(parse_day)
         .and_then(|d| d.tomorrow().ok())
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::InvalidDate {
             path: part.path.clone(),
             message: format!("has a date Lanyard cannot continue from: {}", part.date),
         })
@@ -219,8 +221,11 @@ pub fn next_title(previous: &str, lang: Option<&str>, n: usize) -> String {
     format!("{trimmed} - {word} {n}")
 }
 
+/// A language to write, under its key.
+type KeyedLang<'a> = Option<(&'static str, &'a str)>;
+
 /// The front matter of a first part or standalone post.
-fn fresh_front_matter(title: &str, date: Date, lang: Option<&str>, series: Option<&str>) -> String {
+fn fresh_front_matter(title: &str, date: Date, lang: KeyedLang, series: Option<&str>) -> String {
     let mut fm = format!(
         "layout: post\ntitle: {}\ndate: {date}\n",
         yaml_quoted(title)
@@ -228,30 +233,38 @@ fn fresh_front_matter(title: &str, date: Date, lang: Option<&str>, series: Optio
     if let Some(series) = series {
         fm.push_str(&format!("series: {}\n", yaml_quoted(series)));
     }
-    if let Some(lang) = lang {
-        fm.push_str(&format!("lang: {lang}\n"));
+    if let Some((key, lang)) = lang {
+        fm.push_str(&format!("{key}: {lang}\n"));
     }
     fm
 }
 
 /// The front matter of a next part: the previous part's entries in their order and their
-/// own spelling, minus [`NOT_INHERITED`], with the new title and date (and `lang:`).
+/// own spelling, minus [`NOT_INHERITED`], with the new title and date (and the language,
+/// under the previous part's language key when it has one).
 fn inherited_front_matter(
     previous: &Part,
     title: &str,
     date: Date,
     lang: Option<&str>,
+    language_key: &'static str,
     series: Option<&str>,
 ) -> Result<String> {
     let text = crate::fs_util::read_text(&previous.path)?;
     let yaml = split_front_matter(&text).yaml.unwrap_or("");
     let mut out = String::new();
     let has = |key: &str, out: &String| out.lines().any(|l| l.starts_with(&format!("{key}:")));
+    let mut language_key = language_key;
     for (key, raw) in top_level_entries(yaml) {
         match key.as_str() {
             "title" => out.push_str(&format!("title: {}\n", yaml_quoted(title))),
             "date" => out.push_str(&format!("date: {date}\n")),
-            "lang" if lang.is_some() => {}
+            // The previous part's own language key is the one replaced.
+            k if lang.is_some() && LANGUAGE_KEYS.contains(&k) => {
+                if let Some(own) = LANGUAGE_KEYS.iter().find(|l| **l == k) {
+                    language_key = own;
+                }
+            }
             k if NOT_INHERITED.contains(&k) => {}
             _ => out.push_str(&raw),
         }
@@ -275,17 +288,13 @@ fn inherited_front_matter(
         out.push_str(&format!("series: {}\n", yaml_quoted(series)));
     }
     if let Some(lang) = lang {
-        out.push_str(&format!("lang: {lang}\n"));
+        out.push_str(&format!("{language_key}: {lang}\n"));
     }
     let check = format!("---\n{out}---\n");
     if read_front_matter(&previous.path, &check).is_err() {
         // An inherited entry leaned on something left behind (an anchor): start fresh.
-        return Ok(fresh_front_matter(
-            title,
-            date,
-            lang.or(previous.lang.as_deref()),
-            series,
-        ));
+        let lang = lang.or(previous.lang.as_deref()).map(|l| (language_key, l));
+        return Ok(fresh_front_matter(title, date, lang, series));
     }
     Ok(out)
 }

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::changes::Changeset;
 use super::fm_edit::{set_date, with_redirect_from};
 use super::links::{blog_text_files, rewrite_post_urls};
 use super::model::post_url_name;
 use super::names::clean_slug;
 use super::settings::SettingsStore;
 use super::sync::{sync_posts, SyncOptions, SyncPlan};
+use crate::changeset::Changeset;
 use crate::site::{parse_draft_name, parse_post_name, Post, PostKind, Workspace};
 use crate::{Error, Result};
 
@@ -63,7 +63,7 @@ pub fn plan_move(
     post: &Path,
     request: &MoveRequest,
 ) -> Result<MovePlan> {
-    let entry = workspace.post_at(post).ok_or_else(|| Error::Invalid {
+    let entry = workspace.post_at(post).ok_or_else(|| Error::NotFound {
         path: post.to_path_buf(),
         message: "is not a post or draft of the blog".into(),
     })?;
@@ -74,14 +74,14 @@ pub fn plan_move(
         text = set_date(&entry.path, &text, entry, date)?;
     }
     if to == entry.path && text == old_text {
-        return Err(Error::Invalid {
+        return Err(Error::Conflict {
             path: entry.path.clone(),
             message: "already has that name and date; nothing to do".into(),
         });
     }
     let mut moved = workspace
         .post_for_text(&to, &text)
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::BadName {
             path: to.clone(),
             message: "is not a name Jekyll reads as a post".into(),
         })?;
@@ -98,7 +98,7 @@ pub fn plan_move(
     let new_name = post_url_name(&moved.rel_path);
     if let (PostKind::Post, Some(new_name)) = (entry.kind, &new_name) {
         text = rewrite_post_urls(workspace, &text, &entry.path, new_name);
-        for file in blog_text_files(workspace.root()) {
+        for file in blog_text_files(workspace.gate()) {
             if file == entry.path {
                 continue;
             }
@@ -161,7 +161,7 @@ fn new_path(entry: &Post, request: &MoveRequest) -> Result<PathBuf> {
         PostKind::Post => parse_post_name(file_name),
         PostKind::Draft => parse_draft_name(file_name),
     }
-    .ok_or_else(|| Error::Invalid {
+    .ok_or_else(|| Error::BadName {
         path: entry.path.clone(),
         message: "does not have a post's name".into(),
     })?;

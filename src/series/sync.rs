@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use super::adopt::find_hand_written_list;
-use super::changes::Changeset;
 use super::header::render_header;
 use super::model::{collect_series, series_string, Series};
 use super::placement::{find_header, with_header, without_header};
 use super::settings::SettingsStore;
+use crate::changeset::Changeset;
 use crate::site::{Post, Workspace};
 use crate::Result;
 

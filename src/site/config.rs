@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 use serde_json::{json, Map, Value};
 
+use super::gate::{FileKind, Gate};
 use crate::front_matter::parse_yaml_mapping;
-use crate::fs_util::read_text;
 use crate::{Error, Result};
 
 /// Jekyll 4.3's `Configuration::DEFAULT_EXCLUDES`, always added to the site's `exclude:`.
@@ -48,7 +48,7 @@ pub struct SiteConfig {
     pub exclude: Vec<String>,
     /// `include:` (default `.htaccess`): names kept even if excluded or special.
     pub include: Vec<String>,
-    /// `lang:`, the site's default language.
+    /// `lang:` (or `language:`, `locale:`), the site's default language.
     pub lang: Option<String>,
     /// `title:`.
     pub title: Option<String>,
@@ -61,12 +61,20 @@ pub struct SiteConfig {
 impl SiteConfig {
     /// Reads the config of the site at `root`. A site without config file gets the defaults.
     pub fn load(root: &Path) -> Result<SiteConfig> {
+        SiteConfig::load_through(&Gate::new(root)?)
+    }
+
+    /// Reads the config of the gate's site, through the gate (a config file that is a link out
+    /// of the site, a FIFO or over the cap is an error naming it).
+    pub fn load_through(gate: &Gate) -> Result<SiteConfig> {
+        let root = gate.site_root();
+        // `symlink_metadata` sees a name that exists in any form (a FIFO too): the gate decides.
         let file = CONFIG_FILE_NAMES
             .iter()
             .map(|n| root.join(n))
-            .find(|p| p.is_file());
+            .find(|p| p.symlink_metadata().is_ok());
         let values = match &file {
-            Some(path) => read_config_file(path)?,
+            Some(path) => read_config_file(gate, path)?,
             None => Map::new(),
         };
         Ok(SiteConfig::from_values(file, values))
@@ -110,7 +118,7 @@ impl SiteConfig {
             future: values.get("future").is_some_and(truthy),
             unpublished: values.get("unpublished").is_some_and(truthy),
             include: list("include"),
-            lang: text("lang"),
+            lang: super::language_of(&values),
             title: text("title"),
             collections_dir: text("collections_dir").unwrap_or_default(),
             exclude,
@@ -149,8 +157,8 @@ fn value_text(value: &Value) -> Option<String> {
     }
 }
 
-fn read_config_file(path: &Path) -> Result<Map<String, Value>> {
-    let text = read_text(path)?;
+fn read_config_file(gate: &Gate, path: &Path) -> Result<Map<String, Value>> {
+    let text = gate.read_text(path, FileKind::Config)?;
     let is_toml = path.extension().is_some_and(|e| e == "toml");
     if is_toml {
         let table: toml::Table = toml::from_str(&text).map_err(|e| Error::Config {

@@ -1,14 +1,13 @@
 //! The workspace as the renderer sees it ([`SiteContext`]): `{% post_url %}` resolution exactly
-//! as Jekyll 4.3's `PostUrl` tag and `PostComparer` do, site files, includes, `site` variables.
+//! as Jekyll 4.3's `PostUrl` tag and `PostComparer` do, and the one status check of a
+//! `post_url` target ([`PostUrlStatus`]) that render, check, publish and series share; site
+//! files and includes through the workspace's [`super::gate::Gate`]; `site` variables.
 
-use std::path::{Component, Path};
-
-use super::percent::percent_decode;
+use super::gate::{FileKind, SitePath};
 use super::post::Post;
 use super::scan::PostKind;
 use super::workspace::Workspace;
 use crate::front_matter::parse_day;
-use crate::fs_util::read_text;
 use crate::render::{PostTarget, SiteContext};
 
 /// A `post_url` argument split as Jekyll's `PostComparer::MATCHER` (`^(.+/)*(\d+-\d+-\d+)-(.*)$`).
@@ -115,34 +114,99 @@ impl Workspace {
     }
 }
 
+/// What a `{% post_url %}` argument leads to in a Jekyll build of the workspace.
+#[derive(Debug, Clone, Copy)]
+pub enum PostUrlStatus<'a> {
+    /// A built post: the tag gives its URL.
+    Linked(&'a Post),
+    /// The argument is not a post name (`YYYY-MM-DD-slug`): Jekyll fails the build.
+    NotAPostName,
+    /// No post has that name: Jekyll fails the build.
+    Missing,
+    /// The post is dated after now and the site does not set `future: true`.
+    Future(&'a Post),
+    /// The post is not built (`published: false`, or not in `_posts/`).
+    Unpublished(&'a Post),
+}
+
+impl PostUrlStatus<'_> {
+    /// Why Jekyll fails on the tag, without the consequence (`post_url `x`: no post has that
+    /// name`); `None` when it links a built post. Callers add how it matters to them.
+    pub fn problem(&self, name: &str) -> Option<String> {
+        match self {
+            PostUrlStatus::Linked(_) => None,
+            PostUrlStatus::NotAPostName => Some(format!(
+                "post_url `{name}` is not a post name (YYYY-MM-DD-slug)"
+            )),
+            PostUrlStatus::Missing => Some(format!("post_url `{name}`: no post has that name")),
+            PostUrlStatus::Future(t) => Some(format!(
+                "post_url `{name}`: {} is dated in the future ({})",
+                t.rel_path,
+                t.date.get(..10).unwrap_or(&t.date)
+            )),
+            PostUrlStatus::Unpublished(t) => Some(format!(
+                "post_url `{name}`: {} is not published",
+                t.rel_path
+            )),
+        }
+    }
+}
+
+impl Workspace {
+    /// The status of `{% post_url name %}` in this workspace: the one check render, `check`,
+    /// publish and the series share.
+    pub fn post_url_status(&self, name: &str) -> PostUrlStatus<'_> {
+        match self.find_post_url_target(name) {
+            None if super::parse_post_name(&format!(
+                "{}.md",
+                name.rsplit('/').next().unwrap_or(name)
+            ))
+            .is_none() =>
+            {
+                PostUrlStatus::NotAPostName
+            }
+            None => PostUrlStatus::Missing,
+            Some(t) if t.published => PostUrlStatus::Linked(t),
+            Some(t) if t.future && !self.config.future => PostUrlStatus::Future(t),
+            Some(t) => PostUrlStatus::Unpublished(t),
+        }
+    }
+}
+
 impl SiteContext for Workspace {
     fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
-        let post = self.find_post_url_target(name)?;
+        let status = self.post_url_status(name);
+        let post = match status {
+            PostUrlStatus::Linked(p) | PostUrlStatus::Future(p) | PostUrlStatus::Unpublished(p) => {
+                p
+            }
+            PostUrlStatus::NotAPostName | PostUrlStatus::Missing => return None,
+        };
         Some(PostTarget {
             url: post.url.clone(),
             path: post.path.clone(),
-            published: post.published,
-            future: post.future && !self.config.future,
+            published: matches!(status, PostUrlStatus::Linked(_)),
+            future: matches!(status, PostUrlStatus::Future(_)),
         })
     }
 
-    fn site_file_exists(&self, url_path: &str) -> bool {
-        let decoded = percent_decode(url_path.split(['?', '#']).next().unwrap_or(""));
-        match safe_relative(&decoded) {
-            Some(rel) => self.root.join(rel).is_file(),
-            None => false,
-        }
+    fn check_site_file(&self, path: &SitePath) -> crate::Result<()> {
+        self.gate
+            .admit(&self.gate.site_file(path), FileKind::Image)
+            .map(|_| ())
     }
 
-    fn include(&self, name: &str) -> Option<String> {
-        let dir = self
+    fn include(&self, name: &str) -> crate::Result<String> {
+        let setting = self
             .config
             .values
             .get("includes_dir")
             .and_then(|v| v.as_str())
             .unwrap_or("_includes");
-        let rel = safe_relative(name)?;
-        read_text(&self.root.join(dir).join(rel)).ok()
+        let dir = self
+            .gate
+            .setting_dir(self.config.file.as_deref(), "includes_dir", setting)?;
+        self.gate.read_named(&dir, name.trim(), FileKind::Include)
     }
 
     fn site_vars(&self) -> serde_json::Value {
@@ -152,15 +216,6 @@ impl SiteContext for Workspace {
     fn baseurl(&self) -> String {
         self.config.baseurl.clone()
     }
-}
-
-/// `path` as a relative path that stays inside its base (no `..`, no root), else `None`.
-fn safe_relative(path: &str) -> Option<&Path> {
-    let p = Path::new(path.trim_start_matches('/'));
-    let clean = p
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    (clean && !p.as_os_str().is_empty()).then_some(p)
 }
 
 #[cfg(test)]
@@ -189,17 +244,22 @@ mod tests {
     }
 
     #[test]
-    fn keeps_site_paths_inside_the_site() {
-        assert!(safe_relative("/assets/a.png").is_some());
-        assert!(safe_relative("/../etc/passwd").is_none());
-        assert_eq!(percent_decode("/a%20b.png"), "/a b.png");
-    }
-
-    #[test]
     fn a_stray_percent_before_an_accented_letter_is_a_missing_file_not_a_panic() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join("_config.yml"), "title: t\n").expect("write config");
         let site = Workspace::open(dir.path()).expect("open");
-        assert!(!site.site_file_exists("/%aé.png"));
+        let path = super::super::gate::resolve_url("/%aé.png", "", "/").expect("path");
+        let err = site.check_site_file(&path).expect_err("missing");
+        assert_eq!(err.kind(), "not_found");
+    }
+
+    #[test]
+    fn refuses_an_includes_dir_outside_the_site() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("_config.yml"), "includes_dir: /etc\n").expect("write");
+        let site = Workspace::open(dir.path()).expect("open");
+        let err = site.include("passwd").expect_err("outside");
+        assert!(err.to_string().contains("includes_dir: /etc"), "{err}");
+        assert!(err.to_string().contains("_config.yml"), "{err}");
     }
 }

@@ -7,7 +7,9 @@
 mod config;
 mod context;
 mod defaults;
+pub mod gate;
 mod glob;
+mod language;
 mod percent;
 mod permalink;
 mod post;
@@ -18,7 +20,12 @@ mod taxonomy;
 mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
+pub use context::PostUrlStatus;
 pub use defaults::{deep_merge, FrontMatterDefaults};
+pub use language::{
+    blog_language_key, language_entry, language_of, post_language_key, DEFAULT_LANGUAGE_KEY,
+    LANGUAGE_KEYS,
+};
 pub(crate) use percent::percent_decode;
 pub use permalink::{post_url, style_to_template, with_baseurl, UrlParts};
 pub use post::{FrontMatterProblem, Post};
@@ -26,5 +33,5 @@ pub use post_name::{parse_draft_name, parse_post_name, titleize_slug, PostName};
 pub(crate) use scan::skips_entry;
 pub use scan::{IgnoredFile, PostKind};
 pub use slugify::{escape_path, slugify, SlugMode};
-pub use taxonomy::{pluralized, text};
+pub use taxonomy::{pluralized, pluralized_key, text};
 pub use workspace::{find_site_root, is_site_root, Workspace};

@@ -47,7 +47,8 @@ pub struct Post {
     pub categories: Vec<String>,
     /// `series:`.
     pub series: Option<String>,
-    /// `lang:` (after front matter defaults).
+    /// `lang:`, `language:` or `locale:` (after front matter defaults; see
+    /// [`super::language_of`]).
     pub lang: Option<String>,
     /// The file's own front matter (without defaults), as Jekyll types it.
     pub front_matter: Value,
@@ -184,7 +185,7 @@ pub fn build_post(
         future,
         markdown,
         series: data.get("series").and_then(text),
-        lang: data.get("lang").and_then(text),
+        lang: super::language_of(&data),
         tags,
         categories,
         front_matter: Value::Object(own),

@@ -3,12 +3,12 @@
 //! `#` or `~`, not in `exclude:`), their files at any depth. Files Jekyll would skip are listed
 //! with a reason rather than dropped silently; hidden files are skipped silently, as in Jekyll.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::config::SiteConfig;
+use super::gate::{EntryKind, Gate, Walk};
 use super::glob::fnmatch;
-use crate::{Error, Result};
+use crate::Result;
 
 /// Whether a file is a post (in `_posts/`) or a draft (in `_drafts/`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -58,11 +58,14 @@ pub struct ScanResult {
 /// Deeper than this is a symlink loop, not a blog.
 const MAX_DEPTH: usize = 24;
 
-/// Walks the site at `root`. An unreadable folder is an error naming it.
-pub fn scan_site(root: &Path, config: &SiteConfig) -> Result<ScanResult> {
+/// Walks the site of `gate` through the gate's [`Walk`]: links are followed only inside the
+/// site and no folder is listed twice, so a link loop or a link to `/` ends the walk there.
+/// An unreadable folder is an error naming it.
+pub fn scan_site(gate: &Gate, config: &SiteConfig) -> Result<ScanResult> {
     let mut scan = Scanner {
-        root,
+        root: gate.site_root(),
         config,
+        walk: Walk::new(gate),
         result: ScanResult::default(),
     };
     scan.walk_site_dir("", 0)?;
@@ -71,10 +74,11 @@ pub fn scan_site(root: &Path, config: &SiteConfig) -> Result<ScanResult> {
 
 /// Whether Jekyll's reader skips the folder or file `name` at `rel` (excluded, a special
 /// `_`, `.` or `#` name, an editor backup `~`), unless `include:` keeps it.
-pub(crate) fn skips_entry(root: &Path, config: &SiteConfig, rel: &str, name: &str) -> bool {
+pub(crate) fn skips_entry(gate: &Gate, config: &SiteConfig, rel: &str, name: &str) -> bool {
     Scanner {
-        root,
+        root: gate.site_root(),
         config,
+        walk: Walk::new(gate),
         result: ScanResult::default(),
     }
     .is_filtered(rel, name)
@@ -83,6 +87,7 @@ pub(crate) fn skips_entry(root: &Path, config: &SiteConfig, rel: &str, name: &st
 struct Scanner<'a> {
     root: &'a Path,
     config: &'a SiteConfig,
+    walk: Walk<'a>,
     result: ScanResult,
 }
 
@@ -105,9 +110,13 @@ impl Scanner<'_> {
         if depth >= MAX_DEPTH {
             return Ok(());
         }
-        for (name, is_dir) in list_dir(&dir)? {
+        let Some(entries) = self.walk.list(&dir)? else {
+            return Ok(()); // listed already: a link loop
+        };
+        for entry in entries {
+            let name = entry.name;
             let child = join(rel, &name);
-            if is_dir && !self.is_filtered(&child, &name) {
+            if entry.kind == EntryKind::Dir && !self.is_filtered(&child, &name) {
                 self.walk_site_dir(&child, depth + 1)?;
             }
         }
@@ -124,20 +133,37 @@ impl Scanner<'_> {
         depth: usize,
     ) -> Result<()> {
         let dir = self.root.join(magic_rel).join(inner);
-        for (name, is_dir) in list_dir(&dir)? {
+        let Some(entries) = self.walk.list(&dir)? else {
+            return Ok(()); // listed already (a link loop) or outside the site
+        };
+        for entry in entries {
+            let name = entry.name;
             if name.starts_with('.') {
                 continue; // Ruby's Dir glob does not see hidden entries.
             }
             let inner_child = join(inner, &name);
             let rel_path = join(magic_rel, &inner_child);
-            if is_dir {
+            if entry.kind == EntryKind::Dir {
                 if depth < MAX_DEPTH {
                     self.walk_magic_dir(magic_rel, &inner_child, kind, cats, depth + 1)?;
                 }
                 continue;
             }
             let path = self.root.join(&rel_path);
-            if let Some(reason) = self.skip_reason(&rel_path, &inner_child, &name) {
+            let refused = match &entry.kind {
+                EntryKind::Outside(target) => Some(format!(
+                    "is a link leading outside the site ({}), so Lanyard does not read it",
+                    target.display()
+                )),
+                EntryKind::Special => Some(
+                    "is not a regular file (FIFO, device or socket), so Lanyard does not read it"
+                        .into(),
+                ),
+                _ => None,
+            };
+            if let Some(reason) =
+                refused.or_else(|| self.skip_reason(&rel_path, &inner_child, &name))
+            {
                 self.result.ignored.push(IgnoredFile {
                     path,
                     rel_path,
@@ -233,31 +259,12 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
-/// Entries of `dir` (name, is a folder), sorted by name; following symlinks as Jekyll does
-/// outside safe mode. Names that are not UTF-8 are skipped.
-fn list_dir(dir: &Path) -> Result<Vec<(String, bool)>> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut out = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_symlink() => entry.path().is_dir(),
-            Ok(t) => t.is_dir(),
-            Err(_) => false,
-        };
-        out.push((name, is_dir));
-    }
-    out.sort();
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::front_matter::parse_yaml_mapping;
+
+    use std::fs;
 
     fn site(files: &[&str], config: &str) -> (tempfile::TempDir, ScanResult) {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -267,7 +274,8 @@ mod tests {
             fs::write(&p, "---\n---\n").expect("write");
         }
         let cfg = SiteConfig::from_values(None, parse_yaml_mapping(config, 1).expect("yaml").data);
-        let result = scan_site(dir.path(), &cfg).expect("scan");
+        let gate = Gate::new(dir.path()).expect("gate");
+        let result = scan_site(&gate, &cfg).expect("scan");
         (dir, result)
     }
 
@@ -344,8 +352,22 @@ mod tests {
 
     #[test]
     fn errors_on_a_missing_root() {
-        let cfg = SiteConfig::from_values(None, serde_json::Map::new());
-        let err = scan_site(Path::new("/nonexistent/lanyard-site"), &cfg).expect_err("missing");
+        let err = Gate::new(Path::new("/nonexistent/lanyard-site")).expect_err("missing");
         assert!(err.to_string().contains("/nonexistent/lanyard-site"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ends_on_a_link_loop_in_posts_and_lists_links_out_as_ignored() {
+        let (dir, _) = site(&["_posts/2023-01-01-a.md"], "");
+        std::os::unix::fs::symlink(".", dir.path().join("_posts/loop")).expect("loop");
+        std::os::unix::fs::symlink("/", dir.path().join("root")).expect("root");
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join("_posts/2023-01-02-b.md"))
+            .expect("leak");
+        let cfg = SiteConfig::from_values(None, serde_json::Map::new());
+        let r = scan_site(&Gate::new(dir.path()).expect("gate"), &cfg).expect("scan");
+        assert_eq!(rels(&r), ["_posts/2023-01-01-a.md"]);
+        assert_eq!(r.ignored.len(), 1, "{:?}", r.ignored);
+        assert!(r.ignored[0].reason.contains("outside the site"));
     }
 }

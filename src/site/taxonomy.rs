@@ -28,6 +28,19 @@ pub fn pluralized(data: &Map<String, Value>, singular: &str, plural: &str) -> Ve
     flatten(value)
 }
 
+/// The key [`pluralized`] reads a list from: the singular key when it holds a value (it wins
+/// even when the plural one exists too), else the plural one. The key a form must edit.
+pub fn pluralized_key<'k>(
+    data: &Map<String, Value>,
+    singular: &'k str,
+    plural: &'k str,
+) -> &'k str {
+    match data.get(singular) {
+        Some(v) if !v.is_null() => singular,
+        _ => plural,
+    }
+}
+
 fn flatten(value: &Value) -> Vec<String> {
     match value {
         Value::Array(items) => items.iter().flat_map(flatten).collect(),
@@ -113,6 +126,24 @@ mod tests {
         assert_eq!(
             pluralized(&map(json!({"tags": ["a", 2, null]})), "tag", "tags"),
             ["a", "2"]
+        );
+    }
+
+    #[test]
+    fn names_the_key_jekyll_reads_the_list_from() {
+        let both = map(json!({"tag": "solo", "tags": "a b"}));
+        assert_eq!(pluralized_key(&both, "tag", "tags"), "tag");
+        assert_eq!(
+            pluralized_key(&map(json!({"tags": "a"})), "tag", "tags"),
+            "tags"
+        );
+        assert_eq!(
+            pluralized_key(&map(json!({"tag": null, "tags": "a"})), "tag", "tags"),
+            "tags"
+        );
+        assert_eq!(
+            pluralized_key(&Map::new(), "category", "categories"),
+            "categories"
         );
     }
 }

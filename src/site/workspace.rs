@@ -8,11 +8,11 @@ use jiff::Timestamp;
 
 use super::config::{SiteConfig, CONFIG_FILE_NAMES};
 use super::defaults::FrontMatterDefaults;
+use super::gate::{FileKind, Gate};
 use super::post::{build_post, FrontMatterProblem, Post, PostContext};
 use super::post_name::parse_post_name;
 use super::scan::{scan_site, FoundFile, IgnoredFile, PostKind};
 use crate::front_matter::{parse_post_date, read_front_matter, FrontMatter};
-use crate::fs_util::read_text;
 use crate::render::{render_source, RenderOptions, Rendered};
 use crate::{Error, Result};
 
@@ -20,6 +20,8 @@ use crate::{Error, Result};
 #[derive(Debug, Clone)]
 pub struct Workspace {
     pub(super) root: PathBuf,
+    /// Every read of the blog's files goes through it.
+    pub(super) gate: Gate,
     pub(super) config: SiteConfig,
     pub(super) defaults: FrontMatterDefaults,
     pub(super) tz: TimeZone,
@@ -45,13 +47,15 @@ impl Workspace {
                 path: root.to_path_buf(),
             });
         }
-        let root = root.canonicalize().map_err(|e| Error::io(root, e))?;
-        let config = SiteConfig::load(&root)?;
+        let gate = Gate::new(root)?;
+        let root = gate.site_root().to_path_buf();
+        let config = SiteConfig::load_through(&gate)?;
         let defaults = FrontMatterDefaults::from_config(&config.values);
         let tz = config.time_zone();
-        let scan = scan_site(&root, &config)?;
+        let scan = scan_site(&gate, &config)?;
         let mut ws = Workspace {
             root,
+            gate,
             config,
             defaults,
             tz,
@@ -101,7 +105,7 @@ impl Workspace {
                 Some(_) => {}
             }
         }
-        let text = match read_text(&file.path) {
+        let text = match self.gate.read_text(&file.path, FileKind::Post) {
             Ok(t) => t,
             Err(e) => {
                 let reason = format!("cannot be read ({})", error_detail(&e));
@@ -109,7 +113,8 @@ impl Workspace {
             }
         };
         let fm = read_front_matter(&file.path, &text).map_err(|e| match e {
-            Error::FrontMatter { line, message, .. } => FrontMatterProblem { line, message },
+            Error::FrontMatter { line, message, .. }
+            | Error::BudgetExceeded { line, message, .. } => FrontMatterProblem { line, message },
             other => FrontMatterProblem {
                 line: 1,
                 message: other.to_string(),
@@ -153,6 +158,17 @@ impl Workspace {
         &self.root
     }
 
+    /// The gate every read of the blog goes through (the site root; a theme folder may be
+    /// added with [`Gate::with_theme_root`]).
+    pub fn gate(&self) -> &Gate {
+        &self.gate
+    }
+
+    /// Reads a post or draft of the blog (or a file about to become one) through the gate.
+    pub fn read_post_text(&self, path: &Path) -> Result<String> {
+        self.gate.read_text(path, FileKind::Post)
+    }
+
     /// The site configuration.
     pub fn config(&self) -> &SiteConfig {
         &self.config
@@ -170,6 +186,15 @@ impl Workspace {
             posts,
             ..self.clone()
         }
+    }
+
+    /// The front matter key this blog writes a post's language under (`lang`, `language` or
+    /// `locale`, learned from its posts, then its config; see [`super::blog_language_key`]).
+    pub fn language_key(&self) -> &'static str {
+        super::blog_language_key(
+            self.posts.iter().filter_map(|p| p.front_matter.as_object()),
+            &self.config.values,
+        )
     }
 
     /// Files in `_posts/`/`_drafts/` that Jekyll would skip, with the reason.
@@ -198,9 +223,10 @@ impl Workspace {
     }
 
     /// Reads and renders the post at `path` (body only, as Jekyll's kramdown would).
-    /// A binary file or malformed front matter is an error naming the file.
+    /// A binary file, malformed front matter or a file the gate refuses (a link out of the
+    /// site, a FIFO, over the size cap) is an error naming the file.
     pub fn render_file(&self, path: &Path) -> Result<Rendered> {
-        let text = read_text(path)?;
+        let text = self.gate.read_text(path, FileKind::Post)?;
         self.render_text(path, &text)
     }
 
@@ -332,7 +358,7 @@ fn modified_time(path: &Path) -> Option<Timestamp> {
 fn error_detail(e: &Error) -> String {
     match e {
         Error::Io { source, .. } => source.to_string(),
-        Error::Invalid { message, .. } => message.clone(),
+        Error::Invalid { message, .. } | Error::NotText { message, .. } => message.clone(),
         other => other.to_string(),
     }
 }

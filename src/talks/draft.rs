@@ -56,13 +56,13 @@ pub fn plan_draft_day(
     part: &Path,
 ) -> Result<NewPost> {
     let mut planned = plan_next_part(workspace, settings, part)?;
-    let day = crate::front_matter::parse_day(&planned.date).ok_or_else(|| Error::Invalid {
+    let day = crate::front_matter::parse_day(&planned.date).ok_or_else(|| Error::InvalidDate {
         path: planned.path.clone(),
         message: format!("has a date that is not a day: {}", planned.date),
     })?;
     let talks = schedule.talks_on(Some(day));
     if talks.is_empty() {
-        return Err(Error::Invalid {
+        return Err(Error::NotFound {
             path: schedule.path.clone(),
             message: format!("has no talk on {day}, the day of the next part"),
         });
@@ -72,7 +72,7 @@ pub fn plan_draft_day(
         .changes
         .iter_mut()
         .find(|c| c.path == planned.path && c.before.is_none())
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::NotFound {
             path: planned.path.clone(),
             message: "was not planned as a new draft".into(),
         })?;
@@ -80,7 +80,7 @@ pub fn plan_draft_day(
         .into_iter()
         .map(|l| (l, talk_skeleton(Some(l))))
         .find(|(_, s)| change.after.contains(s))
-        .ok_or_else(|| Error::Invalid {
+        .ok_or_else(|| Error::NotFound {
             path: planned.path.clone(),
             message: "has no talk skeleton to replace".into(),
         })?;

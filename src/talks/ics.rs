@@ -23,8 +23,9 @@ pub fn read_schedule(path: &Path) -> Result<Schedule> {
 
 /// Reads a schedule from its `text` (`path` names it in errors and warnings).
 pub fn parse_schedule(path: &Path, text: &str) -> Result<Schedule> {
-    let invalid = |message: String| Error::Invalid {
+    let invalid = |message: String| Error::Parse {
         path: path.to_path_buf(),
+        line: 0,
         message,
     };
     // CRLF everywhere, as RFC 5545 writes it: the parser looks for "\r\n" first at every

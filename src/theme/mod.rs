@@ -59,7 +59,7 @@ impl SiteTheme {
         };
         Ok(SiteTheme {
             name,
-            files: ThemeFiles::new(ws.root(), folder.as_deref()),
+            files: ThemeFiles::new(ws.gate().clone(), folder.as_deref())?,
         })
     }
 }

@@ -15,9 +15,10 @@ use super::site_vars::site_vars;
 use super::SiteTheme;
 use crate::front_matter::{read_front_matter, split_front_matter};
 use crate::render::liquid::render_template;
-use crate::render::{PostTarget, Rendered, SiteContext};
+use crate::render::{PostTarget, ProblemKind, Rendered, SiteContext};
+use crate::site::gate::{FileKind, SitePath};
 use crate::site::{deep_merge, Workspace};
-use crate::Result;
+use crate::{Error, Result};
 
 /// The Jekyll version the `jekyll.version` variable and the SEO generator tag name (Debian 12's).
 const JEKYLL_VERSION: &str = "4.3.1";
@@ -110,7 +111,7 @@ pub fn render_shell(
             ));
             break;
         };
-        let source = theme.files.read(&file)?;
+        let source = theme.files.gate().read_text(&file, FileKind::Layout)?;
         let split = split_front_matter(&source);
         let own = read_front_matter(&file, &source)?.data;
         let mut merged = own.clone();
@@ -124,6 +125,14 @@ pub fn render_shell(
                 + split.body[..p.offset.min(split.body.len())]
                     .matches('\n')
                     .count();
+            if p.kind == ProblemKind::BudgetExceeded {
+                // A cut layout is no page: the caller says why and shows the reading view.
+                return Err(Error::BudgetExceeded {
+                    path: file.clone(),
+                    line,
+                    message: p.message,
+                });
+            }
             shell
                 .problems
                 .push(format!("{shown}:{line}: {}", p.message));
@@ -157,14 +166,19 @@ fn layout_name(page: &Value) -> Option<String> {
 
 /// `_layouts/<name>.html` (or another extension) in the site, else in the theme.
 fn find_layout(ws: &Workspace, files: &ThemeFiles, name: &str) -> Option<PathBuf> {
-    let dir = ws
+    let setting = ws
         .config()
         .values
         .get("layouts_dir")
         .and_then(Value::as_str)
         .unwrap_or("_layouts");
+    // A `layouts_dir` outside the site is refused (Jekyll's safe mode); the theme's still count.
+    let site_dir = files
+        .gate()
+        .setting_dir(ws.config().file.as_deref(), "layouts_dir", setting)
+        .ok();
     let theme_dir = files.theme_root().map(|t| t.join("_layouts"));
-    for base in std::iter::once(ws.root().join(dir)).chain(theme_dir) {
+    for base in site_dir.into_iter().chain(theme_dir) {
         for ext in ["html", "htm", "xml", "md", "liquid"] {
             let rel = format!("{name}.{ext}");
             let rel = super::files::clean_relative(&rel)?;
@@ -225,30 +239,29 @@ impl SiteContext for ThemeSite<'_> {
         self.ws.resolve_post_url(name)
     }
 
-    fn site_file_exists(&self, url_path: &str) -> bool {
-        self.ws.site_file_exists(url_path)
+    fn check_site_file(&self, path: &SitePath) -> Result<()> {
+        self.ws.check_site_file(path)
     }
 
-    fn include(&self, name: &str) -> Option<String> {
-        let dir = self
+    fn include(&self, name: &str) -> Result<String> {
+        let setting = self
             .ws
             .config()
             .values
             .get("includes_dir")
             .and_then(Value::as_str)
             .unwrap_or("_includes");
-        let site_copy =
-            super::files::clean_relative(name).map(|rel| self.ws.root().join(dir).join(rel));
-        let theme_copy = self
-            .files
-            .theme_root()
-            .zip(super::files::clean_relative(name))
-            .map(|(t, rel)| t.join("_includes").join(rel));
-        site_copy
-            .into_iter()
-            .chain(theme_copy)
-            .find(|p| p.is_file())
-            .and_then(|p| self.files.read(&p).ok())
+        let gate = self.files.gate();
+        let dir = gate.setting_dir(self.ws.config().file.as_deref(), "includes_dir", setting)?;
+        let name = name.trim();
+        let site_copy = gate.read_named(&dir, name, FileKind::Include);
+        match (site_copy, self.files.theme_root()) {
+            // The site's copy overrides the theme's; a missing one falls back to the theme.
+            (Err(e), Some(theme)) if e.error_kind() == crate::ErrorKind::NotFound => gate
+                .read_named(&theme.join("_includes"), name, FileKind::Include)
+                .map_err(|_| e),
+            (result, _) => result,
+        }
     }
 
     fn site_vars(&self) -> Value {

@@ -13,10 +13,11 @@ use std::time::SystemTime;
 
 use serde_json::{Map, Value};
 
-use super::files::{clean_relative, ThemeFiles, MAX_THEME_FILE};
+use super::files::{clean_relative, ThemeFiles};
 use super::SiteTheme;
 use crate::front_matter::split_front_matter;
 use crate::render::liquid::render_template;
+use crate::site::gate::FileKind;
 use crate::site::Workspace;
 use crate::{Error, Result};
 
@@ -96,7 +97,7 @@ pub fn compile_sass_page(
 
 /// Liquid, then grass, on the page at `page`.
 fn compile(ws: &Workspace, theme: &SiteTheme, page: &Path, fs: &GateFs<'_>) -> Result<String> {
-    let source = theme.files.read(page)?;
+    let source = theme.files.gate().read_text(page, FileKind::Asset)?;
     let split = split_front_matter(&source);
     if split.yaml.is_none() {
         return Err(Error::Invalid {
@@ -165,11 +166,11 @@ struct GateFs<'a> {
 
 impl grass::Fs for GateFs<'_> {
     fn is_dir(&self, path: &Path) -> bool {
-        self.files.allowed(path).is_ok_and(|p| p.is_dir())
+        self.files.allows(path) && path.is_dir()
     }
 
     fn is_file(&self, path: &Path) -> bool {
-        self.files.allowed(path).is_ok_and(|p| p.is_file())
+        self.files.allows(path) && path.is_file()
     }
 
     fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
@@ -180,7 +181,8 @@ impl grass::Fs for GateFs<'_> {
         }
         self.read.borrow_mut().push(path.to_path_buf());
         self.files
-            .read_bytes(path, MAX_THEME_FILE)
+            .gate()
+            .read_bytes(path, FileKind::Asset)
             .map_err(|e| std::io::Error::other(e.to_string()))
     }
 

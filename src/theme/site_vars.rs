@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::files::ThemeFiles;
 use crate::front_matter::{parse_yaml_mapping, read_front_matter};
+use crate::site::gate::FileKind;
 use crate::site::{skips_entry, FrontMatterDefaults, PostKind, Workspace};
 
 /// How many pages and data files a site may have before the walk stops (a blog has dozens).
@@ -82,7 +83,10 @@ fn read_pages(ws: &Workspace, files: &ThemeFiles) -> Vec<Value> {
     let mut pages: Vec<Value> = found
         .into_iter()
         .filter_map(|rel| {
-            let text = files.read(&ws.root().join(&rel)).ok()?;
+            let text = files
+                .gate()
+                .read_text(&ws.root().join(&rel), FileKind::Post)
+                .ok()?;
             let fm = read_front_matter(&ws.root().join(&rel), &text).ok()?;
             fm.present.then(|| page_vars(ws, &defaults, &rel, fm.data))
         })
@@ -114,7 +118,7 @@ fn walk(ws: &Workspace, rel: &str, depth: usize, found: &mut Vec<String>) {
         } else {
             format!("{rel}/{name}")
         };
-        if skips_entry(ws.root(), ws.config(), &child, &name) {
+        if skips_entry(ws.gate(), ws.config(), &child, &name) {
             continue;
         }
         if is_dir {
@@ -233,7 +237,7 @@ fn read_data_dir(
         let Some((stem, ext)) = name.rsplit_once('.') else {
             continue;
         };
-        let Ok(text) = files.read(&path) else {
+        let Ok(text) = files.gate().read_text(&path, FileKind::Data) else {
             continue;
         };
         let value = match ext.to_ascii_lowercase().as_str() {
@@ -286,7 +290,7 @@ mod tests {
         std::fs::write(root.join("notes.txt"), "---\n---\n").expect("txt");
         std::fs::write(root.join("_posts/2024-01-02-a.md"), "---\ntags: [x]\n---\n").expect("post");
         let ws = Workspace::open(root).expect("open");
-        let files = ThemeFiles::new(ws.root(), None);
+        let files = ThemeFiles::new(ws.gate().clone(), None).expect("files");
         let site = site_vars(&ws, &files);
         let urls: Vec<&str> = site["pages"]
             .as_array()

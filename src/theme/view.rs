@@ -12,6 +12,7 @@ use super::page::render_shell;
 use super::sass::{compile_sass_page, find_sass_page, SassCache};
 use super::SiteTheme;
 use crate::render::sanitize_page_html;
+use crate::site::gate::FileKind;
 use crate::site::Workspace;
 use crate::Result;
 
@@ -75,7 +76,7 @@ fn build_view(
             compile_sass_page(ws, theme, &site_path, Some(cache))
         } else {
             match theme.files.find(&site_path) {
-                Some(file) => theme.files.read(&file),
+                Some(file) => theme.files.gate().read_text(&file, FileKind::Asset),
                 None => {
                     problems.push(format!(
                         "stylesheet {href}: no such file in the site or theme"

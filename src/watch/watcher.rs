@@ -46,7 +46,7 @@ pub fn watch_blog(
         }
         Err(errors) => errors.iter().for_each(|e| on_error(e.to_string())),
     };
-    let watch_error = |e: notify_debouncer_full::notify::Error| Error::Invalid {
+    let watch_error = |e: notify_debouncer_full::notify::Error| Error::Watch {
         path: root.to_path_buf(),
         message: format!("cannot watch the folder for changes: {e}"),
     };

@@ -221,6 +221,7 @@ describe("the desktop app", () => {
     }
     const buttons = await preview.findElements(By.css("button"));
     for (const button of buttons) await button.click().catch(() => {});
+    // A fixed wait on purpose: it proves that nothing runs (no condition can signal an absence).
     await driver.sleep(300);
     const state = await driver.executeScript(
       "return { xss: window.__xss ?? null, title: document.title, marker: document.body.getAttribute('data-xss'), scripts: document.querySelectorAll('#preview script, #preview iframe').length, handlers: document.querySelectorAll('#preview [onerror], #preview [onload], #preview [onclick]').length, location: location.href }",
@@ -235,6 +236,7 @@ describe("the desktop app", () => {
     await driver.executeScript(
       "const probe = document.createElement('img'); probe.setAttribute('onerror', 'window.__cspProbe = 1'); probe.src = 'data:,not-an-image'; document.getElementById('preview').append(probe);",
     );
+    // A fixed wait on purpose: it proves that the blocked handler never runs.
     await driver.sleep(300);
     assert.equal(await driver.executeScript("return window.__cspProbe ?? null"), null, "inline handlers are blocked by the CSP");
     // Still the app: the editor is there and the preview still follows typing.

@@ -4,7 +4,7 @@
 // is offered to be saved again, and after kill -9 the typed text comes back.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key, until } from "selenium-webdriver";
@@ -27,6 +27,23 @@ after(async () => {
 
 const POST = "_posts/2025-06-12-confnuage-j3.md";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the app's crash journal (in its data folder) holds `needle`. */
+async function waitForJournal(app, needle) {
+  const dir = join(app.dataDir, "journal");
+  const holds = (name) => {
+    try {
+      return readFileSync(join(dir, name), "utf8").includes(needle);
+    } catch {
+      return false; // renamed into place meanwhile
+    }
+  };
+  await app.driver.wait(
+    () => existsSync(dir) && readdirSync(dir).some(holds),
+    5000,
+    `the journal never held ${JSON.stringify(needle)}`,
+  );
+}
 
 async function openDemo() {
   const app = await start();
@@ -74,7 +91,7 @@ describe("changes made outside Lanyard", () => {
     const theirs = readFileSync(file, "utf8").replace("Jour 3", "Jour trois");
     writeFileSync(file, theirs);
     await conflictBar(driver);
-    // Longer than the autosave delay: the file must stay theirs.
+    // A fixed wait on purpose, longer than the autosave delay: it proves the file stays theirs.
     await sleep(2500);
     assert.equal(readFileSync(file, "utf8"), theirs);
     assert.ok((await editorDoc(driver)).includes("Ma phrase non enregistrée."));
@@ -165,6 +182,7 @@ describe("changes made outside Lanyard", () => {
     await driver.wait(async () => (await saveState(driver)) === "saved", 5000, "not saved");
     await typeAtEnd(driver, " Et sauvé tout seul.");
     await driver.wait(async () => readFileSync(file, "utf8").includes("Et sauvé tout seul."), 6000, "no autosave");
+    // A fixed wait on purpose: it proves that no conflict comes after the write is seen.
     await sleep(800);
     assert.ok(await noConflictBar(driver), "Lanyard's own write raised a conflict");
     assert.equal(await saveState(driver), "saved");
@@ -191,7 +209,7 @@ describe("changes made outside Lanyard", () => {
     await app.driver.findElement(By.css("#autosave-setting")).sendKeys("Manual");
     await app.driver.wait(async () => existsSync(join(app.dataDir, "autosave.json")), 5000, "setting not saved");
     await typeAtEnd(app.driver, "\nTapé juste avant le crash.");
-    await sleep(1000);
+    await waitForJournal(app, "Tapé juste avant le crash.");
     await killApp(app);
     running.delete(app);
     assert.ok(!readFileSync(join(app.blogDir, POST), "utf8").includes("Tapé juste avant le crash."));
@@ -211,7 +229,7 @@ describe("changes made outside Lanyard", () => {
     await app.driver.findElement(By.css("#autosave-setting")).sendKeys("Manual");
     await app.driver.wait(async () => existsSync(join(app.dataDir, "autosave.json")), 5000, "setting not saved");
     await typeAtEnd(app.driver, "\nMa version d'avant la panne.");
-    await sleep(1000);
+    await waitForJournal(app, "Ma version d'avant la panne.");
     await killApp(app);
     running.delete(app);
     const file = join(app.blogDir, POST);
@@ -223,6 +241,7 @@ describe("changes made outside Lanyard", () => {
     await waitForDoc(driver, (t) => t.includes("Ma version d'avant la panne."), "mine did not come back", 10000);
     const bar = await driver.wait(until.elementLocated(By.css("#conflict-bar[data-kind=conflict]")), 5000);
     assert.match(await bar.getText(), /Recovered unsaved text of “Conf'Nuage 2025 - Jour 3.*changed by another program/);
+    // A fixed wait on purpose, longer than the autosave delay: it proves nothing is written.
     await sleep(2500);
     assert.equal(readFileSync(file, "utf8"), theirs, "the file was written without asking");
     await driver.findElement(By.css("#conflict-keep-mine")).click();

@@ -138,9 +138,9 @@ describe("the front matter panel", () => {
     // An unquoted title holding ": " does not parse.
     await retypeEditorLine(driver, 3, "title: Jour 3: clôture");
     await waitForEditorText(driver, "title: Jour 3: clôture");
-    // Typing went through states that parse ("title: Jour 3") and others that do not: let the
-    // form's re-read of the last one (60 ms after it) land.
-    await driver.sleep(400);
+    // Typing went through states that parse ("title: Jour 3") and others that do not: wait for
+    // the form's read of the last one (it is busy until then).
+    await driver.wait(until.elementLocated(By.css('#front-matter[aria-busy="false"]')), 5000, "the form never read the text");
     await waitForProblem(driver, '.fm-problem[data-key="title"]', /line 3/);
     await driver.wait(until.elementLocated(By.css("#editor .cm-lint-marker-error")), 5000);
     const title = await driver.findElement(By.css("#fm-title"));

@@ -94,7 +94,18 @@ async function dragSource(x, y, files) {
     if (Date.now() > deadline) throw new Error("drag_source.py never showed its window");
     await sleep(50);
   }
-  await sleep(300);
+  // Mapped is not yet viewable for a drag: wait until X lists the window as visible.
+  const visible = () => {
+    try {
+      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^lanyard-drag-source$"]).toString().trim() !== "";
+    } catch {
+      return false;
+    }
+  };
+  while (!visible()) {
+    if (Date.now() > deadline) throw new Error("drag_source.py's window never became visible");
+    await sleep(50);
+  }
   return { child, output: () => out };
 }
 

@@ -16,7 +16,6 @@ after(async () => {
   for (const app of running) await app.quit();
 });
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** With TALKS_SCREENSHOTS=DIR, the X screen as DIR/NAME.png (ImageMagick's import, under Xvfb). */
 function screenshot(name) {
@@ -56,17 +55,21 @@ async function pickInFileDialog(driver, file, openDialog) {
       return "";
     }
   };
+  const focused = () => {
+    try {
+      return execFileSync("xdotool", ["getwindowfocus"]).toString().trim();
+    } catch {
+      return "";
+    }
+  };
   await driver.wait(async () => windows() !== "", 10000, "the file dialog never opened");
   // Under Xvfb there is no window manager: the dialog has the keyboard focus once it shows.
-  // A loaded machine may drop the first keys while the dialog settles: try up to three times.
-  for (let attempt = 0; attempt < 3 && windows() !== ""; attempt++) {
-    await sleep(800);
-    execFileSync("xdotool", ["key", "ctrl+l"]);
-    await sleep(300);
-    execFileSync("xdotool", ["key", "ctrl+a", "ctrl+v"]);
-    await sleep(300);
+  await driver.wait(async () => focused() !== "" && windows().split("\n").includes(focused()), 10000, "the file dialog never took the focus");
+  // A loaded machine may drop keys while the dialog settles: the keys go again until it closes.
+  // xdotool paces them (`--delay`, between key events); the test itself waits only for the close.
+  for (let attempt = 0; attempt < 5 && windows() !== ""; attempt++) {
     screenshot("talks-file-dialog");
-    execFileSync("xdotool", ["key", "Return"]);
+    execFileSync("xdotool", ["key", "--delay", "150", "ctrl+l", "ctrl+a", "ctrl+v", "Return"]);
     await driver.wait(async () => windows() === "", 3000).catch(() => {});
   }
   assert.equal(windows(), "", "the file dialog never closed");

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use lanyard::render::{render_source, PostTarget, RenderOptions, Rendered, SiteContext};
+use lanyard::site::gate::SitePath;
 
 /// Posts: `2023-04-18-jour-1` and `kubecon/2023-04-19-jour-2` published,
 /// `2023-04-21-brouillon` unpublished, `2099-01-01-futur` in the future.
@@ -28,17 +29,23 @@ impl SiteContext for FakeSite {
         })
     }
 
-    fn site_file_exists(&self, url_path: &str) -> bool {
-        url_path == "/assets/images/present.jpg"
+    fn check_site_file(&self, path: &SitePath) -> lanyard::Result<()> {
+        match path.as_str() {
+            "assets/images/present.jpg" => Ok(()),
+            other => Err(lanyard::Error::io(
+                other,
+                std::io::ErrorKind::NotFound.into(),
+            )),
+        }
     }
 
-    fn include(&self, name: &str) -> Option<String> {
+    fn include(&self, name: &str) -> lanyard::Result<String> {
         match name {
-            "talk.html" => Some(
+            "talk.html" => Ok(
                 "<div class=\"talk\" markdown=\"1\">\n**{{ include.title }}**, {{ include.speaker }}\n</div>\n".into(),
             ),
-            "note.html" => Some("<aside>{% if include.kind %}{{ include.kind }}: {% endif %}{{ include.text }}</aside>\n".into()),
-            _ => None,
+            "note.html" => Ok("<aside>{% if include.kind %}{{ include.kind }}: {% endif %}{{ include.text }}</aside>\n".into()),
+            other => Err(lanyard::Error::io(other, std::io::ErrorKind::NotFound.into())),
         }
     }
 

@@ -10,16 +10,23 @@ use crate::fs_util::{atomic_write, read_text};
 use crate::{Error, Result};
 
 /// Turns an [`EditError`] about `path` into the core's [`Error`]: a parse error is an
-/// [`Error::FrontMatter`] naming the file and line, anything else [`Error::Invalid`].
+/// [`Error::FrontMatter`] naming the file and line, a budget an [`Error::BudgetExceeded`],
+/// anything else [`Error::EditRefused`].
 pub fn edit_error(path: &Path, error: EditError) -> Error {
     match error {
+        EditError::BudgetExceeded { line, message } => Error::BudgetExceeded {
+            path: path.to_path_buf(),
+            line,
+            message,
+        },
         EditError::Parse { line, message } => Error::FrontMatter {
             path: path.to_path_buf(),
             line,
             message,
         },
-        other => Error::Invalid {
+        other => Error::EditRefused {
             path: path.to_path_buf(),
+            line: other.line().unwrap_or(0),
             message: other.to_string(),
         },
     }

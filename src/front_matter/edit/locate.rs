@@ -9,7 +9,7 @@
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
-use super::super::libyaml_compat::{indent_quoted_continuations, QUOTED_INDENT_ERROR};
+use super::super::libyaml_compat::indent_quoted_continuations;
 use super::EditError;
 
 /// One top-level `key: value` entry, in lines of the YAML block (0-based).
@@ -31,21 +31,9 @@ pub struct Entry {
 /// Finds every top-level entry of `yaml` (the text between the fences), in order.
 /// Duplicate keys appear once per occurrence.
 pub fn locate_entries(yaml: &str) -> Result<Vec<Entry>, EditError> {
-    let mut text = std::borrow::Cow::Borrowed(yaml);
-    // libyaml accepts quoted text continued at column 0; the fix only indents continuation
-    // lines, so line numbers and the columns of key lines stay those of `yaml`.
-    for _ in 0..64 {
-        match locate_strict(&text) {
-            Err(EditError::Parse { line, message }) if message == QUOTED_INDENT_ERROR => {
-                match indent_quoted_continuations(&text, line) {
-                    Some(fixed) => text = std::borrow::Cow::Owned(fixed),
-                    None => return Err(EditError::Parse { line, message }),
-                }
-            }
-            other => return other,
-        }
-    }
-    locate_strict(&text)
+    // libyaml accepts quoted text continued at column 0; the pre-scan only indents
+    // continuation lines, so line numbers and the columns of key lines stay those of `yaml`.
+    locate_strict(&indent_quoted_continuations(yaml))
 }
 
 /// Positions of characters: saphyr counts characters, we splice bytes.

@@ -33,7 +33,7 @@ pub use locate::{locate_entries, Entry};
 pub use raw::{raw_entries, text_change, RawEntry, TextChange};
 pub use render::{render_value, render_value_indented, RenderedValue};
 
-use super::{parse_yaml_mapping, split_front_matter};
+use super::{parse_yaml_mapping, split_front_matter, YamlErrorKind};
 
 /// Why an edit was refused. Lines are 1-based lines of the whole file (of the value's text
 /// for [`EditError::InvalidValue`]).
@@ -46,6 +46,15 @@ pub enum EditError {
         /// Line in the file.
         line: usize,
         /// The parser's explanation.
+        message: String,
+    },
+    /// The front matter is over a reading budget (aliases that copy too much, nesting too
+    /// deep); nothing is edited.
+    #[error("line {line}: {message}")]
+    BudgetExceeded {
+        /// Line in the file.
+        line: usize,
+        /// Which budget.
         message: String,
     },
     /// The key cannot be written as a plain YAML key.
@@ -86,6 +95,7 @@ impl EditError {
     pub fn kind(&self) -> &'static str {
         match self {
             EditError::Parse { .. } => "parse",
+            EditError::BudgetExceeded { .. } => "budget_exceeded",
             EditError::InvalidKey { .. } => "invalid_key",
             EditError::InvalidValue { .. } => "invalid_value",
             EditError::Unsupported { .. } => "unsupported",
@@ -98,6 +108,7 @@ impl EditError {
     pub fn line(&self) -> Option<usize> {
         match self {
             EditError::Parse { line, .. }
+            | EditError::BudgetExceeded { line, .. }
             | EditError::InvalidValue { line, .. }
             | EditError::Unsupported { line, .. } => Some(*line),
             EditError::InvalidKey { .. } | EditError::WouldChangeOtherKeys { .. } => None,
@@ -138,9 +149,15 @@ fn read_data(source: &str) -> Result<Option<Map<String, Value>>, EditError> {
     };
     parse_yaml_mapping(yaml, split.yaml_line)
         .map(|p| Some(p.data))
-        .map_err(|e| EditError::Parse {
-            line: e.line,
-            message: e.message,
+        .map_err(|e| match e.kind {
+            YamlErrorKind::Budget => EditError::BudgetExceeded {
+                line: e.line,
+                message: e.message,
+            },
+            YamlErrorKind::Syntax => EditError::Parse {
+                line: e.line,
+                message: e.message,
+            },
         })
 }
 
@@ -194,17 +211,28 @@ pub fn set_key(source: &str, key: &str, value_text: &str) -> Result<String, Edit
     let before = read_data(source)?.unwrap_or_default();
     let entries = entries_of(yaml, split.yaml_line)?;
     let starts = line_starts(yaml);
+    // Keys all indented alike (` title: x`, seen in real posts) are a valid block: a new key
+    // and a new block value follow that indentation.
+    let key_indent = entries
+        .first()
+        .map_or("", |e| leading_spaces(&yaml[starts[e.first_line]..]));
     let (range, text) = match entries.iter().rev().find(|e| e.key == key) {
         Some(entry) => {
             // A block value keeps the indentation it had.
-            let indent = block_indent(yaml, &starts, entry).unwrap_or("  ");
-            let rendered = render_value_indented(value_text, eol, indent)?;
+            let indent = match block_indent(yaml, &starts, entry) {
+                Some(indent) => indent.to_string(),
+                None => format!("{key_indent}  "),
+            };
+            let rendered = render_value_indented(value_text, eol, &indent)?;
             replacement(yaml, &starts, entry, &rendered, eol)
         }
-        None => (
-            yaml.len()..yaml.len(),
-            format!("{key}:{}{eol}", rendered.tail),
-        ),
+        None => {
+            let rendered = render_value_indented(value_text, eol, &format!("{key_indent}  "))?;
+            (
+                yaml.len()..yaml.len(),
+                format!("{key_indent}{key}:{}{eol}", rendered.tail),
+            )
+        }
     };
     let at = split.yaml_start;
     let mut out = String::with_capacity(source.len() + text.len());
@@ -266,6 +294,11 @@ fn line_starts(yaml: &str) -> Vec<usize> {
         starts.push(yaml.len());
     }
     starts
+}
+
+/// The spaces `line` starts with.
+fn leading_spaces(line: &str) -> &str {
+    &line[..line.len() - line.trim_start_matches(' ').len()]
 }
 
 /// The indentation of a block value's first line (`None` for a value on the key's line).

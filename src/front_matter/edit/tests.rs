@@ -206,3 +206,35 @@ fn unsets_duplicates_sharing_a_line_without_panicking() {
         assert_eq!(get_key(&out, "title").expect("get"), None);
     }
 }
+
+#[test]
+fn adds_a_key_with_the_indentation_of_the_block_and_takes_it_back() {
+    // Three posts of a held-out blog start every key with one space.
+    let src = "---\n title: Jour 1\n tags:\n   - kubecon\n---\nBody\n";
+    let added = set_key(src, "lang", "fr").expect("set");
+    assert_eq!(
+        added,
+        "---\n title: Jour 1\n tags:\n   - kubecon\n lang: fr\n---\nBody\n"
+    );
+    assert_eq!(unset_key(&added, "lang").expect("unset"), src);
+    let list = set_key(src, "categories", "- conf\n- k8s").expect("set list");
+    assert_eq!(
+        get_key(&list, "categories").expect("get"),
+        Some(serde_json::json!(["conf", "k8s"]))
+    );
+    assert!(
+        list.contains("\n categories:\n   - conf\n   - k8s\n"),
+        "{list}"
+    );
+    assert_eq!(unset_key(&list, "categories").expect("unset"), src);
+}
+
+#[test]
+fn writes_a_block_value_under_an_indented_inline_key() {
+    let src = "---\n  title: A\n  series: S\n---\n";
+    let out = set_key(src, "series", "name: S\nyear: 2023").expect("set");
+    assert_eq!(
+        out,
+        "---\n  title: A\n  series:\n    name: S\n    year: 2023\n---\n"
+    );
+}

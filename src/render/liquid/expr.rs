@@ -5,7 +5,13 @@
 
 use serde_json::Value;
 
-use super::filters::apply_filter;
+use super::budget::{MAX_LOOP_ITERATIONS, MAX_VALUE_BYTES};
+use super::filters::{apply_filter, result_len_bound};
+
+/// An expression whose value (or a filter's result on the way) would hold more than
+/// [`MAX_VALUE_BYTES`] of text: evaluation stopped before building it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ValueTooLarge;
 
 /// The variables visible to a template: `site`, `page`, `include`, and local assignments.
 #[derive(Debug, Clone, Default)]
@@ -18,11 +24,11 @@ pub(crate) struct Scope {
 
 impl Scope {
     /// Looks a top-level name up: locals first, then globals.
-    fn lookup(&self, name: &str) -> Value {
+    fn lookup(&self, name: &str) -> Option<&Value> {
         if let Some((_, v)) = self.locals.iter().rev().find(|(k, _)| k == name) {
-            return v.clone();
+            return Some(v);
         }
-        self.globals.get(name).cloned().unwrap_or(Value::Null)
+        self.globals.get(name)
     }
 
     /// Sets a local variable.
@@ -40,8 +46,10 @@ impl Scope {
     }
 }
 
-/// Evaluates `expr` (a value and its filters).
-pub(crate) fn eval_expr(expr: &str, scope: &Scope) -> Value {
+/// Evaluates `expr` (a value and its filters). A filter whose result would hold more than
+/// [`MAX_VALUE_BYTES`] of text stops the evaluation (checked before building it when the
+/// growth is a product, as `replace` and `join` can make).
+pub(crate) fn eval_expr(expr: &str, scope: &Scope) -> Result<Value, ValueTooLarge> {
     let mut parts = split_outside_quotes(expr, '|').into_iter();
     let mut value = eval_operand(parts.next().unwrap_or_default(), scope);
     for filter in parts {
@@ -54,9 +62,15 @@ pub(crate) fn eval_expr(expr: &str, scope: &Scope) -> Value {
             .filter(|a| !a.trim().is_empty())
             .map(|a| eval_operand(a, scope))
             .collect();
+        if result_len_bound(name, &value, &args) > MAX_VALUE_BYTES {
+            return Err(ValueTooLarge);
+        }
         value = apply_filter(name, value, &args, scope);
+        if matches!(&value, Value::String(s) if s.len() > MAX_VALUE_BYTES) {
+            return Err(ValueTooLarge);
+        }
     }
-    value
+    Ok(value)
 }
 
 /// Evaluates a condition (`if`, `unless`, `elsif`): `or`/`and` chains of comparisons.
@@ -148,43 +162,65 @@ pub(crate) fn eval_operand(s: &str, scope: &Scope) -> Value {
     if let Ok(f) = s.parse::<f64>() {
         return Value::from(f);
     }
-    if let Some((a, b)) = s
-        .strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .and_then(|r| r.split_once(".."))
-    {
-        let (a, b) = (eval_operand(a, scope), eval_operand(b, scope));
-        if let (Some(a), Some(b)) = (a.as_i64(), b.as_i64()) {
-            return Value::Array(
-                (a..=b.min(a.saturating_add(10_000)))
-                    .map(Value::from)
-                    .collect(),
-            );
-        }
+    if let Some((a, b)) = range_bounds(s, scope) {
+        // The `for` tag checks a range against the loop budget before getting here; any
+        // other use is cut at that budget too.
+        let last = b.min(a.saturating_add(MAX_LOOP_ITERATIONS as i64 - 1));
+        return Value::Array((a..=last).map(Value::from).collect());
     }
     lookup_path(s, scope)
 }
 
-/// Follows `a.b[0]["c"].size` from the scope.
+/// The bounds of a range literal `(a..b)` (either side a number or a variable).
+pub(crate) fn range_bounds(s: &str, scope: &Scope) -> Option<(i64, i64)> {
+    let (a, b) = s
+        .trim()
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|r| r.split_once(".."))?;
+    Some((
+        eval_operand(a, scope).as_i64()?,
+        eval_operand(b, scope).as_i64()?,
+    ))
+}
+
+/// Follows `a.b[0]["c"].size` from the scope, by reference: only the value found is cloned
+/// (a clone of `site` at each step made long loops slow).
 fn lookup_path(path: &str, scope: &Scope) -> Value {
-    let mut segments = path.split(['.', '[']).map(|seg| seg.trim_end_matches(']'));
-    let mut value = scope.lookup(segments.next().unwrap_or_default());
-    for seg in segments {
+    let mut segments = path
+        .split(['.', '['])
+        .map(|seg| seg.trim_end_matches(']'))
+        .peekable();
+    let Some(mut value) = scope.lookup(segments.next().unwrap_or_default()) else {
+        return Value::Null;
+    };
+    while let Some(seg) = segments.next() {
         let key = seg.trim_matches(|c| c == '"' || c == '\'');
-        value = match (&value, key) {
-            (Value::Array(a), "size") | (Value::Array(a), "length") => Value::from(a.len()),
-            (Value::String(s), "size") => Value::from(s.chars().count()),
-            (Value::Array(a), "first") => a.first().cloned().unwrap_or(Value::Null),
-            (Value::Array(a), "last") => a.last().cloned().unwrap_or(Value::Null),
-            (Value::Array(a), k) => match k.parse::<usize>() {
-                Ok(i) => a.get(i).cloned().unwrap_or(Value::Null),
-                Err(_) => Value::Null,
-            },
-            (Value::Object(o), k) => o.get(k).cloned().unwrap_or(Value::Null),
-            _ => Value::Null,
+        let size = match (value, key) {
+            (Value::Array(a), "size" | "length") => Some(a.len()),
+            (Value::String(s), "size") => Some(s.chars().count()),
+            _ => None,
         };
+        if let Some(size) = size {
+            // A number has no properties: anything after `size` is nil.
+            return match segments.peek() {
+                None => Value::from(size),
+                Some(_) => Value::Null,
+            };
+        }
+        let next = match (value, key) {
+            (Value::Array(a), "first") => a.first(),
+            (Value::Array(a), "last") => a.last(),
+            (Value::Array(a), k) => k.parse::<usize>().ok().and_then(|i| a.get(i)),
+            (Value::Object(o), k) => o.get(k),
+            _ => None,
+        };
+        match next {
+            Some(v) => value = v,
+            None => return Value::Null,
+        }
     }
-    value
+    value.clone()
 }
 
 /// Splits on `sep`, ignoring separators inside quotes.
@@ -263,10 +299,22 @@ mod tests {
 
     #[test]
     fn looks_up_nested_paths() {
-        assert_eq!(to_output(&eval_expr("page.title", &scope())), "Jour 1");
-        assert_eq!(to_output(&eval_expr("page.tags[1]", &scope())), "b");
-        assert_eq!(to_output(&eval_expr("page.tags.size", &scope())), "2");
-        assert_eq!(to_output(&eval_expr("page.nope.deeper", &scope())), "");
+        assert_eq!(
+            to_output(&eval_expr("page.title", &scope()).expect("small")),
+            "Jour 1"
+        );
+        assert_eq!(
+            to_output(&eval_expr("page.tags[1]", &scope()).expect("small")),
+            "b"
+        );
+        assert_eq!(
+            to_output(&eval_expr("page.tags.size", &scope()).expect("small")),
+            "2"
+        );
+        assert_eq!(
+            to_output(&eval_expr("page.nope.deeper", &scope()).expect("small")),
+            ""
+        );
     }
 
     #[test]

@@ -105,6 +105,49 @@ pub(crate) fn apply_filter(name: &str, value: Value, args: &[Value], scope: &Sco
     }
 }
 
+/// An upper bound of the text length `name` can produce, for the filters whose growth is a
+/// product of their inputs (`replace` of every character by a long text, `join` of many
+/// items with a long separator), so that the budget refuses them before building anything.
+/// Other filters grow their input by a small factor at most (`escape`: 6) and are checked
+/// once built; for them this returns 0.
+pub(crate) fn result_len_bound(name: &str, value: &Value, args: &[Value]) -> usize {
+    let arg_len = |i: usize| args.get(i).map_or(0, output_len);
+    match name {
+        "replace" | "replace_first" => {
+            let Value::String(s) = value else {
+                return output_len(value).saturating_mul(arg_len(1).max(1));
+            };
+            let pattern = args.first().map(to_output).unwrap_or_default();
+            let hits = if pattern.is_empty() {
+                // `str::replace("", x)` inserts `x` at every character boundary.
+                s.chars().count() + 1
+            } else {
+                s.matches(pattern.as_str()).count()
+            };
+            s.len().saturating_add(hits.saturating_mul(arg_len(1)))
+        }
+        "join" => match value {
+            Value::Array(a) => a
+                .iter()
+                .map(output_len)
+                .fold(0usize, usize::saturating_add)
+                .saturating_add(a.len().saturating_mul(arg_len(0).max(1))),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// The length of the text Liquid prints for `v`, without building it.
+fn output_len(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len(),
+        Value::Array(a) => a.iter().map(output_len).fold(0, usize::saturating_add),
+        Value::Null => 0,
+        other => to_output(other).len(),
+    }
+}
+
 /// Jekyll's `relative_url`: prefixes `baseurl` to a site path.
 fn relative_url(input: &str, baseurl: &str) -> String {
     if input.contains("://") || input.starts_with("//") {
@@ -220,6 +263,22 @@ mod tests {
             apply_filter("no_such", json!("x"), &[], &scope()),
             json!("x")
         );
+    }
+
+    #[test]
+    fn bounds_the_growth_of_replace_and_join_before_building() {
+        let s = json!("ab");
+        assert_eq!(
+            result_len_bound("replace", &s, &[json!(""), json!("xyz")]),
+            11
+        );
+        assert_eq!(
+            result_len_bound("replace", &s, &[json!("a"), json!("xyz")]),
+            5
+        );
+        let list = json!(["a", "bc"]);
+        assert_eq!(result_len_bound("join", &list, &[json!("--")]), 7);
+        assert_eq!(result_len_bound("upcase", &s, &[]), 0);
     }
 
     #[test]

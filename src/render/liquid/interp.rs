@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use super::expr::{eval_condition, eval_expr, eval_operand, to_output, Scope};
+use super::budget::MAX_LOOP_ITERATIONS;
+use super::expr::{eval_condition, eval_operand, range_bounds, to_output, Scope};
 use super::lexer::{Spanned, Token};
 use super::output::{Expanded, Origin};
 use super::tags;
@@ -22,9 +23,6 @@ const BLOCKS: &[(&str, &str)] = &[
     ("tablerow", "endtablerow"),
 ];
 
-/// How deep includes and loops may nest before we stop (Jekyll would overflow the stack).
-pub(crate) const MAX_DEPTH: usize = 20;
-
 impl Expander<'_> {
     /// Renders `tokens` into `out`. `base` locates the tokens in the file: `Copied(o)` when
     /// they come from the post body at offset `o`, `Generated(o)` when from an include.
@@ -39,24 +37,43 @@ impl Expander<'_> {
         while i < tokens.len() {
             let tok = &tokens[i];
             let at = tag_origin(base, tok.range.start);
+            if !self.budget.steps(offset_of(at), 1) {
+                return;
+            }
             match &tok.token {
                 Token::Text(text) => {
                     let origin = match base {
                         Origin::Copied(o) => Origin::Copied(o + tok.range.start),
                         generated => generated,
                     };
-                    out.push(text, origin);
+                    self.emit(text, origin, out);
                 }
-                Token::Output(expr) => out.push(&to_output(&eval_expr(expr, scope)), at),
+                Token::Output(expr) => {
+                    if let Some(v) = self.eval(expr, scope, at) {
+                        self.emit(&to_output(&v), at, out);
+                    }
+                }
                 Token::Tag { name, args } => {
                     if let Some(end) = BLOCKS
                         .iter()
                         .find(|(open, _)| open == name)
                         .map(|(_, e)| *e)
                     {
+                        // Every block counts towards the nesting budget: a run recurses once
+                        // per level, so thousands of nested `if`s would overflow the stack.
+                        if !self.budget.nesting(offset_of(at), self.depth + 1) {
+                            return;
+                        }
                         let close = find_close(tokens, i, name, end);
+                        // Finding the close (and the branches) scans the body: that is work
+                        // too, each time a loop meets the block.
+                        if !self.budget.steps(offset_of(at), close - i) {
+                            return;
+                        }
                         let body = &tokens[i + 1..close.min(tokens.len())];
-                        self.run_block(name, args, body, base, scope, out);
+                        self.depth += 1;
+                        self.run_block(name, args, body, (base, at), scope, out);
+                        self.depth -= 1;
                         i = close + 1;
                         continue;
                     }
@@ -67,13 +84,14 @@ impl Expander<'_> {
         }
     }
 
-    /// Runs a block tag over its body.
+    /// Runs a block tag over its body. `(base, tag)`: where the body's tokens are, and the
+    /// origin of the block's own tag (budget errors point at it).
     fn run_block(
         &mut self,
         name: &str,
         args: &str,
         body: &[Spanned<'_>],
-        base: Origin,
+        (base, tag): (Origin, Origin),
         scope: &mut Scope,
         out: &mut Expanded,
     ) {
@@ -98,11 +116,13 @@ impl Expander<'_> {
                 }
             }
             "case" => {
-                let subject = eval_expr(args, scope);
-                for (tag, cond, range) in
+                let Some(subject) = self.eval(args, scope, tag) else {
+                    return;
+                };
+                for (branch, cond, range) in
                     split_branches(body, &["when", "else"]).into_iter().skip(1)
                 {
-                    let hit = tag == "else"
+                    let hit = branch == "else"
                         || cond
                             .split([','])
                             .flat_map(|c| c.split(" or "))
@@ -113,18 +133,23 @@ impl Expander<'_> {
                     }
                 }
             }
-            "for" | "tablerow" => self.run_for(args, body, base, scope, out),
+            "for" | "tablerow" => self.run_for(args, body, (base, tag), scope, out),
             "capture" => {
                 let mark = out.text.len();
                 self.run(body, base, scope, out);
                 let captured = out.take_since(mark);
-                scope.assign(args.trim(), Value::String(captured));
+                if self.budget.value(offset_of(tag), captured.len()) {
+                    self.assign(args.trim(), Value::String(captured), tag, scope);
+                }
             }
             "highlight" => {
                 let mark = out.text.len();
                 self.run(body, base, scope, out);
                 let code = out.take_since(mark);
-                out.push_stashed_block(tags::highlight_html(args, &code), at);
+                let html = tags::highlight_html(args, &code);
+                if self.stash_fits(html.len(), at, out) {
+                    out.push_stashed_block(html, at);
+                }
             }
             _ => {}
         }
@@ -135,7 +160,7 @@ impl Expander<'_> {
         &mut self,
         args: &str,
         body: &[Spanned<'_>],
-        base: Origin,
+        (base, at): (Origin, Origin),
         scope: &mut Scope,
         out: &mut Expanded,
     ) {
@@ -144,6 +169,13 @@ impl Expander<'_> {
         };
         let mut words = rest.split_whitespace();
         let source = words.next().unwrap_or_default();
+        if let Some((a, b)) = range_bounds(source, scope) {
+            // Checked before the range is built: `(1..1000000000)` must not allocate.
+            let len = usize::try_from(b.saturating_sub(a).saturating_add(1)).unwrap_or(0);
+            if len > MAX_LOOP_ITERATIONS && !self.budget.iterations(offset_of(at), len) {
+                return;
+            }
+        }
         let mut items = match eval_operand(source, scope) {
             Value::Array(a) => a,
             Value::Object(o) => o
@@ -169,7 +201,7 @@ impl Expander<'_> {
             }
         }
         let branches = split_branches(body, &["else"]);
-        if items.is_empty() || self.depth >= MAX_DEPTH {
+        if items.is_empty() {
             if let Some((_, _, range)) = branches.get(1) {
                 self.run(&body[range.clone()], base, scope, out);
             }
@@ -179,8 +211,13 @@ impl Expander<'_> {
             return;
         };
         let len = items.len();
-        self.depth += 1;
+        if !self.budget.iterations(offset_of(at), len) {
+            return;
+        }
         for (index, item) in items.into_iter().enumerate() {
+            if self.budget.is_exceeded() {
+                return;
+            }
             scope.assign(var.trim(), item);
             let forloop = serde_json::json!({
                 "index": index + 1, "index0": index, "first": index == 0, "last": index + 1 == len,
@@ -189,7 +226,6 @@ impl Expander<'_> {
             scope.assign("forloop", forloop);
             self.run(&body[loop_range.clone()], base, scope, out);
         }
-        self.depth -= 1;
     }
 
     /// A non-block tag: `assign`, Jekyll's tags, or a placeholder.
@@ -204,12 +240,17 @@ impl Expander<'_> {
         match name {
             "assign" => {
                 if let Some((var, expr)) = args.split_once('=') {
-                    let value = eval_expr(expr, scope);
-                    scope.assign(var.trim(), value);
+                    if let Some(value) = self.eval(expr, scope, at) {
+                        self.assign(var.trim(), value, at, scope);
+                    }
                 }
             }
             "increment" | "decrement" | "cycle" | "break" | "continue" => {}
-            "echo" => out.push(&to_output(&eval_expr(args, scope)), at),
+            "echo" => {
+                if let Some(v) = self.eval(args, scope, at) {
+                    self.emit(&to_output(&v), at, out);
+                }
+            }
             "post_url" => self.post_url(args, at, scope, out),
             "link" => self.link(args, at, scope, out),
             "include" => self.include(args, at, scope, out),
@@ -221,6 +262,13 @@ impl Expander<'_> {
                 }
             }
         }
+    }
+}
+
+/// The file offset an origin points at.
+pub(crate) fn offset_of(origin: Origin) -> usize {
+    match origin {
+        Origin::Copied(o) | Origin::Generated(o) => o,
     }
 }
 

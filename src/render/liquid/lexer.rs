@@ -32,6 +32,9 @@ pub(crate) fn tokenize(src: &str) -> Vec<Spanned<'_>> {
     let mut pos = 0;
     let mut text_start = 0;
     let mut strip_next = false;
+    // Once no `{% endraw %}` follows some offset, none follows any later one: remembering it
+    // keeps thousands of unclosed `{% raw %}` tags from each scanning the rest of the text.
+    let mut endraw_missing_after = usize::MAX;
     while let Some(found) = memchr_brace(bytes, pos) {
         let next = bytes.get(found + 1).copied();
         let closer = match next {
@@ -58,13 +61,16 @@ pub(crate) fn tokenize(src: &str) -> Vec<Spanned<'_>> {
             let (name, args) = split_name(inner);
             Token::Tag { name, args }
         };
-        if let Token::Tag { name: "raw", .. } = token {
-            if let Some((body, after)) = find_endraw(src, end) {
-                push_text(&mut out, src, body, strip_after, false);
-                pos = after;
-                text_start = after;
-                strip_next = false;
-                continue;
+        if let (Token::Tag { name: "raw", .. }, true) = (&token, end < endraw_missing_after) {
+            match find_endraw(src, end) {
+                Some((body, after)) => {
+                    push_text(&mut out, src, body, strip_after, false);
+                    pos = after;
+                    text_start = after;
+                    strip_next = false;
+                    continue;
+                }
+                None => endraw_missing_after = end,
             }
         }
         out.push(Spanned {
@@ -193,6 +199,12 @@ mod tests {
     #[test]
     fn survives_overlapping_delimiters_after_raw() {
         assert!(!tokenize("{% raw %}{%}x").is_empty());
+    }
+
+    #[test]
+    fn keeps_unclosed_raw_tags_as_tags() {
+        let src = "{% raw %}a{% raw %}b";
+        assert_eq!(tokenize(src).len(), 4);
     }
 
     #[test]

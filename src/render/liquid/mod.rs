@@ -8,6 +8,7 @@
 //! filters, `if`/`unless`/`case`/`for`/`assign`/`capture`/`comment`/`raw`, and Jekyll's
 //! `post_url`, `link`, `include` and `highlight`.
 
+mod budget;
 mod collection_filters;
 mod dates;
 mod expr;
@@ -19,8 +20,11 @@ mod tags;
 
 use serde_json::Value;
 
+use budget::Budget;
 pub(crate) use dates::format_date;
+use expr::Scope;
 pub(crate) use filters::{escape_html, strip_html};
+use interp::offset_of;
 pub(crate) use output::{unstash, Expanded, Origin};
 
 use super::{ProblemKind, SiteContext};
@@ -51,22 +55,40 @@ pub(crate) fn expand_liquid(
         out.push(body, Origin::Copied(body_start));
         return (out, Vec::new());
     }
-    let mut scope = expr::Scope::default();
+    let mut scope = Scope::default();
     scope.globals.insert("site".into(), site.site_vars());
     scope.globals.insert("page".into(), page.clone());
     let mut expander = Expander {
         site,
         depth: 0,
         problems: Vec::new(),
+        budget: Budget::default(),
+        stashed: 0,
+        problem_bytes: 0,
     };
     let tokens = lexer::tokenize(body);
     expander.run(&tokens, Origin::Copied(body_start), &mut scope, &mut out);
+    if let Some(stop) = expander.budget.exceeded.take() {
+        expander.problems.push(LiquidProblem {
+            offset: stop.offset,
+            kind: ProblemKind::BudgetExceeded,
+            message: stop.message,
+        });
+    }
     (out, expander.problems)
 }
 
+/// Most problems one run reports.
+const MAX_PROBLEMS: usize = 1000;
+
+/// Most bytes of problem messages one run reports.
+const MAX_PROBLEM_BYTES: usize = 1 << 20;
+
 /// Renders a whole template (a layout) with the given top-level variables (`site`, `page`,
 /// `layout`, `content`, ...): the text with stashed blocks put back, and the problems (tags
-/// it could not run, shown as placeholders), located at byte offsets of `template`.
+/// it could not run, shown as placeholders), located at byte offsets of `template`. The run has
+/// the same budget as a post's (output size, loops, nesting, work): a layout bomb stops with a
+/// [`ProblemKind::BudgetExceeded`] problem.
 pub(crate) fn render_template(
     template: &str,
     globals: serde_json::Map<String, Value>,
@@ -76,17 +98,27 @@ pub(crate) fn render_template(
         text: String::with_capacity(template.len() * 2),
         ..Expanded::default()
     };
-    let mut scope = expr::Scope {
+    let mut scope = Scope {
         globals,
-        ..expr::Scope::default()
+        ..Scope::default()
     };
     let mut expander = Expander {
         site,
         depth: 0,
         problems: Vec::new(),
+        budget: Budget::default(),
+        stashed: 0,
+        problem_bytes: 0,
     };
     let tokens = lexer::tokenize(template);
     expander.run(&tokens, Origin::Copied(0), &mut scope, &mut out);
+    if let Some(stop) = expander.budget.exceeded.take() {
+        expander.problems.push(LiquidProblem {
+            offset: stop.offset,
+            kind: ProblemKind::BudgetExceeded,
+            message: stop.message,
+        });
+    }
     (unstash(&out.text, &out.stash), expander.problems)
 }
 
@@ -98,19 +130,72 @@ pub(crate) struct Expander<'c> {
     depth: usize,
     /// Problems found so far.
     problems: Vec<LiquidProblem>,
+    /// What is left of the run's resource limits.
+    budget: Budget,
+    /// Bytes of HTML stashed so far (placeholders, highlighted code).
+    stashed: usize,
+    /// Bytes of problem messages so far.
+    problem_bytes: usize,
 }
 
 impl Expander<'_> {
-    /// Records a problem at a tag.
+    /// Appends `text` to the output, unless that would take it over the output budget.
+    fn emit(&mut self, text: &str, origin: Origin, out: &mut Expanded) {
+        if self
+            .budget
+            .output(offset_of(origin), out.text.len() + text.len())
+        {
+            out.push(text, origin);
+        }
+    }
+
+    /// Whether `len` more bytes of stashed HTML fit in the output budget (stashed HTML is
+    /// output too, only kept apart from Markdown); counts them when they do.
+    fn stash_fits(&mut self, len: usize, at: Origin, out: &Expanded) -> bool {
+        self.stashed = self.stashed.saturating_add(len);
+        self.budget
+            .output(offset_of(at), out.text.len().saturating_add(self.stashed))
+    }
+
+    /// Evaluates an expression of the tag at `at`; `None` when it stopped on the value budget.
+    fn eval(&mut self, expr: &str, scope: &Scope, at: Origin) -> Option<Value> {
+        match expr::eval_expr(expr, scope) {
+            Ok(v) if self.budget.value(offset_of(at), text_len(&v)) => Some(v),
+            Ok(_) => None,
+            Err(expr::ValueTooLarge) => {
+                self.budget.value(offset_of(at), usize::MAX);
+                None
+            }
+        }
+    }
+
+    /// `assign`/`capture`: sets a variable, counted against the assign budget.
+    fn assign(&mut self, name: &str, value: Value, at: Origin, scope: &mut Scope) {
+        if self.budget.assign(offset_of(at), &value) {
+            scope.assign(name, value);
+        }
+    }
+
+    /// Records a problem at a tag. Past [`MAX_PROBLEMS`] problems, or [`MAX_PROBLEM_BYTES`] of
+    /// messages, the rest are dropped: a loop over a plugin tag must not fill memory with them.
     fn report(&mut self, at: Origin, kind: ProblemKind, message: String) {
-        let offset = match at {
-            Origin::Copied(o) | Origin::Generated(o) => o,
-        };
+        self.problem_bytes = self.problem_bytes.saturating_add(message.len());
+        if self.problems.len() >= MAX_PROBLEMS || self.problem_bytes > MAX_PROBLEM_BYTES {
+            return;
+        }
         self.problems.push(LiquidProblem {
-            offset,
+            offset: offset_of(at),
             kind,
             message,
         });
+    }
+}
+
+/// The text length of a string value (other values are checked as they are printed).
+fn text_len(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len(),
+        _ => 0,
     }
 }
 

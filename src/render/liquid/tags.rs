@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::expr::{eval_expr, eval_operand, to_output, Scope};
+use super::expr::{eval_operand, to_output, Scope};
 use super::filters::escape_html;
-use super::interp::MAX_DEPTH;
+use super::interp::offset_of;
 use super::lexer::tokenize;
 use super::output::{Expanded, Origin, BROKEN_URL};
 use super::Expander;
@@ -17,7 +17,7 @@ impl Expander<'_> {
     /// missing, unpublished or future target is output marked broken and reported.
     pub(crate) fn post_url(&mut self, args: &str, at: Origin, scope: &Scope, out: &mut Expanded) {
         let name = if args.contains("{{") {
-            self.render_inline(args, scope)
+            self.render_inline(args, scope, at)
         } else {
             args.trim().to_string()
         };
@@ -41,16 +41,16 @@ impl Expander<'_> {
         match problem {
             Some((kind, message)) => {
                 self.report(at, kind, message);
-                out.push(&format!("{BROKEN_URL}{url}"), at);
+                self.emit(&format!("{BROKEN_URL}{url}"), at, out);
             }
-            None => out.push(&url, at),
+            None => self.emit(&url, at, out),
         }
     }
 
     /// `{% link _posts/2023-04-19-x.md %}`: a post's URL, else the file's site path.
     pub(crate) fn link(&mut self, args: &str, at: Origin, scope: &Scope, out: &mut Expanded) {
         let path = if args.contains("{{") {
-            self.render_inline(args, scope)
+            self.render_inline(args, scope, at)
         } else {
             args.trim().to_string()
         };
@@ -61,7 +61,7 @@ impl Expander<'_> {
         };
         let url = url
             .unwrap_or_else(|| format!("{}/{}", self.site.baseurl(), path.trim_start_matches('/')));
-        out.push(&url, at);
+        self.emit(&url, at, out);
     }
 
     /// `{% include file.html k="v" %}`: the file from `_includes/`, run with `include.k`.
@@ -74,13 +74,25 @@ impl Expander<'_> {
     ) {
         let (file, params) = split_include_args(args);
         let file = if file.contains("{{") {
-            self.render_inline(file, scope)
+            self.render_inline(file, scope, at)
         } else {
             file.to_string()
         };
+        // Counted before reading: an include that includes itself stops at the budget, as
+        // Liquid's "Nesting too deep" stops Jekyll.
+        if !self.budget.nesting(offset_of(at), self.depth + 1) {
+            return;
+        }
         let text = match self.site.include(&file) {
-            Some(text) if self.depth < MAX_DEPTH => text,
-            _ => return self.placeholder("include", args, at, out),
+            Ok(text) => text,
+            Err(e) => {
+                // A missing include is the placeholder's business; a refusal of the gate (a
+                // link or `includes_dir` out of the site, a FIFO, a huge file) says why.
+                if e.kind() != "not_found" {
+                    self.report(at, ProblemKind::UnsupportedLiquid, e.to_string());
+                }
+                return self.placeholder("include", args, at, out);
+            }
         };
         let include = Value::Object(parse_include_params(params, scope));
         let saved = scope.globals.insert("include".into(), include);
@@ -103,23 +115,30 @@ impl Expander<'_> {
         let shown = shown.trim();
         let message = format!("Liquid tag `{shown}` cannot be previewed");
         self.report(at, ProblemKind::UnsupportedLiquid, message);
-        out.push_stashed_inline(
-            format!(
-                "<span class=\"lanyard-liquid\">{}</span>",
-                escape_html(shown)
-            ),
-            at,
+        let html = format!(
+            "<span class=\"lanyard-liquid\">{}</span>",
+            escape_html(shown)
         );
+        if self.stash_fits(html.len(), at, out) {
+            out.push_stashed_inline(html, at);
+        }
     }
 
     /// Renders a tag argument holding `{{ ... }}` outputs (e.g. `{% include {{ f }} %}`).
-    fn render_inline(&self, text: &str, scope: &Scope) -> String {
+    fn render_inline(&mut self, text: &str, scope: &Scope, at: Origin) -> String {
         let mut s = String::new();
         for t in tokenize(text) {
             match t.token {
                 super::lexer::Token::Text(x) => s.push_str(x),
-                super::lexer::Token::Output(e) => s.push_str(&to_output(&eval_expr(e, scope))),
+                super::lexer::Token::Output(e) => {
+                    if let Some(v) = self.eval(e, scope, at) {
+                        s.push_str(&to_output(&v));
+                    }
+                }
                 super::lexer::Token::Tag { .. } => {}
+            }
+            if !self.budget.value(offset_of(at), s.len()) {
+                return String::new();
             }
         }
         s.trim().to_string()

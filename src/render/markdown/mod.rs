@@ -21,6 +21,7 @@ mod ial;
 mod images;
 mod link_destinations;
 mod math;
+mod nesting;
 mod options;
 mod paren_lists;
 mod rouge_lexers;
@@ -112,30 +113,58 @@ pub(crate) struct MarkdownInput<'c> {
     pub code_line_numbers: bool,
     /// kramdown's `footnote_backlink` (`&#8617;` unless the site sets it).
     pub footnote_backlink: String,
-    /// Rendering the content of a `markdown="1"` element (heading ids differ there).
-    pub inside_html: bool,
+    /// How many `markdown="1"` elements the text is inside of (0: the post itself); heading
+    /// ids differ inside them, and past [`MAX_HTML_MARKDOWN_DEPTH`] their content stays raw.
+    pub html_depth: usize,
+    /// For the preview: local images keep their URL as written in `data-site-src`.
+    pub keep_site_src: bool,
 }
 
-/// Renders `text` to HTML, returning the HTML and the problems found.
+/// Deepest nesting of `markdown="1"` elements whose content is rendered as Markdown. Each
+/// level renders its content again, so without a bound thousands of nested `<div
+/// markdown="1">` would recurse past the stack and cost the square of the depth; deeper
+/// content stays raw HTML (sanitized like any other).
+pub(crate) const MAX_HTML_MARKDOWN_DEPTH: usize = 16;
+
+/// A Markdown image naming a file of the site, as the gate resolved it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MarkdownImage {
+    /// Byte offset in the parsed text.
+    pub offset: usize,
+    /// The URL as written.
+    pub url: String,
+    /// The site file it names.
+    pub path: crate::site::gate::SitePath,
+}
+
+/// Renders `text` to HTML, returning the HTML, the problems found and the local images.
 /// Finished HTML (math, HTML blocks) goes to `stash`, referenced by markers in the HTML.
 pub(crate) fn render_markdown(
     text: &str,
     input: &MarkdownInput<'_>,
     stash: &mut Vec<String>,
-) -> (String, Vec<MarkdownProblem>) {
+) -> (String, Vec<MarkdownProblem>, Vec<MarkdownImage>) {
     let source = rewrite_source(text, input, stash);
     let text = source.text.as_str();
     let has_toc = source.block_ials.iter().any(|i| i.attrs.toc);
     let parser = Parser::new_ext(text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
+    let nodes = nesting::limit_nesting(nodes, nesting::MAX_MARKDOWN_NESTING);
     let nodes = ial::apply_block_ials(nodes, &source.block_ials, text);
     let nodes = ial::apply_span_ials(nodes, text);
     let nodes = tables::drop_separator_rows(nodes, text);
     let nodes = typography::apply_typography(nodes, text);
-    let nodes = heading_ids::assign_heading_ids(nodes, input.inside_html);
+    let nodes = heading_ids::assign_heading_ids(nodes, input.html_depth > 0);
     let nodes = toc::insert_toc(nodes, has_toc);
     let mut problems = Vec::new();
-    let nodes = images::flag_missing_images(nodes, input.site, &input.page_dir, &mut problems);
+    let mut images = Vec::new();
+    let nodes = images::flag_missing_images(
+        nodes,
+        input.site,
+        &input.page_dir,
+        input.keep_site_src,
+        (&mut problems, &mut images),
+    );
     let nodes = footnotes::write_kramdown_footnotes(nodes, input.footnote_backlink.clone());
     let source_ref = &source;
     let line_of = input
@@ -146,7 +175,10 @@ pub(crate) fn render_markdown(
     for p in &mut problems {
         p.offset = source.unshift(p.offset);
     }
-    (html, problems)
+    for i in &mut images {
+        i.offset = source.unshift(i.offset);
+    }
+    (html, problems, images)
 }
 
 /// The source after the text passes, with what they recorded.
@@ -176,11 +208,15 @@ fn rewrite_source(text: &str, input: &MarkdownInput<'_>, stash: &mut Vec<String>
         line_of: None,
         code_line_numbers: input.code_line_numbers,
         footnote_backlink: input.footnote_backlink.clone(),
-        inside_html: true,
+        html_depth: input.html_depth + 1,
+        keep_site_src: input.keep_site_src,
     };
     let text = extensions::apply_extensions(text, stash);
     let text = html_blocks::stash_html_blocks(&text, stash, &mut |md, stash| {
-        let (html, _) = render_markdown(md, &nested, stash);
+        if nested.html_depth > MAX_HTML_MARKDOWN_DEPTH {
+            return md.to_string();
+        }
+        let (html, _, _) = render_markdown(md, &nested, stash);
         crate::render::liquid::unstash(&html, stash)
     });
     let text = math::stash_math(&text, stash);

@@ -1,16 +1,19 @@
 // The one module that talks to the Rust side: every `invoke` and every backend event goes
-// through here, and every failure comes out as an `IpcError` ({kind, message, path}).
+// through here, and every failure comes out as an `IpcError` ({kind, message, path, line}; `kind`
+// is a union the UI can switch on).
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { FieldChange } from "./bindings/FieldChange";
 import type { FormChoices } from "./bindings/FormChoices";
 import type { FormView } from "./bindings/FormView";
 import type { IpcError } from "./bindings/IpcError";
+import type { IpcErrorKind } from "./bindings/IpcErrorKind";
 import type { TextEdit } from "./bindings/TextEdit";
 import type { MovePreview } from "./bindings/MovePreview";
 import type { PostText } from "./bindings/PostText";
 import type { PublishApplied } from "./bindings/PublishApplied";
 import type { PublishPreview } from "./bindings/PublishPreview";
+import type { PublishStepView } from "./bindings/PublishStepView";
 import type { PushResult } from "./bindings/PushResult";
 import type { Preview } from "./bindings/Preview";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
@@ -30,7 +33,7 @@ export type { PreviewProblem } from "./bindings/PreviewProblem";
 export type { ManualTalk, ScheduleView };
 export type { SlotView } from "./bindings/SlotView";
 export type { TalkView } from "./bindings/TalkView";
-export type { PublishApplied, PublishPreview, PushResult };
+export type { PublishApplied, PublishPreview, PublishStepView, PushResult };
 export type { PlannedFile } from "./bindings/PlannedFile";
 export type { PublishFindingView } from "./bindings/PublishFindingView";
 export type { BlogChangeView, RecoveredPost };
@@ -38,14 +41,16 @@ export type { BlogChangeView, RecoveredPost };
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
   if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
-    const e = raw as { kind: unknown; message: unknown; path?: unknown };
+    const e = raw as { kind: unknown; message: unknown; path?: unknown; line?: unknown };
     return {
-      kind: String(e.kind),
+      // The shell serializes an IpcErrorKind; anything else thrown here is the shell's own.
+      kind: typeof e.kind === "string" ? (e.kind as IpcErrorKind) : "shell",
       message: String(e.message),
       path: typeof e.path === "string" ? e.path : null,
+      line: typeof e.line === "number" ? e.line : null,
     };
   }
-  return { kind: "shell", message: String(raw), path: null };
+  return { kind: "shell", message: String(raw), path: null, line: null };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -68,8 +73,9 @@ export const renderPreview = (path: string, text: string) =>
  * itself comes from renderPreview. Fails with kind `theme_not_found` when the theme is not
  * installed. */
 export const themeView = (path: string, text: string) => call<ThemeViewIpc>("theme_view", { path, text });
-export const savePost = (path: string, text: string) =>
-  call<WorkspaceSummary>("save_post", { path, text });
+/** The post whose preview waits for a click: the one the last run left open when it ended
+ * abnormally (null: none). Answered once per run. */
+export const pausedPreview = () => call<string | null>("paused_preview");
 
 /** "New series": writes its first part as a draft; `date` YYYY-MM-DD and `lang` optional. */
 export const newSeries = (title: string, series: string, date: string | null, lang: string | null) =>
@@ -130,10 +136,15 @@ export const previewPublish = (path: string, target: string | null) =>
 /** Publishes the post at `path` all or nothing; `commit` commits exactly its files. */
 export const publishPost = (path: string, message: string, force: boolean, commit: boolean, target: string | null) =>
   call<PublishApplied>("publish_post", { path, message, force, commit, target });
-/** `git push` of the repository published into, with the user's git. */
-export const pushBlog = (target: string | null) => call<PushResult>("push_blog", { target });
-/** `git pull --rebase` of that repository, after a rejected push. */
-export const pullRebaseBlog = (target: string | null) => call<PushResult>("pull_rebase_blog", { target });
+/** `git push` of the repository published into, with the user's git; with `rebase` (after a
+ * rejected push), a rejection pulls with rebase and pushes again. */
+export const pushBlog = (target: string | null, rebase: boolean) => call<PushResult>("push_blog", { target, rebase });
+/** Each publishing step as it starts (write, push, pull with rebase, push again). */
+export const onPublishProgress = (handler: (step: PublishStepView) => void): Promise<UnlistenFn> =>
+  listen<PublishStepView>("publish-progress", (event) => handler(event.payload));
+/** Each line git prints while a push or pull runs (its progress included). */
+export const onPushProgress = (handler: (line: string) => void): Promise<UnlistenFn> =>
+  listen<string>("push-progress", (event) => handler(event.payload));
 
 export const setUnsaved = (unsaved: boolean) => call<void>("set_unsaved", { unsaved });
 export const closeWindow = () => call<void>("close_window");

@@ -24,6 +24,11 @@ export const journalEn = {
   cancel: "Cancel",
   reloaded: "Reloaded: the file was changed by another program",
   journalFailed: (message: string) => `Unsaved text could not be journaled: ${message}`,
+  crashPaused: (title: string) =>
+    `Lanyard closed unexpectedly while “${title}” was open; its preview is paused.`,
+  renderIt: "Render it",
+  previewTimeout: (title: string) =>
+    `The preview of “${title}” took too long to render and was left. The editor keeps working; your next change tries again.`,
 };
 
 type JournalStrings = typeof journalEn;
@@ -52,4 +57,9 @@ export const journalFr: JournalStrings = {
   cancel: "Annuler",
   reloaded: "Rechargé : le fichier a été modifié par un autre programme",
   journalFailed: (message: string) => `Le texte non enregistré n'a pas pu être journalisé : ${message}`,
+  crashPaused: (title: string) =>
+    `Lanyard s'est fermé de façon inattendue pendant que « ${title} » était ouvert ; son aperçu est en pause.`,
+  renderIt: "Afficher l'aperçu",
+  previewTimeout: (title: string) =>
+    `L'aperçu de « ${title} » a pris trop de temps et a été abandonné. L'éditeur continue de fonctionner ; votre prochaine modification réessaie.`,
 };

@@ -1,5 +1,8 @@
 // The words of publishing (the Publish button, the plan dialog, the push), in English and
 // French (i18n.ts picks them with the rest).
+import type { FileActionView } from "./bindings/FileActionView";
+import type { PublishStepView } from "./bindings/PublishStepView";
+import type { PushStatusView } from "./bindings/PushStatusView";
 
 export const publishEn = {
   button: "Publish…",
@@ -12,7 +15,7 @@ export const publishEn = {
   warnings: (n: number) => `${n} ${n === 1 ? "warning" : "warnings"}`,
   override: "Publish despite the warnings",
   files: "Files that will be written:",
-  actions: { added: "added", changed: "changed", moved: "moved", copied: "copied" } as Record<string, string>,
+  actions: { added: "added", changed: "changed", moved: "moved", copied: "copied" } as Record<FileActionView, string>,
   showDiff: "diff",
   commit: "Commit the files",
   message: "Commit message",
@@ -26,13 +29,22 @@ export const publishEn = {
   push: "Push",
   pushing: "Pushing…",
   pullRebase: "Pull with rebase and push again",
-  pushStatus: {
-    pushed: "Pushed.",
-    pulled: "Pulled: your commit is now on top of the remote's. Pushing again…",
-    rejected: "The remote has commits this repository does not have: pull them with rebase, then push again. Your commit is kept.",
-    unreachable: "The remote cannot be reached. Your commit is kept; push it later.",
-    failed: "git push failed (see its output). Your commit is kept.",
-  } as Record<string, string>,
+  steps: {
+    write: "Publishing…",
+    push: "Pushing…",
+    pull_rebase: "Pulling with rebase…",
+    push_again: "Pushing again…",
+  } as Record<PublishStepView, string>,
+  pushStatus: (status: PushStatusView, remote: string): string =>
+    (({
+      pushed: `Pushed to ${remote}.`,
+      pulled: `Pulled from ${remote}: your commit is now on top of the remote's. Pushing again…`,
+      rejected: `${remote} has commits this repository does not have: pull them with rebase, then push again. Your commit stays local.`,
+      unreachable: `${remote} cannot be reached. Your commit stays local, ready to push again.`,
+      timed_out: `git push to ${remote} did not finish in time and was stopped. Your commit stays local, ready to push again.`,
+      failed: `git push to ${remote} failed (see its output). Your commit stays local, ready to push again.`,
+    }) satisfies Record<PushStatusView, string>)[status],
+  pushProgress: "git says:",
 };
 
 export const publishFr: typeof publishEn = {
@@ -60,11 +72,20 @@ export const publishFr: typeof publishEn = {
   push: "Pousser",
   pushing: "Envoi…",
   pullRebase: "Récupérer (pull --rebase) et renvoyer",
-  pushStatus: {
-    pushed: "Envoyé.",
-    pulled: "Récupéré : votre commit est maintenant après ceux du dépôt distant. Nouvel envoi…",
-    rejected: "Le dépôt distant a des commits que celui-ci n'a pas : récupérez-les (pull --rebase), puis renvoyez. Votre commit est conservé.",
-    unreachable: "Le dépôt distant est injoignable. Votre commit est conservé ; envoyez-le plus tard.",
-    failed: "git push a échoué (voir sa sortie). Votre commit est conservé.",
-  } as Record<string, string>,
+  steps: {
+    write: "Publication…",
+    push: "Envoi…",
+    pull_rebase: "Récupération (pull --rebase)…",
+    push_again: "Nouvel envoi…",
+  },
+  pushStatus: (status: PushStatusView, remote: string): string =>
+    (({
+      pushed: `Envoyé vers ${remote}.`,
+      pulled: `Récupéré depuis ${remote} : votre commit est maintenant après ceux du dépôt distant. Nouvel envoi…`,
+      rejected: `${remote} a des commits que ce dépôt n'a pas : récupérez-les (pull --rebase), puis renvoyez. Votre commit reste local.`,
+      unreachable: `${remote} est injoignable. Votre commit reste local, prêt à être renvoyé.`,
+      timed_out: `git push vers ${remote} n'a pas fini à temps et a été arrêté. Votre commit reste local, prêt à être renvoyé.`,
+      failed: `git push vers ${remote} a échoué (voir sa sortie). Votre commit reste local, prêt à être renvoyé.`,
+    }) satisfies Record<PushStatusView, string>)[status],
+  pushProgress: "git dit :",
 };

@@ -2,6 +2,7 @@
 import type { FormDiagnostic } from "./FormDiagnostic";
 import type { FormEntry } from "./FormEntry";
 import type { FormFields } from "./FormFields";
+import type { FormKeysView } from "./FormKeysView";
 
 /**
  * What the form shows for the editor's text.
@@ -14,4 +15,14 @@ present: boolean,
 /**
  * Null while the front matter does not parse (the form does not write then).
  */
-fields: FormFields | null, entries: Array<FormEntry>, diagnostics: Array<FormDiagnostic>, };
+fields: FormFields | null, entries: Array<FormEntry>, diagnostics: Array<FormDiagnostic>, 
+/**
+ * The keys the tags, categories and language fields write.
+ */
+keys: FormKeysView, 
+/**
+ * Where the front matter block ends in the text read (UTF-16 units, fences and closing
+ * line break included); null without a block. The form compares this part of the text
+ * to know whether the block changed.
+ */
+block_end: number | null, };

@@ -1,6 +1,6 @@
 import { EditorState } from "@codemirror/state";
 import { describe, expect, it } from "vitest";
-import { frontMatter, frontMatterField, frontMatterLines } from "./front_matter";
+import { frontMatter, frontMatterEnd, frontMatterField, frontMatterLines, setFrontMatterEnd } from "./front_matter";
 
 function lineClasses(state: EditorState): Map<number, string> {
   const classes = new Map<number, string>();
@@ -11,18 +11,34 @@ function lineClasses(state: EditorState): Map<number, string> {
 }
 
 describe("front matter", () => {
-  it("finds the lines between the fences", () => {
-    const state = EditorState.create({ doc: "---\ntitle: Jour 1\nlang: fr\n---\n# Hello" });
+  const doc = "---\ntitle: Jour 1\nlang: fr\n---\n# Hello";
+  // The core's answer for `doc`: the block ends past the closing fence's line break.
+  const end = "---\ntitle: Jour 1\nlang: fr\n---\n".length;
+
+  it("takes the block's lines from the core's end, not from the text", () => {
+    let state = EditorState.create({ doc, extensions: frontMatter() });
+    expect(frontMatterLines(state)).toBeNull();
+    state = state.update({ effects: setFrontMatterEnd.of(end) }).state;
     expect(frontMatterLines(state)).toEqual({ first: 1, last: 4 });
+    state = state.update({ effects: setFrontMatterEnd.of(null) }).state;
+    expect(frontMatterLines(state)).toBeNull();
   });
 
-  it("ignores a document without front matter or without a closing fence", () => {
-    expect(frontMatterLines(EditorState.create({ doc: "# Title\n---\n" }))).toBeNull();
-    expect(frontMatterLines(EditorState.create({ doc: "---\ntitle: x\n" }))).toBeNull();
+  it("carries the end through edits until the core answers again", () => {
+    let state = EditorState.create({ doc, extensions: frontMatter() });
+    state = state.update({ effects: setFrontMatterEnd.of(end) }).state;
+    state = state.update({ changes: { from: 4, insert: "layout: post\n" } }).state;
+    expect(frontMatterLines(state)).toEqual({ first: 1, last: 5 });
+    // Text typed right after the block is body.
+    state = state.update({ changes: { from: state.field(frontMatterEnd) ?? 0, insert: "x\n" } }).state;
+    expect(frontMatterLines(state)).toEqual({ first: 1, last: 5 });
+    state = state.update({ changes: { from: 0, to: state.field(frontMatterEnd) ?? 0, insert: "" } }).state;
+    expect(frontMatterLines(state)).toBeNull();
   });
 
-  it("decorates those lines and follows edits", () => {
+  it("decorates those lines", () => {
     let state = EditorState.create({ doc: "---\ntitle: x\n---\nbody", extensions: frontMatter() });
+    state = state.update({ effects: setFrontMatterEnd.of(17) }).state;
     expect(lineClasses(state)).toEqual(
       new Map([
         [1, "cm-frontmatter cm-frontmatter-fence"],
@@ -30,7 +46,7 @@ describe("front matter", () => {
         [3, "cm-frontmatter cm-frontmatter-fence"],
       ]),
     );
-    state = state.update({ changes: { from: 0, to: 4, insert: "" } }).state;
+    state = state.update({ effects: setFrontMatterEnd.of(null) }).state;
     expect(lineClasses(state).size).toBe(0);
   });
 });

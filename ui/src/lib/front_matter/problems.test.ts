@@ -30,4 +30,10 @@ describe("front matter problems", () => {
     const e = (key: string, line: number) => ({ key, line, end_line: line, value_yaml: "x" });
     expect(otherEntries([e("title", 2), e("image", 3), e("tag", 4), e("image", 5)])).toEqual([e("image", 5)]);
   });
+
+  it("shows the blog's language key as the language field, not as another key", () => {
+    const e = (key: string, line: number) => ({ key, line, end_line: line, value_yaml: "x" });
+    expect(otherEntries([e("language", 2), e("image", 3)], "language")).toEqual([e("image", 3)]);
+    expect(otherEntries([e("language", 2)], "lang")).toEqual([e("language", 2)]);
+  });
 });

@@ -8,9 +8,11 @@ import type { FormEntry } from "../bindings/FormEntry";
 /** The keys the form shows as their own fields; every other key is edited as raw YAML. */
 export const TYPED_KEYS = ["title", "date", "layout", "tags", "categories", "series", "lang", "published"] as const;
 
-/** The entries of the "other keys" part: keys without a field, once each (the last, which Jekyll keeps). */
-export function otherEntries(entries: readonly FormEntry[]): FormEntry[] {
-  const typed = new Set<string>([...TYPED_KEYS, "tag", "category"]);
+/** The entries of the "other keys" part: keys without a field, once each (the last, which Jekyll
+ * keeps). `langKey` is the key the language field edits (the core's choice: `lang`, `language`
+ * or `locale`). */
+export function otherEntries(entries: readonly FormEntry[], langKey = "lang"): FormEntry[] {
+  const typed = new Set<string>([...TYPED_KEYS, "tag", "category", langKey]);
   const last = new Map<string, FormEntry>();
   for (const e of entries) if (!typed.has(e.key)) last.set(e.key, e);
   return [...last.values()];

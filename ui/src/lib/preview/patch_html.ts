@@ -1,33 +1,20 @@
 // Puts a new render into the preview without rebuilding it: the HTML is parsed in an inert
-// <template> (nothing loads, nothing runs), local image URLs are pointed at the shell's
-// `lanyard-asset:` scheme, and only the top-level blocks that differ from what is shown are
-// replaced. Typing in one paragraph replaces that paragraph; photos further down stay put.
+// <template> (nothing loads, nothing runs) and only the top-level blocks that differ from what
+// is shown are replaced. Typing in one paragraph replaces that paragraph; photos further down
+// stay put. Image URLs are used as the core wrote them: it already points local images at the
+// shell's `lanyard-asset:` scheme (relative ones too) and keeps the URL as written in
+// `data-site-src`; the UI never maps a URL to a file itself.
 
-/** The URL the preview loads for a site-relative image (`/assets/...`), or null to leave it. */
-export function localAssetUrl(src: string, baseurl: string): string | null {
-  if (!src.startsWith("/") || src.startsWith("//")) return null;
-  let path = src;
-  if (baseurl && (path === baseurl || path.startsWith(baseurl + "/"))) path = path.slice(baseurl.length);
-  return `lanyard-asset://localhost${path}`;
-}
-
-/** Parses `html` into an inert fragment with local images rewritten, and images the core
- * flagged as missing replaced by a visible note naming the file (`missingLabel: path`). */
-export function parsePreview(doc: Document, html: string, baseurl: string, missingLabel = "Missing image"): DocumentFragment {
+/** Parses `html` into an inert fragment, with images the core flagged as missing replaced by a
+ * visible note naming the image as the post wrote it (`missingLabel: url`). */
+export function parsePreview(doc: Document, html: string, missingLabel = "Missing image"): DocumentFragment {
   const template = doc.createElement("template");
   template.innerHTML = html;
   for (const img of template.content.querySelectorAll("img.lanyard-missing-image")) {
     const note = doc.createElement("span");
     note.className = "lanyard-missing-image";
-    note.textContent = `${missingLabel}: ${img.getAttribute("src") ?? ""}`;
+    note.textContent = `${missingLabel}: ${img.getAttribute("data-site-src") ?? img.getAttribute("src") ?? ""}`;
     img.replaceWith(note);
-  }
-  for (const img of template.content.querySelectorAll("img[src]")) {
-    const url = localAssetUrl(img.getAttribute("src") ?? "", baseurl);
-    if (url) {
-      img.setAttribute("data-site-src", img.getAttribute("src") ?? "");
-      img.setAttribute("src", url);
-    }
   }
   return template.content;
 }

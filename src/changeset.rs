@@ -151,12 +151,12 @@ impl Changeset {
         let mut targets: BTreeMap<&Path, ()> = BTreeMap::new();
         for change in &self.changes {
             if targets.insert(&change.path, ()).is_some() {
-                return Err(invalid(&change.path, "would be written twice"));
+                return Err(conflict(&change.path, "would be written twice"));
             }
             match &change.before {
                 Some(before) => {
                     if read_text(change.source_path())? != *before {
-                        return Err(invalid(
+                        return Err(conflict(
                             change.source_path(),
                             "changed on disk since the change was prepared; nothing was written",
                         ));
@@ -204,7 +204,7 @@ fn roll_back(done: &[&FileChange]) {
 
 fn refuse_existing(path: &Path) -> Result<()> {
     if path.exists() {
-        return Err(invalid(
+        return Err(conflict(
             path,
             "already exists; Lanyard will not overwrite it",
         ));
@@ -212,8 +212,8 @@ fn refuse_existing(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn invalid(path: &Path, message: &str) -> Error {
-    Error::Invalid {
+fn conflict(path: &Path, message: &str) -> Error {
+    Error::Conflict {
         path: path.to_path_buf(),
         message: message.to_string(),
     }
