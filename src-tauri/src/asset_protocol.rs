@@ -143,6 +143,24 @@ mod tests {
     }
 
     #[test]
+    fn serves_the_themes_files_after_the_blogs_own() {
+        let (dir, gate) = blog();
+        let theme = dir.path().join("minima-2.5.1");
+        std::fs::create_dir_all(theme.join("assets/images")).expect("mkdir");
+        std::fs::write(theme.join("assets/images/a b.jpg"), b"theme").expect("write");
+        std::fs::write(theme.join("assets/images/logo.png"), b"png").expect("write");
+        let gate = gate.with_theme_root(&theme).expect("theme root");
+        assert_eq!(get(Some(&gate), "/assets/images/a%20b.jpg").body(), b"jpeg");
+        let logo = get(Some(&gate), "/assets/images/logo.png");
+        assert_eq!(logo.status(), StatusCode::OK);
+        assert_eq!(logo.body(), b"png");
+        assert_eq!(
+            get(Some(&gate), "/../secret.txt").status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+
+    #[test]
     fn refuses_anything_outside_the_blog() {
         let (_dir, gate) = blog();
         for path in [

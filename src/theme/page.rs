@@ -280,3 +280,63 @@ impl SiteContext for ThemeSite<'_> {
         plugin_tag_html(name, args, page, &ps)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("site");
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        dir
+    }
+
+    const POST: &str = "_posts/2024-05-01-a.md";
+
+    #[test]
+    fn a_layout_bomb_runs_out_of_the_liquid_budget() {
+        let dir = site_with(&[
+            ("_config.yml", "title: T\n"),
+            (
+                "_layouts/post.html",
+                "<main>\n{% for i in (1..1000000000) %}{{ i }}{% endfor %}{{ content }}</main>\n",
+            ),
+            (POST, "---\nlayout: post\n---\nHello\n"),
+        ]);
+        let ws = Workspace::open(dir.path()).expect("open");
+        let theme = SiteTheme::for_workspace(&ws).expect("theme");
+        let path = ws.root().join(POST);
+        let text = std::fs::read_to_string(&path).expect("read");
+        match render_page(&ws, &theme, &path, &text) {
+            Err(Error::BudgetExceeded { path, line, .. }) => {
+                assert!(path.ends_with("_layouts/post.html"), "{}", path.display());
+                assert_eq!(line, 2);
+            }
+            other => panic!("expected a budget error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn includes_come_from_the_site_through_the_gate() {
+        let dir = site_with(&[
+            ("_config.yml", "title: T\n"),
+            ("_includes/head.html", "<p>site head</p>"),
+            (
+                "_layouts/post.html",
+                "{% include head.html %}{% include ../_config.yml %}{{ content }}",
+            ),
+            (POST, "---\nlayout: post\n---\nHello\n"),
+        ]);
+        let ws = Workspace::open(dir.path()).expect("open");
+        let theme = SiteTheme::for_workspace(&ws).expect("theme");
+        let path = ws.root().join(POST);
+        let text = std::fs::read_to_string(&path).expect("read");
+        let page = render_page(&ws, &theme, &path, &text).expect("page");
+        assert!(page.html.starts_with("<p>site head</p>"), "{}", page.html);
+        assert!(!page.html.contains("title: T"), "{}", page.html);
+    }
+}

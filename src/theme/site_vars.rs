@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::files::ThemeFiles;
 use crate::front_matter::{parse_yaml_mapping, read_front_matter};
-use crate::site::gate::FileKind;
+use crate::site::gate::{EntryKind, FileKind, Walk};
 use crate::site::{skips_entry, FrontMatterDefaults, PostKind, Workspace};
 
 /// How many pages and data files a site may have before the walk stops (a blog has dozens).
@@ -79,7 +79,7 @@ fn index_by(posts: &[Value], key: &str) -> Value {
 fn read_pages(ws: &Workspace, files: &ThemeFiles) -> Vec<Value> {
     let defaults = FrontMatterDefaults::from_config(&ws.config().values);
     let mut found = Vec::new();
-    walk(ws, "", 0, &mut found);
+    walk(ws, &mut Walk::new(files.gate()), "", 0, &mut found);
     let mut pages: Vec<Value> = found
         .into_iter()
         .filter_map(|rel| {
@@ -100,16 +100,17 @@ fn name_of(page: &Value) -> &str {
 }
 
 /// Collects the candidate page files under `rel` (site-relative).
-fn walk(ws: &Workspace, rel: &str, depth: usize, found: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(ws.root().join(rel)) else {
+/// The walk is the gate's [`Walk`]: no link out of the site is followed, no folder listed twice.
+fn walk(ws: &Workspace, w: &mut Walk<'_>, rel: &str, depth: usize, found: &mut Vec<String>) {
+    let Ok(Some(entries)) = w.list(&ws.root().join(rel)) else {
         return;
     };
-    let mut names: Vec<(String, bool)> = entries
-        .flatten()
-        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path().is_dir())))
-        .collect();
-    names.sort();
-    for (name, is_dir) in names {
+    for entry in entries {
+        let (name, is_dir) = match entry.kind {
+            EntryKind::Dir => (entry.name, true),
+            EntryKind::File => (entry.name, false),
+            _ => continue,
+        };
         if found.len() >= MAX_FILES {
             return;
         }
@@ -123,7 +124,7 @@ fn walk(ws: &Workspace, rel: &str, depth: usize, found: &mut Vec<String>) {
         }
         if is_dir {
             if depth < MAX_DEPTH {
-                walk(ws, &child, depth + 1, found);
+                walk(ws, w, &child, depth + 1, found);
             }
         } else if ext_of(&name).is_some_and(|e| PAGE_EXTS.contains(&e.as_str())) {
             found.push(child);
@@ -192,44 +193,56 @@ pub fn page_url(ws: &Workspace, rel: &str, data: &Map<String, Value>) -> String 
 
 /// `site.data`: every `_data/` file (`.yml`, `.yaml`, `.json`), nested by folder.
 fn read_data(ws: &Workspace, files: &ThemeFiles) -> Map<String, Value> {
-    let dir_name = ws
+    let setting = ws
         .config()
         .values
         .get("data_dir")
         .and_then(Value::as_str)
         .unwrap_or("_data");
     let mut data = Map::new();
+    // A `data_dir` outside the site is refused, as Jekyll's safe mode does: no data then.
+    let Ok(dir) = files
+        .gate()
+        .setting_dir(ws.config().file.as_deref(), "data_dir", setting)
+    else {
+        return data;
+    };
     let mut budget = MAX_FILES;
-    read_data_dir(files, &ws.root().join(dir_name), 0, &mut budget, &mut data);
+    let mut walk = Walk::new(files.gate());
+    read_data_dir(files, &mut walk, &dir, 0, &mut budget, &mut data);
     data
 }
 
 fn read_data_dir(
     files: &ThemeFiles,
+    walk: &mut Walk<'_>,
     dir: &Path,
     depth: usize,
     budget: &mut usize,
     into: &mut Map<String, Value>,
 ) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(Some(entries)) = walk.list(dir) else {
         return;
     };
-    for entry in entries.flatten() {
+    for entry in entries {
         if *budget == 0 {
             return;
         }
         *budget -= 1;
-        let path = entry.path();
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
-        };
+        let path = entry.path;
+        let name = entry.name;
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        let is_dir = match entry.kind {
+            EntryKind::Dir => true,
+            EntryKind::File => false,
+            _ => continue,
+        };
+        if is_dir {
             if depth < MAX_DEPTH {
                 let mut sub = Map::new();
-                read_data_dir(files, &path, depth + 1, budget, &mut sub);
+                read_data_dir(files, walk, &path, depth + 1, budget, &mut sub);
                 into.insert(name, Value::Object(sub));
             }
             continue;
