@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  # core tests: the fidelity judge
+  # core tests: the fidelity judge, with the theme and plugins the theme view is compared on
   jekyll ruby-kramdown-parser-gfm
+  ruby-jekyll-seo-tag ruby-jekyll-feed ruby-jekyll-sitemap ruby-jekyll-paginate jekyll-theme-minima
   # code highlighting: rouge (a jekyll dependency) is the reference for the token classes
   ruby-rouge
   # desktop app (Tauri 2 on WebKitGTK 4.1)

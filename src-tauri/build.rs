@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "autosave_setting",
     "set_autosave_setting",
     "watch_workspace",
+    "theme_view",
 ];
 
 fn main() {

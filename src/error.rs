@@ -174,6 +174,15 @@ pub enum Error {
         /// Which budget, and its limit.
         message: String,
     },
+    /// The site names a gem theme (`theme:` in its config) that is installed nowhere Jekyll
+    /// would look (`vendor/bundle`, `GEM_HOME`, `GEM_PATH`, the user's and the system's gems).
+    #[error("{}: theme `{theme}` is not installed (looked in vendor/bundle, GEM_HOME, GEM_PATH, ~/.gem and the system gem folders)", path.display())]
+    ThemeNotFound {
+        /// The config file naming the theme.
+        path: PathBuf,
+        /// The theme's gem name.
+        theme: String,
+    },
     /// A save was refused: the file changed on disk since the editor's text was in step with it
     /// (another program wrote it); the user chooses which version to keep.
     #[error("{}: changed on disk by another program since it was opened; nothing was written", path.display())]
@@ -232,6 +241,7 @@ impl Error {
             Error::NotRegularFile { .. } => ErrorKind::NotRegularFile,
             Error::TooLarge { .. } => ErrorKind::TooLarge,
             Error::BudgetExceeded { .. } => ErrorKind::BudgetExceeded,
+            Error::ThemeNotFound { .. } => ErrorKind::ThemeNotFound,
         }
     }
 
@@ -263,7 +273,8 @@ impl Error {
             | Error::OutsideSite { path, .. }
             | Error::NotRegularFile { path }
             | Error::TooLarge { path, .. }
-            | Error::BudgetExceeded { path, .. } => path,
+            | Error::BudgetExceeded { path, .. }
+            | Error::ThemeNotFound { path, .. } => path,
         }
     }
 }
@@ -315,6 +326,8 @@ pub enum ErrorKind {
     TooLarge,
     /// Untrusted content hit a budget.
     BudgetExceeded,
+    /// The site's gem theme is installed nowhere Jekyll would look.
+    ThemeNotFound,
 }
 
 impl ErrorKind {
@@ -342,6 +355,7 @@ impl ErrorKind {
             ErrorKind::NotRegularFile => "not_regular_file",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::BudgetExceeded => "budget_exceeded",
+            ErrorKind::ThemeNotFound => "theme_not_found",
         }
     }
 }

@@ -17,7 +17,8 @@
 //! - [`crash_guard`]: the post left open by a run that ended abnormally, not rendered again by itself;
 //! - [`journal`], [`file_version`] and [`own_writes`]: the crash-safe journal of open buffers,
 //!   which file version a buffer holds, and Lanyard's own writes (never a conflict);
-//! - [`watch`]: changes made to the blog by other programs.
+//! - [`watch`]: changes made to the blog by other programs;
+//! - [`theme`]: the post inside its blog's own page (layouts, includes, gem themes, Sass).
 
 pub mod app_state;
 pub mod changeset;
@@ -37,6 +38,7 @@ pub mod render;
 pub mod series;
 pub mod site;
 pub mod talks;
+pub mod theme;
 pub mod watch;
 
 pub use error::{Error, ErrorKind, Result};

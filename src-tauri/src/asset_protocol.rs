@@ -1,8 +1,10 @@
-//! The `lanyard-asset://` URI scheme: serves the open blog's own files (`/assets/images/...`) to
-//! the preview, and nothing outside the blog. The core's renderer writes these URLs into the
-//! preview HTML (`SitePath::asset_url`); a request is resolved and read by the core's gate (no
-//! `..`, no link out of the blog, regular files only, at most the cap of its kind) and served
-//! with `nosniff` and a CSP that lets no script of an SVG run.
+//! The `lanyard-asset://` URI scheme: serves the open blog's own files (`/assets/images/...`),
+//! then its gem theme's (fonts and images the theme view's stylesheets name), to the preview,
+//! and nothing outside them. The core's renderer writes these URLs into the preview HTML
+//! (`SitePath::asset_url`); a request is resolved and read by the core's gate, with the theme's
+//! folder added as a root (no `..`, no link out of the blog or theme, regular files only, at
+//! most the cap of its kind) and served with `nosniff` and a CSP that lets no script of an SVG
+//! run.
 
 use std::path::Path;
 
@@ -15,12 +17,29 @@ pub const SCHEME: &str = "lanyard-asset";
 /// The policy every served file carries: an SVG opened by itself may style itself, nothing more.
 pub const ASSET_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
-/// Answers one request: the file's bytes with its content type, or an empty error response
-/// (404 when it is not in the blog, 403 when the gate refuses it, 413 over the size cap).
+/// The gate the scheme serves a blog through: the blog's, plus its gem theme's folder when it
+/// uses one that is installed.
+pub fn blog_gate(workspace: &lanyard::site::Workspace) -> Gate {
+    let gate = workspace.gate().clone();
+    match lanyard::theme::SiteTheme::for_workspace(workspace) {
+        Ok(theme) => theme.files.gate().clone(),
+        Err(_) => gate,
+    }
+}
+
+/// Answers one request: the file's bytes (the blog's copy first, then the theme's) with its
+/// content type, or an empty error response (404 when it is in neither, 403 when the gate
+/// refuses it, 413 over the size cap).
 pub fn respond(gate: Option<&Gate>, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
     let served = gate.ok_or(StatusCode::NOT_FOUND).and_then(|gate| {
         let path = resolve_url(request.uri().path(), "", "/").ok_or(StatusCode::NOT_FOUND)?;
-        let file = gate.site_file(&path);
+        let rel = path.to_rel_path();
+        let file = gate
+            .roots()
+            .iter()
+            .map(|root| root.join(&rel))
+            .find(|f| f.symlink_metadata().is_ok())
+            .unwrap_or_else(|| gate.site_file(&path));
         let kind = kind_of(&file);
         let bytes = gate.read_bytes(&file, kind).map_err(|e| {
             let status = status_of(&e);
@@ -75,6 +94,12 @@ fn content_type(file: &Path) -> &'static str {
         "webp" => "image/webp",
         "avif" => "image/avif",
         "svg" => "image/svg+xml",
+        "css" => "text/css",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "eot" => "application/vnd.ms-fontobject",
         _ => "application/octet-stream",
     }
 }
@@ -115,6 +140,24 @@ mod tests {
             ASSET_CSP
         );
         assert_eq!(response.body(), b"jpeg");
+    }
+
+    #[test]
+    fn serves_the_themes_files_after_the_blogs_own() {
+        let (dir, gate) = blog();
+        let theme = dir.path().join("minima-2.5.1");
+        std::fs::create_dir_all(theme.join("assets/images")).expect("mkdir");
+        std::fs::write(theme.join("assets/images/a b.jpg"), b"theme").expect("write");
+        std::fs::write(theme.join("assets/images/logo.png"), b"png").expect("write");
+        let gate = gate.with_theme_root(&theme).expect("theme root");
+        assert_eq!(get(Some(&gate), "/assets/images/a%20b.jpg").body(), b"jpeg");
+        let logo = get(Some(&gate), "/assets/images/logo.png");
+        assert_eq!(logo.status(), StatusCode::OK);
+        assert_eq!(logo.body(), b"png");
+        assert_eq!(
+            get(Some(&gate), "/../secret.txt").status(),
+            StatusCode::NOT_FOUND
+        );
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub enum IpcErrorKind {
     NotRegularFile,
     TooLarge,
     BudgetExceeded,
+    /// The blog's gem theme is not installed (the theme view stays in the reading view).
+    ThemeNotFound,
     /// A command that needs an open blog ran before one was opened.
     NoWorkspace,
     /// A path that is not a post or draft of the open blog.
@@ -102,6 +104,7 @@ impl From<lanyard::ErrorKind> for IpcErrorKind {
             K::NotRegularFile => IpcErrorKind::NotRegularFile,
             K::TooLarge => IpcErrorKind::TooLarge,
             K::BudgetExceeded => IpcErrorKind::BudgetExceeded,
+            K::ThemeNotFound => IpcErrorKind::ThemeNotFound,
         }
     }
 }

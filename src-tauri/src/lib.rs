@@ -21,6 +21,7 @@ pub mod session;
 pub mod spellcheck;
 pub mod talks_commands;
 pub mod talks_view;
+pub mod theme_commands;
 pub mod watcher;
 pub mod workspace_view;
 
@@ -62,6 +63,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
                 lanyard::journal::Journal::in_data_dir(&lanyard::data_dir::data_dir()),
             ));
             app.manage(watcher::WatchState::default());
+            app.manage(theme_commands::ThemeCache::default());
             let worker: workspace_view::PreviewWorker =
                 Arc::new(render_worker::RenderWorker::start()?);
             app.manage(worker);
@@ -97,7 +99,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
                         .state::<Session>()
                         .workspace()
                         .ok()
-                        .map(|w| w.gate().clone());
+                        .map(|w| asset_protocol::blog_gate(&w));
                     responder.respond(asset_protocol::respond(gate.as_ref(), &request));
                 });
             },
@@ -154,6 +156,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             journal_commands::autosave_setting,
             journal_commands::set_autosave_setting,
             watcher::watch_workspace,
+            theme_commands::theme_view,
         ])
         .build(tauri::generate_context!())?
         .run(|app, event| {

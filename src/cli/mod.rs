@@ -7,6 +7,7 @@ mod new;
 mod photos;
 mod publish;
 mod render;
+mod sass;
 mod series;
 mod series_args;
 mod talks;
@@ -34,8 +35,10 @@ struct Cli {
 /// The subcommands; later ones (fm, new, mv, photos, series, talks, publish) join this enum.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print a post's HTML body, as Jekyll's kramdown would produce it.
+    /// Print a post's HTML body as Jekyll's kramdown would produce it (`--page`: the whole page).
     Render(render::RenderArgs),
+    /// Print the CSS Jekyll writes for a Sass page of the site or its theme.
+    Sass(sass::SassArgs),
     /// Report what would break (errors, exit 1) or degrade (warnings) a Jekyll build.
     Check(check::CheckArgs),
     /// Read or edit one front matter key, losslessly (`fm get|set|unset POST KEY`).
@@ -65,6 +68,7 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         Command::Render(args) => render::run(&args),
+        Command::Sass(args) => sass::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Photos(args) => photos::run(&args),
         Command::Fm(args) => fm::run(&args),

@@ -1,11 +1,15 @@
-//! `lanyard render POST [--workspace DIR]`: the post's HTML body on stdout. Problems the render
-//! found (a broken `post_url`, a missing image) are listed on stderr; they do not change the
-//! exit code, a file that cannot be read or parsed, or that runs out of a rendering budget
-//! (Liquid output, loops, nesting; YAML aliases), does (2), and nothing goes to stdout.
+//! `lanyard render [--page] POST [--workspace DIR]`: the post's HTML body on stdout, or with
+//! `--page` the whole page Jekyll writes (layouts, includes, theme). Problems the render found
+//! (a broken `post_url`, a missing image, a plugin tag a layout uses) are listed on stderr;
+//! they do not change the exit code. A file that cannot be read or parsed, a theme that is not
+//! installed, or a render that runs out of a budget (Liquid output, loops, nesting; YAML
+//! aliases) does (2), and nothing goes to stdout.
 
 use std::io::Write;
 use std::path::PathBuf;
 
+use lanyard::site::gate::FileKind;
+use lanyard::theme::{render_page, SiteTheme};
 use lanyard::{Error, Result};
 
 use super::workspace_arg::open_workspace;
@@ -16,6 +20,9 @@ use super::EXIT_OK;
 pub struct RenderArgs {
     /// The post file (Markdown with optional front matter).
     pub post: PathBuf,
+    /// Print the whole page (the post in its layouts and theme), not just the body.
+    #[arg(long)]
+    pub page: bool,
     /// The site root (default: the site holding POST, else the current directory).
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
@@ -30,14 +37,26 @@ pub fn run(args: &RenderArgs) -> Result<u8> {
         return Err(Error::io(&args.post, source));
     }
     let workspace = open_workspace(args.workspace.as_deref(), Some(&args.post))?;
-    let rendered = workspace.render_file(&args.post)?.complete(&args.post)?;
+    let (html, rendered, page_problems) = if args.page {
+        let theme = SiteTheme::for_workspace(&workspace)?;
+        let text = workspace.gate().read_text(&args.post, FileKind::Post)?;
+        let page = render_page(&workspace, &theme, &args.post, &text)?;
+        let body = page.body.complete(&args.post)?;
+        (page.html, body, page.problems)
+    } else {
+        let rendered = workspace.render_file(&args.post)?.complete(&args.post)?;
+        (rendered.html.clone(), rendered, Vec::new())
+    };
     let mut out = std::io::stdout().lock();
-    out.write_all(rendered.html.as_bytes())
+    out.write_all(html.as_bytes())
         .map_err(|e| Error::io("<stdout>", e))?;
     out.flush().map_err(|e| Error::io("<stdout>", e))?;
     let shown = workspace.rel_path(&args.post);
     for problem in &rendered.problems {
         eprintln!("{shown}:{}: {}", problem.line, problem.message);
+    }
+    for problem in page_problems {
+        eprintln!("{problem}");
     }
     Ok(EXIT_OK)
 }

@@ -35,6 +35,11 @@ pub trait SiteContext {
     fn site_vars(&self) -> serde_json::Value;
     /// The site's `baseurl` ("" when unset), without a trailing slash.
     fn baseurl(&self) -> String;
+    /// The HTML of a plugin tag this site can stand in for (`{% seo %}`, `{% feed_meta %}`
+    /// in a theme's layouts), given the `page` variables; `None` shows it as a placeholder.
+    fn plugin_tag(&self, _name: &str, _args: &str, _page: &serde_json::Value) -> Option<String> {
+        None
+    }
 }
 
 /// A small in-memory blog for the renderer's unit tests.
@@ -85,6 +90,12 @@ pub(crate) mod tests_support {
         }
         fn baseurl(&self) -> String {
             String::new()
+        }
+        fn plugin_tag(&self, name: &str, _args: &str, page: &serde_json::Value) -> Option<String> {
+            if name != "seo" {
+                return None;
+            }
+            Some(format!("<title>{}</title>", page["title"].as_str()?))
         }
     }
 }

@@ -10,6 +10,7 @@ pub(crate) mod markdown;
 mod sanitize;
 
 pub use context::{PostTarget, SiteContext};
+pub(crate) use sanitize::sanitize_page_html;
 
 use crate::front_matter::split_front_matter;
 use crate::site::gate::SitePath;

@@ -37,6 +37,24 @@ pub(crate) fn sanitize_preview_html(html: &str, baseurl: String, page_dir: Strin
     b.clean(&limit_html_depth(html, MAX_HTML_DEPTH)).to_string()
 }
 
+/// Sanitizes the body of a theme's page (header, navigation, footer around the post) with
+/// the same rules, plus the page-level tags and attributes themes write (`main`, `label`,
+/// microdata, `aria-label`, `hidden`).
+pub(crate) fn sanitize_page_html(html: &str) -> String {
+    static PAGE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    PAGE.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        configure(&mut b)
+            .add_tags(["main", "label"])
+            .add_generic_attributes(["aria-label", "hidden", "itemprop", "itemscope", "itemtype"])
+            .add_tag_attributes("time", ["datetime"])
+            .add_tag_attributes("label", ["for"]);
+        b
+    })
+    .clean(&limit_html_depth(html, MAX_HTML_DEPTH))
+    .to_string()
+}
+
 /// The sanitizer, built once.
 fn builder() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -94,6 +112,17 @@ mod tests {
             "<p onclick=\"x()\">a<script>alert(1)</script></p><img src=x onerror=alert(1)>",
         );
         assert!(!out.contains("script") && !out.contains("onclick") && !out.contains("onerror"));
+    }
+
+    #[test]
+    fn page_bodies_keep_landmarks_and_lose_scripts() {
+        let out = sanitize_page_html(
+            "<main class=\"page\" aria-label=\"Content\"><a href=\"/about/\" onclick=\"x()\">About</a><script>x()</script></main>",
+        );
+        assert_eq!(
+            out,
+            "<main class=\"page\" aria-label=\"Content\"><a href=\"/about/\">About</a></main>"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
 pub use context::PostUrlStatus;
-pub use defaults::FrontMatterDefaults;
+pub use defaults::{deep_merge, FrontMatterDefaults};
 pub use language::{
     blog_language_key, language_entry, language_of, post_language_key, DEFAULT_LANGUAGE_KEY,
     LANGUAGE_KEYS,
@@ -30,6 +30,7 @@ pub(crate) use percent::percent_decode;
 pub use permalink::{post_url, style_to_template, with_baseurl, UrlParts};
 pub use post::{FrontMatterProblem, Post};
 pub use post_name::{parse_draft_name, parse_post_name, titleize_slug, PostName};
+pub(crate) use scan::skips_entry;
 pub use scan::{IgnoredFile, PostKind};
 pub use slugify::{escape_path, slugify, SlugMode};
 pub use taxonomy::{pluralized, pluralized_key, text};

@@ -72,6 +72,18 @@ pub fn scan_site(gate: &Gate, config: &SiteConfig) -> Result<ScanResult> {
     Ok(scan.result)
 }
 
+/// Whether Jekyll's reader skips the folder or file `name` at `rel` (excluded, a special
+/// `_`, `.` or `#` name, an editor backup `~`), unless `include:` keeps it.
+pub(crate) fn skips_entry(gate: &Gate, config: &SiteConfig, rel: &str, name: &str) -> bool {
+    Scanner {
+        root: gate.site_root(),
+        config,
+        walk: Walk::new(gate),
+        result: ScanResult::default(),
+    }
+    .is_filtered(rel, name)
+}
+
 struct Scanner<'a> {
     root: &'a Path,
     config: &'a SiteConfig,

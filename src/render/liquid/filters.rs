@@ -100,7 +100,8 @@ pub(crate) fn apply_filter(name: &str, value: Value, args: &[Value], scope: &Sco
         "date_to_rfc822" => format_date(&s(), "%a, %d %b %Y %H:%M:%S %z").map_or(value, text),
         "jsonify" => text(value.to_string()),
         "url_encode" | "cgi_escape" | "uri_escape" => text(url_encode(&s())),
-        _ => value,
+        "escape_once" => text(escape_html(&unescape_html(&s()))),
+        _ => super::collection_filters::apply_collection_filter(name, value, args),
     }
 }
 
@@ -178,8 +179,17 @@ pub(crate) fn escape_html(s: &str) -> String {
     out
 }
 
+/// Undoes the five entities [`escape_html`] writes (for `escape_once`).
+fn unescape_html(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Removes tags, as Liquid's `strip_html` does.
-fn strip_html(s: &str) -> String {
+pub(crate) fn strip_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_tag = false;
     for c in s.chars() {

@@ -257,7 +257,13 @@ impl Expander<'_> {
             "post_url" => self.post_url(args, at, scope, out),
             "link" => self.link(args, at, scope, out),
             "include" => self.include(args, at, scope, out),
-            _ => self.placeholder(name, args, at, out),
+            _ => {
+                let page = scope.globals.get("page").cloned().unwrap_or_default();
+                match self.site.plugin_tag(name, args, &page) {
+                    Some(html) => out.push_stashed_inline(html, at),
+                    None => self.placeholder(name, args, at, out),
+                }
+            }
         }
     }
 }

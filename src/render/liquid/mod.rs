@@ -9,6 +9,7 @@
 //! `post_url`, `link`, `include` and `highlight`.
 
 mod budget;
+mod collection_filters;
 mod dates;
 mod expr;
 mod filters;
@@ -20,7 +21,9 @@ mod tags;
 use serde_json::Value;
 
 use budget::Budget;
+pub(crate) use dates::format_date;
 use expr::Scope;
+pub(crate) use filters::{escape_html, strip_html};
 use interp::offset_of;
 pub(crate) use output::{unstash, Expanded, Origin};
 
@@ -80,6 +83,44 @@ const MAX_PROBLEMS: usize = 1000;
 
 /// Most bytes of problem messages one run reports.
 const MAX_PROBLEM_BYTES: usize = 1 << 20;
+
+/// Renders a whole template (a layout) with the given top-level variables (`site`, `page`,
+/// `layout`, `content`, ...): the text with stashed blocks put back, and the problems (tags
+/// it could not run, shown as placeholders), located at byte offsets of `template`. The run has
+/// the same budget as a post's (output size, loops, nesting, work): a layout bomb stops with a
+/// [`ProblemKind::BudgetExceeded`] problem.
+pub(crate) fn render_template(
+    template: &str,
+    globals: serde_json::Map<String, Value>,
+    site: &dyn SiteContext,
+) -> (String, Vec<LiquidProblem>) {
+    let mut out = Expanded {
+        text: String::with_capacity(template.len() * 2),
+        ..Expanded::default()
+    };
+    let mut scope = Scope {
+        globals,
+        ..Scope::default()
+    };
+    let mut expander = Expander {
+        site,
+        depth: 0,
+        problems: Vec::new(),
+        budget: Budget::default(),
+        stashed: 0,
+        problem_bytes: 0,
+    };
+    let tokens = lexer::tokenize(template);
+    expander.run(&tokens, Origin::Copied(0), &mut scope, &mut out);
+    if let Some(stop) = expander.budget.exceeded.take() {
+        expander.problems.push(LiquidProblem {
+            offset: stop.offset,
+            kind: ProblemKind::BudgetExceeded,
+            message: stop.message,
+        });
+    }
+    (unstash(&out.text, &out.stash), expander.problems)
+}
 
 /// The state of one Liquid run.
 pub(crate) struct Expander<'c> {
@@ -205,6 +246,17 @@ mod tests {
             run("{% include nope.html a=1 %}").0,
             "<span class=\"lanyard-liquid\">include nope.html a=1</span>"
         );
+    }
+
+    #[test]
+    fn renders_a_layout_with_content_and_plugin_tags() {
+        let mut globals = serde_json::Map::new();
+        globals.insert("content".into(), serde_json::json!("<p>x</p>"));
+        globals.insert("page".into(), serde_json::json!({"title": "T"}));
+        let (html, problems) =
+            render_template("<main>{{ content }}</main>{% seo %}", globals, &FakeSite);
+        assert_eq!(html, "<main><p>x</p></main><title>T</title>");
+        assert!(problems.is_empty());
     }
 
     #[test]

@@ -23,8 +23,9 @@ import type { ManualTalk } from "./bindings/ManualTalk";
 import type { ScheduleView } from "./bindings/ScheduleView";
 import type { BlogChangeView } from "./bindings/BlogChangeView";
 import type { RecoveredPost } from "./bindings/RecoveredPost";
+import type { ThemeViewIpc } from "./bindings/ThemeViewIpc";
 
-export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, WorkspaceSummary };
+export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, ThemeViewIpc, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { FieldChange, FormChoices, FormView, TextEdit };
 export type { PostSummary } from "./bindings/PostSummary";
@@ -68,6 +69,10 @@ export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
 export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
+/** The page around the post in its blog's theme (layouts, compiled stylesheets); the body
+ * itself comes from renderPreview. Fails with kind `theme_not_found` when the theme is not
+ * installed. */
+export const themeView = (path: string, text: string) => call<ThemeViewIpc>("theme_view", { path, text });
 /** The post whose preview waits for a click: the one the last run left open when it ended
  * abnormally (null: none). Answered once per run. */
 export const pausedPreview = () => call<string | null>("paused_preview");
