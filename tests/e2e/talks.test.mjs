@@ -55,19 +55,21 @@ async function pickInFileDialog(driver, file, openDialog) {
       return "";
     }
   };
-  const focused = () => {
+  await driver.wait(async () => windows() !== "", 10000, "the file dialog never opened");
+  // Under Xvfb there is no window manager to hand the dialog the keyboard: give it the focus
+  // ourselves (XSetInputFocus) before each try, rather than waiting for a focus that may not come.
+  const focusDialog = () => {
+    const id = windows().split("\n")[0];
     try {
-      return execFileSync("xdotool", ["getwindowfocus"]).toString().trim();
+      if (id) execFileSync("xdotool", ["windowfocus", id]);
     } catch {
-      return "";
+      // The dialog closed meanwhile: the loop's condition sees it.
     }
   };
-  await driver.wait(async () => windows() !== "", 10000, "the file dialog never opened");
-  // Under Xvfb there is no window manager: the dialog has the keyboard focus once it shows.
-  await driver.wait(async () => focused() !== "" && windows().split("\n").includes(focused()), 10000, "the file dialog never took the focus");
   // A loaded machine may drop keys while the dialog settles: the keys go again until it closes.
   // xdotool paces them (`--delay`, between key events); the test itself waits only for the close.
   for (let attempt = 0; attempt < 5 && windows() !== ""; attempt++) {
+    focusDialog();
     screenshot("talks-file-dialog");
     execFileSync("xdotool", ["key", "--delay", "150", "ctrl+l", "ctrl+a", "ctrl+v", "Return"]);
     await driver.wait(async () => windows() === "", 3000).catch(() => {});
