@@ -11,6 +11,8 @@ mod page;
 mod plugins;
 pub mod sass;
 mod site_vars;
+#[cfg(test)]
+mod test_support;
 mod view;
 
 use std::path::PathBuf;

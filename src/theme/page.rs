@@ -285,15 +285,7 @@ impl SiteContext for ThemeSite<'_> {
 mod tests {
     use super::*;
 
-    fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("site");
-        for (rel, text) in files {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        dir
-    }
+    use crate::theme::test_support::site_with;
 
     const POST: &str = "_posts/2024-05-01-a.md";
 

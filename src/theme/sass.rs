@@ -195,15 +195,7 @@ impl grass::Fs for GateFs<'_> {
 mod tests {
     use super::*;
 
-    fn site_with(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("site");
-        for (rel, text) in files {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(path, text).expect("write");
-        }
-        dir
-    }
+    use crate::theme::test_support::site_with;
 
     #[test]
     fn compiles_a_page_with_partials_from_sass_dir_and_caches_it() {
