@@ -175,13 +175,16 @@ pub enum Error {
         message: String,
     },
     /// The site names a gem theme (`theme:` in its config) that is installed nowhere Jekyll
-    /// would look (`vendor/bundle`, `GEM_HOME`, `GEM_PATH`, the user's and the system's gems).
-    #[error("{}: theme `{theme}` is not installed (looked in vendor/bundle, GEM_HOME, GEM_PATH, ~/.gem and the system gem folders)", path.display())]
+    /// would look (`vendor/bundle`, `GEM_HOME`, `GEM_PATH`, the user's and the system's gems),
+    /// or a `remote_theme:` (downloaded by jekyll-remote-theme at build time, never by Lanyard).
+    #[error("{}: theme `{theme}` is not installed ({looked})", path.display())]
     ThemeNotFound {
         /// The config file naming the theme.
         path: PathBuf,
-        /// The theme's gem name.
+        /// The theme's gem name, or the `remote_theme` repository.
         theme: String,
+        /// Where Lanyard looked for it (the gem folders), or why it did not.
+        looked: String,
     },
     /// A save was refused: the file changed on disk since the editor's text was in step with it
     /// (another program wrote it); the user chooses which version to keep.
