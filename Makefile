@@ -25,10 +25,10 @@ fidelity: deps
 	$(CARGO) build -p lanyard --bin lanyard
 	python3 scripts/jekyll_fidelity.py tests/fixtures/fidelity-blog --lanyard target/debug/lanyard --min 1.0
 	python3 scripts/jekyll_fidelity.py assets/demo-blog --lanyard target/debug/lanyard --min 1.0
-	python3 scripts/theme_fidelity.py tests/fixtures/minima-blog --lanyard target/debug/lanyard --min 1.0 --sass assets/main.scss
+	python3 scripts/theme_fidelity.py tests/fixtures/minima-blog --lanyard target/debug/lanyard --min 1.0 --sass assets/main.scss --page index.html
 	@if [ -n "$$LANYARD_CORPUS" ]; then \
 	  python3 scripts/theme_fidelity.py "$$LANYARD_CORPUS/ludovicalarcon__ludovicalarcon.fr.github.io" \
-	    --lanyard target/debug/lanyard --min 1.0 --sass assets/css/style.scss; fi
+	    --lanyard target/debug/lanyard --min 1.0 --sass assets/css/style.scss --page index.html; fi
 
 ## The real-blog corpus alone: every post renders and `lanyard check` finds no error.
 test-corpus:

@@ -233,3 +233,25 @@ fn corpus_gem_themed_blogs_render_or_name_their_theme() {
     }
     assert!(seen >= 3, "the corpus holds {seen} gem-themed blogs");
 }
+
+#[test]
+fn minimas_home_page_lists_the_first_pager_of_jekyll_paginate() {
+    let page = fixture("minima-blog/index.html");
+    let out = lanyard(&["render", "--page", page.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    // One post a page: the newest, an excerpt of its rendered content, the next pager; and
+    // jekyll-seo-tag's rel=next link in the head.
+    assert!(html.contains("<li><a href=\"/2024/03/21/day-two.html\">Day two, the hallway track</a>: Most of the second day happened between the...</li>\n</ul>"), "{html}");
+    assert!(
+        !html.contains("<li><a href=\"/2024/03/20/day-one.html\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<p class=\"pager\">Page 1 of 2 (2 posts, 1 a page) <a href=\"/page2\">Older</a></p>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<link rel=\"next\" href=\"https://hallway.example.org/page2\" />"));
+}

@@ -8,6 +8,7 @@
 pub mod files;
 pub mod locate;
 mod page;
+mod paginate;
 mod plugins;
 pub mod sass;
 mod site_vars;
