@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, go, java, kotlin, python, scala, shell, sql, toml};
+use super::{css, diff, go, java, kotlin, python, scala, shell, sql, toml};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -116,6 +116,7 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["go", "golang"], go::go),
     (&["toml"], toml::toml),
     (&["diff", "patch", "udiff"], diff::diff),
+    (&["css"], css::css),
 ];
 
 /// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
@@ -127,7 +128,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["typescript", "ts"], "ts", &JAVASCRIPT),
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
-    (&["css"], "css", &CSS),
     (&["ruby", "rb"], "rb", &RUBY),
     (&["rust", "rs"], "rs", &RUST),
     (&["c"], "c", &C),
@@ -219,35 +219,6 @@ const MARKUP: Profile = Profile {
         ("meta.tag.preprocessor", "cp"),
         ("meta.tag.metadata.doctype", "cp"),
     ],
-};
-
-/// `css.rb`: properties `nl`, values `nb`/`m`, selectors `nt`/`nc`/`nf`/`nd`.
-const CSS: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: ">+~",
-    rules: &[
-        ("support.type.property-name", "nl"),
-        ("meta.property-name", "nl"),
-        ("support.constant", "nb"),
-        ("constant.numeric", "m"),
-        ("keyword.other.unit", "m"),
-        ("constant.other.color", "m"),
-        ("string", "s1"),
-        ("comment", "c"),
-        ("entity.name.tag", "nt"),
-        ("entity.other.attribute-name.class", "nc"),
-        ("entity.other.attribute-name.id", "nf"),
-        ("entity.other.pseudo-class", "nd"),
-        ("keyword.other.important", "cp"),
-        ("keyword.control.at-rule", "k"),
-        ("punctuation.definition.keyword", OUTER),
-        ("support.function", "n"),
-        ("punctuation.separator.combinator", "o"),
-        ("keyword.operator.combinator", "o"),
-    ],
-    force: &[],
 };
 
 /// `ruby.rb`: method names `nf`, constants `no`, symbols `ss`, instance variables `vi`.

@@ -12,6 +12,7 @@
 //! to plain text, so the cost stays linear in the block's size.
 
 mod console;
+mod css;
 mod diff;
 mod go;
 mod java;
