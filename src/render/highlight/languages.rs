@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{css, diff, go, java, kotlin, python, scala, shell, sql, toml};
+use super::{css, diff, go, hcl, java, kotlin, python, scala, shell, sql, toml};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -117,6 +117,8 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["toml"], toml::toml),
     (&["diff", "patch", "udiff"], diff::diff),
     (&["css"], css::css),
+    (&["hcl"], hcl::hcl),
+    (&["terraform", "tf"], hcl::terraform),
 ];
 
 /// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
@@ -132,7 +134,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["rust", "rs"], "rs", &RUST),
     (&["c"], "c", &C),
     (&["cpp", "c++"], "cpp", &C),
-    (&["hcl", "terraform", "tf"], "tf", &HCL),
 ];
 
 /// `yaml.rb`: keys `na`, `:` and `-` `pi`, plain scalars `s`, numbers `m`, booleans `no`.
@@ -290,26 +291,6 @@ const C: Profile = Profile {
         ("constant.language", "nb"),
     ],
     force: &[("string.quoted.other.lt-gt.include", "cpf")],
-};
-
-/// `hcl.rb`: identifiers `nx`, `=` `p`, strings `s2` with their interpolation.
-const HCL: Profile = Profile {
-    word: "nx",
-    operator: "p",
-    punctuation: "p",
-    operators: "",
-    rules: &[
-        ("string", "s2"),
-        ("entity.name", "nx"),
-        ("variable", "nx"),
-        ("support", "nx"),
-        ("storage.type", "nx"),
-        ("keyword.operator.assignment", "p"),
-        ("punctuation.accessor", "err"),
-        ("constant.language", "kc"),
-        ("comment", "c1"),
-    ],
-    force: &[("string", "s2")],
 };
 
 #[cfg(test)]

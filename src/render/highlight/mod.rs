@@ -3,8 +3,8 @@
 //! the site. Sublime grammars (syntect, with bat's extra grammars from two-face) find the
 //! tokens; [`scopes`] maps their scopes to rouge's classes, with per-language profiles in
 //! [`languages`] tuned against real rouge (`tests/rouge_agreement.rs` measures the agreement).
-//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML and diff, where rouge's own word lists and quirks decide, are
-//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], run by
+//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML, diff, CSS and HCL/Terraform, where rouge's own word lists and quirks decide, are
+//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], [`css`], [`hcl`], run by
 //! [`regex_lexer`]).
 //!
 //! Untrusted input is bounded: a block over [`MAX_HIGHLIGHTED_BYTES`], a line over
@@ -15,6 +15,7 @@ mod console;
 mod css;
 mod diff;
 mod go;
+mod hcl;
 mod java;
 mod kotlin;
 mod languages;
