@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{css, diff, go, hcl, java, kotlin, python, scala, shell, sql, toml};
+use super::{css, diff, go, hcl, java, javascript, kotlin, python, scala, shell, sql, toml};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -119,6 +119,8 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["css"], css::css),
     (&["hcl"], hcl::hcl),
     (&["terraform", "tf"], hcl::terraform),
+    (&["javascript", "js"], javascript::javascript),
+    (&["typescript", "ts"], javascript::typescript),
 ];
 
 /// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
@@ -126,8 +128,6 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
 const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["yaml", "yml"], "yaml", &YAML),
     (&["json", "jsonc"], "json", &JSON),
-    (&["javascript", "js"], "js", &JAVASCRIPT),
-    (&["typescript", "ts"], "ts", &JAVASCRIPT),
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
     (&["ruby", "rb"], "rb", &RUBY),
@@ -170,33 +170,6 @@ const JSON: Profile = Profile {
     operators: "",
     rules: &[],
     force: &[("meta.mapping.key", "nl")],
-};
-
-/// `javascript.rb`: identifiers `nx`, string quotes `dl`, `const`/`function` `kd`.
-const JAVASCRIPT: Profile = Profile {
-    word: "nx",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~?",
-    rules: &[
-        ("punctuation.definition.string", "dl"),
-        ("string.quoted.other", "s2"),
-        ("string.template", "s2"),
-        ("punctuation.definition.template-expression", "p"),
-        ("storage.type", "kd"),
-        ("storage.modifier", "k"),
-        ("variable.language", "k"),
-        ("constant.language", "kc"),
-        ("entity.name", "nx"),
-        ("variable", "nx"),
-        ("support.class.builtin", "nb"),
-        ("support.type", "nb"),
-        ("support", "nx"),
-        ("punctuation.accessor", "p"),
-        ("keyword.operator.word.new", "k"),
-        ("keyword.control.import", "k"),
-    ],
-    force: &[],
 };
 
 /// `html.rb`/`xml.rb`: `<tag` and `>` `nt`, `attr=` `na`, values `s`.

@@ -3,8 +3,8 @@
 //! the site. Sublime grammars (syntect, with bat's extra grammars from two-face) find the
 //! tokens; [`scopes`] maps their scopes to rouge's classes, with per-language profiles in
 //! [`languages`] tuned against real rouge (`tests/rouge_agreement.rs` measures the agreement).
-//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML, diff, CSS and HCL/Terraform, where rouge's own word lists and quirks decide, are
-//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], [`css`], [`hcl`], run by
+//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML, diff, CSS, HCL/Terraform, JavaScript and TypeScript, where rouge's own word lists and quirks decide, are
+//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], [`css`], [`hcl`], [`javascript`], run by
 //! [`regex_lexer`]).
 //!
 //! Untrusted input is bounded: a block over [`MAX_HIGHLIGHTED_BYTES`], a line over
@@ -17,6 +17,7 @@ mod diff;
 mod go;
 mod hcl;
 mod java;
+mod javascript;
 mod kotlin;
 mod languages;
 mod python;
