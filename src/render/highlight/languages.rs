@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{css, diff, go, hcl, java, javascript, kotlin, python, scala, shell, sql, toml};
+use super::{css, diff, go, hcl, java, javascript, kotlin, python, rust, scala, shell, sql, toml};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -121,6 +121,19 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["terraform", "tf"], hcl::terraform),
     (&["javascript", "js"], javascript::javascript),
     (&["typescript", "ts"], javascript::typescript),
+    (
+        &[
+            "rust",
+            "rs",
+            "rust,no_run",
+            "rs,no_run",
+            "rust,ignore",
+            "rs,ignore",
+            "rust,should_panic",
+            "rs,should_panic",
+        ],
+        rust::rust,
+    ),
 ];
 
 /// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
@@ -131,7 +144,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
     (&["ruby", "rb"], "rb", &RUBY),
-    (&["rust", "rs"], "rs", &RUST),
     (&["c"], "c", &C),
     (&["cpp", "c++"], "cpp", &C),
 ];
@@ -216,33 +228,6 @@ const RUBY: Profile = Profile {
         ("constant.language", "k"),
     ],
     force: &[],
-};
-
-/// `rust.rb`: builtin types `nb`, macros and attributes `nd`, doc comments `cd`.
-const RUST: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~",
-    rules: &[
-        ("comment.line.documentation", "cd"),
-        ("storage.type", "k"),
-        ("storage.modifier", "k"),
-        ("storage.type.numeric", "nb"),
-        ("storage.type.primitive", "nb"),
-        ("support.type", "nb"),
-        ("support.macro", "nd"),
-        ("meta.annotation", "nd"),
-        ("string", "s"),
-        ("entity.name.struct", "n"),
-        ("entity.name.impl", "n"),
-        ("meta.path", "nn"),
-        ("punctuation.accessor", "p"),
-        ("keyword.operator.arrow", "k"),
-        ("constant.language", "k"),
-        ("support.function", "nf"),
-    ],
-    force: &[("meta.annotation", "nd")],
 };
 
 /// `c.rb`/`cpp.rb`: types `kt`, preprocessor `cp` with the file `cpf`, strings `s`.

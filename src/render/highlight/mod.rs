@@ -3,8 +3,8 @@
 //! the site. Sublime grammars (syntect, with bat's extra grammars from two-face) find the
 //! tokens; [`scopes`] maps their scopes to rouge's classes, with per-language profiles in
 //! [`languages`] tuned against real rouge (`tests/rouge_agreement.rs` measures the agreement).
-//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML, diff, CSS, HCL/Terraform, JavaScript and TypeScript, where rouge's own word lists and quirks decide, are
-//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], [`css`], [`hcl`], [`javascript`], run by
+//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML, diff, CSS, HCL/Terraform, JavaScript, TypeScript and Rust, where rouge's own word lists and quirks decide, are
+//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], [`css`], [`hcl`], [`javascript`], [`rust`], run by
 //! [`regex_lexer`]).
 //!
 //! Untrusted input is bounded: a block over [`MAX_HIGHLIGHTED_BYTES`], a line over
@@ -22,6 +22,7 @@ mod kotlin;
 mod languages;
 mod python;
 mod regex_lexer;
+mod rust;
 mod scala;
 mod scopes;
 mod shell;
