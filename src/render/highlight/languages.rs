@@ -8,7 +8,9 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{css, diff, go, hcl, java, javascript, kotlin, python, rust, scala, shell, sql, toml};
+use super::{
+    c, css, diff, go, hcl, java, javascript, kotlin, python, rust, scala, shell, sql, toml,
+};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -121,6 +123,8 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["terraform", "tf"], hcl::terraform),
     (&["javascript", "js"], javascript::javascript),
     (&["typescript", "ts"], javascript::typescript),
+    (&["c"], c::c),
+    (&["cpp", "c++"], c::cpp),
     (
         &[
             "rust",
@@ -144,8 +148,6 @@ const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
     (&["ruby", "rb"], "rb", &RUBY),
-    (&["c"], "c", &C),
-    (&["cpp", "c++"], "cpp", &C),
 ];
 
 /// `yaml.rb`: keys `na`, `:` and `-` `pi`, plain scalars `s`, numbers `m`, booleans `no`.
@@ -228,27 +230,6 @@ const RUBY: Profile = Profile {
         ("constant.language", "k"),
     ],
     force: &[],
-};
-
-/// `c.rb`/`cpp.rb`: types `kt`, preprocessor `cp` with the file `cpf`, strings `s`.
-const C: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~?",
-    rules: &[
-        ("storage.type", "kt"),
-        ("storage.modifier", "k"),
-        ("meta.preprocessor", "cp"),
-        ("keyword.control.import", "cp"),
-        ("string.quoted.other.lt-gt.include", "cpf"),
-        ("string", "s"),
-        ("constant.character", "sc"),
-        ("variable.function", "n"),
-        ("support.function", "n"),
-        ("constant.language", "nb"),
-    ],
-    force: &[("string.quoted.other.lt-gt.include", "cpf")],
 };
 
 #[cfg(test)]
