@@ -8,8 +8,8 @@
 
 use std::borrow::Cow;
 
+use super::blocks::FenceState;
 use super::html_tags::{attr_value, find_end_tag, parse_start_tag, LastCloseTags, SPAN_ELEMENTS};
-use super::ial::fence_marker;
 use super::math::PAD;
 use crate::render::liquid::output::stash_marker;
 
@@ -37,7 +37,7 @@ pub(crate) fn stash_html_blocks<'t>(
     let mut copied = 0;
     let mut offset = 0;
     let mut prev_blank = true;
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = FenceState::default();
     let mut closes = LastCloseTags::default();
     while offset < text.len() {
         let line_end = text[offset..]
@@ -45,15 +45,9 @@ pub(crate) fn stash_html_blocks<'t>(
             .map_or(text.len(), |i| offset + i + 1);
         let line = &text[offset..line_end];
         let trimmed = line.trim();
-        if let Some((c, n)) = fence_marker(trimmed) {
-            fence = match fence {
-                None => Some((c, n)),
-                Some((fc, fl)) if fc == c && n >= fl && trimmed.chars().all(|x| x == c) => None,
-                other => other,
-            };
-        }
+        let in_code = fences.next_line(line).is_code();
         let indent = line.len() - line.trim_start().len();
-        if fence.is_none() && prev_blank && indent < 4 && trimmed.starts_with('<') {
+        if !in_code && prev_blank && indent < 4 && trimmed.starts_with('<') {
             if let Some(end) = lone_span_tag_end(text, offset + indent) {
                 // CommonMark would open an HTML block (type 7) and swallow the next lines
                 // raw; kramdown reads a paragraph. An inline marker keeps it a paragraph.

@@ -5,8 +5,8 @@
 
 use std::borrow::Cow;
 
+use super::blocks::{scan_lines, LineKind};
 use super::html_tags::raw_html_ranges;
-use super::ial::fence_marker;
 use super::writer::escape_attr;
 use crate::render::liquid::output::stash_marker;
 
@@ -98,24 +98,17 @@ pub(crate) fn range_holding(
 /// Byte ranges of fenced code blocks and inline code spans, where `$$` is literal.
 pub(crate) fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
-    let mut offset = 0;
-    let mut fence: Option<(char, usize, usize)> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        match (fence, fence_marker(trimmed)) {
-            (None, Some((c, n))) => fence = Some((c, n, offset)),
-            (Some((c, n, start)), Some((c2, n2)))
-                if c == c2 && n2 >= n && trimmed.chars().all(|x| x == c) =>
-            {
-                ranges.push(start..offset + line.len());
-                fence = None;
-            }
-            (None, None) => ranges.extend(code_spans(line, offset)),
-            _ => {}
+    let mut open_at = None;
+    for line in scan_lines(text) {
+        let end = line.start + line.text.len();
+        match line.kind {
+            LineKind::FenceOpen(_) => open_at = Some(line.start),
+            LineKind::FenceClose => ranges.extend(open_at.take().map(|s| s..end)),
+            LineKind::Code => {}
+            LineKind::Text => ranges.extend(code_spans(line.text, line.start)),
         }
-        offset += line.len();
     }
-    if let Some((_, _, start)) = fence {
+    if let Some(start) = open_at {
         ranges.push(start..text.len());
     }
     ranges

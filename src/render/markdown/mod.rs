@@ -10,6 +10,7 @@
 //! event, its source range, and the attributes a kramdown attribute list gave it), chained in
 //! [`render_markdown`]; [`writer`] prints HTML.
 
+pub(crate) mod blocks;
 mod code_blocks;
 mod extensions;
 mod footnotes;

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::ial::fence_marker;
+use super::blocks::FenceState;
 use super::shifts::Shifts;
 
 /// Escapes `N)` list markers at the start of lines outside fenced code.
@@ -14,9 +14,9 @@ pub(crate) fn escape_paren_markers<'t>(text: &'t str, shifts: &mut Shifts) -> Co
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut changed = false;
-    let mut fence = false;
+    let mut fences = FenceState::default();
     for line in text.split_inclusive('\n') {
-        fence ^= fence_marker(line.trim()).is_some();
+        let fence = fences.next_line(line).is_code();
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -59,5 +59,12 @@ mod tests {
         let src = "1. one\n```\n1) code\n```\n";
         assert_eq!(escape_paren_markers(src, &mut shifts), src);
         assert!(shifts.is_empty());
+    }
+
+    #[test]
+    fn leaves_markers_in_a_fence_closed_only_by_a_longer_run_alone() {
+        let mut shifts = Shifts::default();
+        let src = "````\n```\n1) code\n````\n";
+        assert_eq!(escape_paren_markers(src, &mut shifts), src);
     }
 }

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::ial::fence_marker;
+use super::blocks::FenceState;
 use super::math::{code_spans, PAD};
 use super::shifts::Shifts;
 use super::writer::escape_text;
@@ -64,9 +64,9 @@ pub(crate) fn stash_piped_code_spans<'t>(
     let mut out = String::new();
     let mut copied = 0;
     let mut offset = 0;
-    let mut fence = false;
+    let mut fences = FenceState::default();
     for line in text.split_inclusive('\n') {
-        fence ^= fence_marker(line.trim()).is_some();
+        let fence = fences.next_line(line).is_code();
         let spans = if !fence && line.contains('|') {
             code_spans(line, offset)
         } else {
@@ -140,12 +140,12 @@ pub(crate) fn insert_missing_delimiter_rows<'t>(
     let mut changed = false;
     let mut prev_blank = true;
     let mut in_table = false;
-    let mut fence = false;
+    let mut fences = FenceState::default();
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
         let body = line.trim_end_matches(['\n', '\r']);
-        fence ^= fence_marker(body.trim()).is_some();
+        let fence = fences.next_line(body).is_code();
         let starts_table = !fence && prev_blank && !in_table && is_plain_row(body);
         in_table = (in_table || starts_table) && !body.trim().is_empty();
         prev_blank = body.trim().is_empty();
@@ -186,10 +186,10 @@ pub(crate) fn complete_delimiter_rows(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut offset = 0;
     let mut prev: &str = "";
-    let mut fence = false;
+    let mut fences = FenceState::default();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        fence ^= fence_marker(body.trim()).is_some();
+        let fence = fences.next_line(body).is_code();
         if !fence && is_separator_line(body) && body.contains('|') && prev.contains('|') {
             let cells: Vec<&str> = cells_of(body);
             let wanted = cells_of(prev).len();
@@ -313,6 +313,15 @@ mod tests {
     #[test]
     fn leaves_real_tables_and_code_pipes_alone() {
         let src = "a | b\n--|--\n1 | 2\n\nthe `|` pipe\n";
+        assert_eq!(
+            insert_missing_delimiter_rows(src, &mut Shifts::default()),
+            src
+        );
+    }
+
+    #[test]
+    fn leaves_pipes_in_a_tilde_fence_holding_a_backtick_line_alone() {
+        let src = "~~~\n```\na | b\n```\nc | d\n~~~\n";
         assert_eq!(
             insert_missing_delimiter_rows(src, &mut Shifts::default()),
             src
