@@ -9,8 +9,6 @@
 //! item's content), as every pass did before; the block structure around them (lists,
 //! quotes) is pulldown-cmark's business.
 
-use std::ops::Range;
-
 /// An opening code fence: its character and run length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fence {
@@ -96,11 +94,6 @@ impl FenceState {
             },
         }
     }
-
-    /// Whether a fence is open (the lines read so far end inside code).
-    pub fn in_fence(&self) -> bool {
-        self.open.is_some()
-    }
 }
 
 /// Every line of `text` with its kind.
@@ -116,28 +109,6 @@ pub(crate) fn scan_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         start += line.len();
         l
     })
-}
-
-/// Byte ranges of the fenced code blocks of `text` (fences included); an unclosed fence runs
-/// to the end.
-pub(crate) fn fenced_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut open_at = None;
-    for line in scan_lines(text) {
-        match line.kind {
-            LineKind::FenceOpen(_) => open_at = Some(line.start),
-            LineKind::FenceClose => {
-                if let Some(s) = open_at.take() {
-                    ranges.push(s..line.start + line.text.len());
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = open_at {
-        ranges.push(s..text.len());
-    }
-    ranges
 }
 
 #[cfg(test)]
@@ -180,9 +151,7 @@ mod tests {
 
     #[test]
     fn an_unclosed_fence_runs_to_the_end() {
-        let text = "a\n```\nb\nc";
-        assert_eq!(kinds(text), [false, true, true, true]);
-        assert_eq!(fenced_ranges(text), vec![2..text.len()]);
+        assert_eq!(kinds("a\n```\nb\nc"), [false, true, true, true]);
     }
 
     #[test]

@@ -6,7 +6,6 @@
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 use super::code_blocks::{code_block_html, fence_language};
-use super::math::PAD;
 use super::{Attrs, Node};
 use crate::render::liquid::output::BROKEN_URL;
 
@@ -286,10 +285,10 @@ fn ial_code_language(lang: String, attrs: &Attrs) -> (String, Attrs) {
     (class["language-".len()..].to_string(), attrs)
 }
 
-/// Writes text, escaped, without Lanyard's private marker characters.
+/// Writes text, escaped, without Lanyard's private marker character.
 fn push_text(out: &mut String, text: &str) {
-    if text.contains([BROKEN_URL, PAD]) {
-        out.push_str(&escape_text(&text.replace([BROKEN_URL, PAD], "")));
+    if text.contains(BROKEN_URL) {
+        out.push_str(&escape_text(&text.replace(BROKEN_URL, "")));
     } else {
         out.push_str(&escape_text(text));
     }
