@@ -175,7 +175,6 @@ pub fn render_source(
             &stop.message,
         ));
     }
-    let html = liquid::unstash(&html, &stash);
     let html = if options.asset_urls {
         sanitize::sanitize_preview_html(&html, site.baseurl(), input.page_dir.clone())
     } else {

@@ -20,7 +20,7 @@ pub(crate) fn stash_marker(index: usize) -> Option<char> {
 }
 
 /// The stash index a character stands for.
-fn stash_index(c: char) -> Option<usize> {
+pub(crate) fn stash_index(c: char) -> Option<usize> {
     let v = c as u32;
     (STASH_BASE..STASH_BASE + STASH_SLOTS)
         .contains(&v)

@@ -67,7 +67,7 @@ pub(crate) fn stash_html_blocks<'t>(
                 let Some(marker) = stash_marker(stash.len()) else {
                     break;
                 };
-                // A trailing newline tells `unstash` this replaces a whole paragraph.
+                // A trailing newline marks a block: alone in a paragraph, it replaces it.
                 let html = escape_bare_ampersands(&html);
                 stash.push(if html.ends_with('\n') {
                     html

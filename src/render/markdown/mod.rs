@@ -6,7 +6,8 @@
 //! All of them find fenced code with one rule ([`blocks`]); each pass that changes lengths
 //! records a [`SourceMap`], and the maps are composed once into one map from the parsed text
 //! to the file, so that problems and `data-line` point at the right line. Finished HTML those
-//! passes produce is stashed behind one-character markers and put back after writing. Then
+//! passes produce is stashed behind one-character markers that reach the writer as events
+//! ([`stashed`]). Then
 //! pulldown-cmark parses (options in [`options`]) and
 //! each difference in the *output* is one iterator adapter over [`Node`]s (a pulldown-cmark
 //! event, its source range, and the attributes a kramdown attribute list gave it), chained in
@@ -28,6 +29,7 @@ mod nesting;
 mod options;
 mod paren_lists;
 mod rouge_lexers;
+mod stashed;
 mod tables;
 mod toc;
 mod typography;
@@ -141,7 +143,8 @@ pub(crate) struct MarkdownImage {
 }
 
 /// Renders `text` to HTML, returning the HTML, the problems found and the local images.
-/// Finished HTML (math, HTML blocks) goes to `stash`, referenced by markers in the HTML.
+/// Finished HTML (math, HTML blocks) goes to `stash` (which holds Liquid's already), referenced
+/// by markers in the parsed text; the HTML returned has them all resolved.
 /// `to_file` maps offsets of `text` to the file (Liquid's map).
 pub(crate) fn render_markdown(
     text: &str,
@@ -176,7 +179,8 @@ pub(crate) fn render_markdown(
         .line_of
         .map(|f| move |o: usize| f(map.source_offset(o)));
     let line_of = line_of.as_ref().map(|f| f as &dyn Fn(usize) -> usize);
-    let html = writer::write_html(nodes, text.len(), line_of, input.code_line_numbers);
+    let nodes = stashed::inject_blocks(nodes, stash, line_of);
+    let html = writer::write_html(nodes, text.len(), line_of, input.code_line_numbers, stash);
     for p in &mut problems {
         p.offset = map.source_offset(p.offset);
     }
@@ -227,8 +231,7 @@ fn rewrite_source(
             if nested.html_depth > MAX_HTML_MARKDOWN_DEPTH {
                 return md.to_string();
             }
-            let (html, _, _) = render_markdown(md, &nested, stash, &identity);
-            crate::render::liquid::unstash(&html, stash)
+            render_markdown(md, &nested, stash, &identity).0
         },
         &mut map,
     );
