@@ -8,6 +8,7 @@ mod html_depth;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 mod sanitize;
+mod source_map;
 
 pub use context::{PostTarget, SiteContext};
 pub(crate) use sanitize::sanitize_page_html;
@@ -136,7 +137,7 @@ pub fn render_source(
     }
     let mut stash = std::mem::take(&mut expanded.stash);
     let line_starts = line_starts(source);
-    let line_of = |offset: usize| line_at(&line_starts, expanded.source_offset(offset));
+    let line_of = |offset: usize| line_at(&line_starts, offset);
     let site_vars = site.site_vars();
     let kramdown = site_vars.get("kramdown");
     let input = markdown::MarkdownInput {
@@ -158,7 +159,7 @@ pub fn render_source(
         keep_site_src: options.asset_urls,
     };
     let (mut html, markdown_problems, images) =
-        markdown::render_markdown(&expanded.text, &input, &mut stash);
+        markdown::render_markdown(&expanded.text, &input, &mut stash, &expanded.map);
     let images = images
         .into_iter()
         .map(|i| LocalImage {
@@ -174,7 +175,6 @@ pub fn render_source(
             &stop.message,
         ));
     }
-    let html = liquid::unstash(&html, &stash);
     let html = if options.asset_urls {
         sanitize::sanitize_preview_html(&html, site.baseurl(), input.page_dir.clone())
     } else {

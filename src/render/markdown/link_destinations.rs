@@ -2,27 +2,26 @@
 //! CommonMark wants spaces in a destination inside `<...>` and drops backslash escapes.
 //! Inline link destinations holding spaces (and no title) are wrapped in angle brackets and
 //! their backslashes doubled before parsing, so the `href` matches Jekyll's. The inserted
-//! bytes are recorded in [`Shifts`].
+//! bytes are recorded in the pass's [`SourceMap`].
 
 use std::borrow::Cow;
 
 use super::math::{code_ranges, range_holding};
-use super::shifts::Shifts;
+use crate::render::source_map::{Rewriter, SourceMap};
 
 /// Wraps inline link destinations that contain spaces in `<...>`.
-pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts) -> Cow<'t, str> {
+pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, map: &mut SourceMap) -> Cow<'t, str> {
     if !text.contains("](") {
         return Cow::Borrowed(text);
     }
     let code = code_ranges(text);
-    let mut out = String::new();
-    let mut copied = 0;
+    let mut out = Rewriter::new(text);
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("](") {
         let start = pos + rel + 2;
         pos = start;
         // Inside a destination already rewritten (`](` within it): found by fuzzing.
-        if start < copied || range_holding(&code, start).is_some() {
+        if start < out.copied() || range_holding(&code, start).is_some() {
             continue;
         }
         let Some(len) = destination_len(&text[start..]) else {
@@ -35,30 +34,23 @@ pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts
         // kramdown keeps backslashes in URLs (`\(` stays `\(`); CommonMark would drop them.
         let escaped = dest.trim_end_matches('\\').contains('\\');
         if plain && (spaced || escaped) {
-            out.push_str(&text[copied..start]);
+            out.copy_to(start);
             if spaced {
-                shifts.record(out.len(), 1);
-                out.push('<');
+                out.insert("<");
             }
             for (i, c) in dest.char_indices() {
                 if c == '\\' && i + 1 < dest.len() {
-                    shifts.record(out.len(), 1);
-                    out.push('\\');
+                    out.copy_to(start + i);
+                    out.insert("\\");
                 }
-                out.push(c);
             }
+            out.copy_to(start + len);
             if spaced {
-                shifts.record(out.len(), 1);
-                out.push('>');
+                out.insert(">");
             }
-            copied = start + len;
         }
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    out.finish(map)
 }
 
 /// Length of the destination before its closing `)` (parentheses balanced, one line).
@@ -83,24 +75,24 @@ mod tests {
     #[test]
     fn brackets_destinations_with_spaces() {
         assert_eq!(
-            bracket_spaced_destinations("[a](#jak się chronić)", &mut Shifts::default()),
+            bracket_spaced_destinations("[a](#jak się chronić)", &mut SourceMap::default()),
             "[a](<#jak się chronić>)"
         );
     }
 
     #[test]
     fn keeps_backslashes_in_destinations() {
-        let mut shifts = Shifts::default();
-        let out = bracket_spaced_destinations("[a](/q?x=\\(y\\))", &mut shifts);
+        let mut map = SourceMap::default();
+        let out = bracket_spaced_destinations("[a](/q?x=\\(y\\))", &mut map);
         assert_eq!(out, "[a](/q?x=\\\\(y\\\\))");
-        assert_eq!(shifts.unshift(out.len()), out.len() - 2);
+        assert_eq!(map.source_offset(out.len()), out.len() - 2);
     }
 
     #[test]
     fn leaves_titles_plain_links_and_code_alone() {
         for src in ["[a](/x \"t\")", "[a](/x_(y))", "`[a](b c)`"] {
             assert_eq!(
-                bracket_spaced_destinations(src, &mut Shifts::default()),
+                bracket_spaced_destinations(src, &mut SourceMap::default()),
                 src
             );
         }
