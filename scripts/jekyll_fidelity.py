@@ -382,7 +382,7 @@ def render(lanyard, post, blog):
 
 def check_blog(blog, lanyard, jobs=1):
     """Builds the blog with Jekyll and compares every post Jekyll built with `lanyard render`,
-    `jobs` renders at a time. Returns (counts, stubs, lines): the number of posts passing each
+    `jobs` renders at a time (the posts Jekyll left out are rendered too, and must not fail). Returns (counts, stubs, lines): the number of posts passing each
     check (`render_failed`, `raw_liquid` and `text_failed` count failures), the stubs Jekyll
     needed, and one line per post (`ok`, `FAIL` or `SKIP`)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -394,21 +394,21 @@ def check_blog(blog, lanyard, jobs=1):
         stubs = prepare_copy(blog, work, posts)
         built = jekyll_contents(work)
     rels = [os.path.relpath(p, blog) for p in posts]
-    todo = [(p, r) for p, r in zip(posts, rels) if r in built]
+    # Posts Jekyll leaves out (future, unpublished) are rendered too: none may fail.
     with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-        rendered = dict(zip([r for _, r in todo],
-                            pool.map(lambda pr: render(lanyard, pr[0], blog), todo)))
+        rendered = dict(zip(rels, pool.map(lambda p: render(lanyard, p, blog), posts)))
     for rel in rels:
-        if rel not in built:
-            lines.append("SKIP %s (not built by Jekyll: unpublished or future)" % rel)
-            continue
         code, out, err = rendered[rel]
-        counts["posts"] += 1
         # 0: rendered; 1: rendered, with problems listed on stderr (a plugin tag, a missing image).
         if code not in (0, 1):
             counts["render_failed"] += 1
+            counts["posts"] += rel in built
             lines.append("FAIL %s: lanyard render exited %d: %s" % (rel, code, err.strip()[:200]))
             continue
+        if rel not in built:
+            lines.append("SKIP %s (not built by Jekyll: unpublished or future)" % rel)
+            continue
+        counts["posts"] += 1
         reasons, _ = compare(rel, built[rel], out)
         counts["hrefs"] += not any(r.startswith("hrefs") for r in reasons)
         counts["ids"] += not any(r.startswith("heading") for r in reasons)
