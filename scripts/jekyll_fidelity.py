@@ -22,8 +22,9 @@ fails when Lanyard's text shows Liquid markup (`{%`, `{{`) that Jekyll's does no
 `lanyard render` fails, and when its code blocks carry less than 90% of rouge's token classes:
 over all highlighted blocks of the post, each non-blank token rouge wrote (`<span class="k">`,
 or plain text) must have the same class on every non-blank character in Lanyard's block
-(`code_agreement`). Prints each failing post and the totals; exits 1 when the share of fully
-matching posts is below --min, 2 when Jekyll cannot build or the arguments are wrong.
+(`code_agreement`), and both sides must highlight the same number of blocks. Prints each
+failing post and the totals; exits 1 when the share of fully matching posts is below --min, 2
+when Jekyll cannot build or the arguments are wrong.
 
 `--corpus DIR` checks every blog folder in DIR (the shared real-blog corpus, `LANYARD_CORPUS`)
 against the bar of issue 16 instead (`corpus_verdict`): in every blog, every post's hrefs and
@@ -363,8 +364,13 @@ def compare(post, jekyll_html, lanyard_html):
     jt, lt = " ".join(j.words), " ".join(l.words)
     if lt.count("{%") + lt.count("{{") > jt.count("{%") + jt.count("{{"):
         reasons.append("raw Liquid in visible text")
-    agree, total = code_agreement(code_blocks(jekyll_html), code_blocks(lanyard_html))
-    if total and agree / total < CODE_THRESHOLD:
+    jekyll_code, lanyard_code = code_blocks(jekyll_html), code_blocks(lanyard_html)
+    agree, total = code_agreement(jekyll_code, lanyard_code)
+    if len(jekyll_code) != len(lanyard_code):
+        # Blocks are matched by position: one highlighted on one side only shifts the rest.
+        reasons.append("code blocks highlighted: jekyll %d, lanyard %d" % (
+            len(jekyll_code), len(lanyard_code)))
+    elif total and agree / total < CODE_THRESHOLD:
         reasons.append("code classes %.1f%% of rouge's (%d of %d tokens)" % (
             100 * agree / total, agree, total))
     return reasons, ratio
