@@ -26,6 +26,7 @@ fidelity: deps
 	$(CARGO) build -p lanyard --bin lanyard
 	python3 scripts/test_jekyll_fidelity.py
 	python3 scripts/jekyll_fidelity.py tests/fixtures/fidelity-blog --lanyard target/debug/lanyard --min 1.0
+	python3 scripts/jekyll_fidelity.py tests/fixtures/fidelity-lineno-blog --lanyard target/debug/lanyard --min 1.0
 	python3 scripts/jekyll_fidelity.py assets/demo-blog --lanyard target/debug/lanyard --min 1.0
 	python3 scripts/theme_fidelity.py tests/fixtures/minima-blog --lanyard target/debug/lanyard --min 1.0 --sass assets/main.scss
 	@if [ -n "$$LANYARD_CORPUS" ]; then \

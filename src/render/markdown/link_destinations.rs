@@ -37,9 +37,8 @@ pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts
         // Whitespace around the URL (one line break included) is CommonMark's too.
         let dest = url.trim();
         let dest_start = start + (url.len() - url.trim_start().len());
-        let plain = !dest.is_empty()
-            && !dest.starts_with('<')
-            && !dest.contains(['"', '\'', '<', '>']);
+        let plain =
+            !dest.is_empty() && !dest.starts_with('<') && !dest.contains(['"', '\'', '<', '>']);
         let spaced = dest.contains(|c: char| c == ' ' || c.is_ascii_control());
         // kramdown keeps backslashes in URLs (`\(` stays `\(`); CommonMark would drop them.
         let escaped = dest.trim_end_matches('\\').contains('\\');
@@ -160,7 +159,10 @@ mod tests {
     #[test]
     fn a_blank_line_ends_the_search_for_the_closing_parenthesis() {
         let src = "[a](https://example.org/a\n\nb)";
-        assert_eq!(bracket_spaced_destinations(src, &mut Shifts::default()), src);
+        assert_eq!(
+            bracket_spaced_destinations(src, &mut Shifts::default()),
+            src
+        );
     }
 
     #[test]

@@ -54,7 +54,10 @@ impl<'a, I: Iterator<Item = Node<'a>>> StrongRuns<'a, I> {
         };
         before.ends_with("**")
             && after.starts_with("**")
-            && after[2..].chars().next().is_some_and(|c| !c.is_whitespace())
+            && after[2..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace())
     }
 
     /// Reads the literal `**` at `at`, the content and the closing literal `**` into `out`,
