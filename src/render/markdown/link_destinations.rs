@@ -9,24 +9,86 @@
 //! [`Shifts`].
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::math::{code_ranges, range_holding};
 use super::shifts::Shifts;
 
-/// Wraps inline link destinations that contain spaces or line breaks in `<...>`.
+/// Wraps inline link destinations and link definition URLs that contain spaces or line
+/// breaks in `<...>`, and doubles their backslashes.
 pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts) -> Cow<'t, str> {
-    if !text.contains("](") {
+    if !text.contains("](") && !text.contains("]:") {
         return Cow::Borrowed(text);
     }
     let code = code_ranges(text);
+    let mut dests = inline_destinations(text, &code);
+    dests.extend(definition_urls(text, &code));
+    dests.sort_by_key(|r| r.start);
     let mut out = String::new();
     let mut copied = 0;
+    for dest in dests {
+        // A definition's URL holding `](`: the first rewrite wins.
+        if dest.start < copied {
+            continue;
+        }
+        out.push_str(&text[copied..dest.start]);
+        push_bracketed(&mut out, &text[dest.clone()], shifts);
+        copied = dest.end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Whether CommonMark would read `dest` otherwise than kramdown: it holds a space, a line
+/// break or a backslash, and nothing that `<...>` could not hold.
+fn needs_brackets(dest: &str) -> bool {
+    let plain = !dest.is_empty() && !dest.starts_with('<') && !dest.contains(['"', '\'', '<', '>']);
+    let spaced = dest.contains(|c: char| c == ' ' || c.is_ascii_control());
+    // kramdown keeps backslashes in URLs (`\(` stays `\(`); CommonMark would drop them.
+    let escaped = dest.trim_end_matches('\\').contains('\\');
+    plain && (spaced || escaped)
+}
+
+/// Writes `dest` as CommonMark reads kramdown's URL: in `<...>` when spaced, backslashes
+/// doubled, line breaks as character references (a line ending may not stand in `<...>`).
+fn push_bracketed(out: &mut String, dest: &str, shifts: &mut Shifts) {
+    let spaced = dest.contains(|c: char| c == ' ' || c.is_ascii_control());
+    if spaced {
+        shifts.record(out.len(), 1);
+        out.push('<');
+    }
+    for (i, c) in dest.char_indices() {
+        match c {
+            '\\' if i + 1 < dest.len() => {
+                shifts.record(out.len(), 1);
+                out.push_str("\\\\");
+            }
+            '\n' | '\r' => {
+                shifts.record(out.len(), 4);
+                out.push_str(if c == '\n' { "&#10;" } else { "&#13;" });
+            }
+            _ => out.push(c),
+        }
+    }
+    if spaced {
+        shifts.record(out.len(), 1);
+        out.push('>');
+    }
+}
+
+/// The byte ranges of inline link destinations (`[text](dest "title")`) to rewrite.
+fn inline_destinations(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut end = 0;
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("](") {
         let start = pos + rel + 2;
         pos = start;
-        // Inside a destination already rewritten (`](` within it): found by fuzzing.
-        if start < copied || range_holding(&code, start).is_some() {
+        // Inside a destination already taken (`](` within it): found by fuzzing.
+        if start < end || range_holding(code, start).is_some() {
             continue;
         }
         let Some(len) = destination_len(&text[start..]) else {
@@ -37,43 +99,77 @@ pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, shifts: &mut Shifts
         // Whitespace around the URL (one line break included) is CommonMark's too.
         let dest = url.trim();
         let dest_start = start + (url.len() - url.trim_start().len());
-        let plain =
-            !dest.is_empty() && !dest.starts_with('<') && !dest.contains(['"', '\'', '<', '>']);
-        let spaced = dest.contains(|c: char| c == ' ' || c.is_ascii_control());
-        // kramdown keeps backslashes in URLs (`\(` stays `\(`); CommonMark would drop them.
-        let escaped = dest.trim_end_matches('\\').contains('\\');
-        if plain && (spaced || escaped) {
-            out.push_str(&text[copied..dest_start]);
-            if spaced {
-                shifts.record(out.len(), 1);
-                out.push('<');
-            }
-            for (i, c) in dest.char_indices() {
-                match c {
-                    '\\' if i + 1 < dest.len() => {
-                        shifts.record(out.len(), 1);
-                        out.push_str("\\\\");
-                    }
-                    // A line ending may not stand in `<...>`; its character reference may.
-                    '\n' | '\r' => {
-                        shifts.record(out.len(), 4);
-                        out.push_str(if c == '\n' { "&#10;" } else { "&#13;" });
-                    }
-                    _ => out.push(c),
-                }
-            }
-            if spaced {
-                shifts.record(out.len(), 1);
-                out.push('>');
-            }
-            copied = dest_start + dest.len();
+        if needs_brackets(dest) {
+            end = dest_start + dest.len();
+            found.push(dest_start..end);
         }
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
+    found
+}
+
+/// The byte ranges of link definition URLs to rewrite. kramdown's definition
+/// (`LINK_DEFINITION_START`) is `[id]: url` on a line indented at most 3 spaces, the URL
+/// running to the line's end or to a quoted title ending the line; spaces, parentheses and
+/// backslashes are part of it. CommonMark rejects such a line, and with it every definition
+/// that follows it without a blank line (they become one paragraph).
+fn definition_urls(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    // A definition starts a block: after a blank line or another definition, not inside a
+    // paragraph, where kramdown reads the line as text.
+    let mut block_start = true;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let rest = body.trim_start_matches(' ');
+        let after_block_start = std::mem::replace(
+            &mut block_start,
+            rest.trim().is_empty() || (rest.starts_with('[') && rest.contains("]:")),
+        );
+        if !after_block_start || range_holding(code, line_start).is_some() {
+            continue;
+        }
+        // `[^id]:` is a footnote's definition, which kramdown reads first.
+        if body.len() - rest.len() > 3 || !rest.starts_with('[') || rest.starts_with("[^") {
+            continue;
+        }
+        let Some(close) = rest.find(']') else {
+            continue;
+        };
+        if close < 2 || !rest[close..].starts_with("]:") {
+            continue;
+        }
+        let after = &rest[close + 2..];
+        let tail = after.trim_start_matches([' ', '\t']);
+        let url = &tail[..definition_title_start(tail).unwrap_or(tail.len())];
+        let url = url.trim_end_matches([' ', '\t']);
+        // kramdown refuses a definition whose URL still holds a quote after whitespace.
+        if url.contains(" \"") || url.contains(" '") || !needs_brackets(url) {
+            continue;
+        }
+        let start = line_start + (body.len() - tail.len());
+        found.push(start..start + url.len());
     }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    found
+}
+
+/// Where a title ending the definition's line starts: the first whitespace after which the
+/// rest is a quote, some text and the same quote (trailing blanks allowed).
+fn definition_title_start(tail: &str) -> Option<usize> {
+    let end = tail.trim_end_matches([' ', '\t']);
+    let quote = end
+        .chars()
+        .next_back()
+        .filter(|c| *c == '"' || *c == '\'')?;
+    tail.char_indices().find_map(|(i, c)| {
+        let title = tail[i..].trim_start_matches([' ', '\t']);
+        let len = end.len() - (tail.len() - title.len());
+        (c == ' ' || c == '\t')
+            .then_some(())
+            .filter(|_| title.starts_with(quote) && len > 2 && i > 0)
+            .map(|_| i)
+    })
 }
 
 /// Length of the destination before its closing `)` (parentheses balanced). It may run over
@@ -171,5 +267,34 @@ mod tests {
             bracket_spaced_destinations("[a](/x y 'z')", &mut Shifts::default()),
             "[a](</x y> 'z')"
         );
+    }
+
+    #[test]
+    fn brackets_definition_urls_kramdown_accepts() {
+        let src = "[a]: /my page.html\n[b]: https://x.org/b 'Bee'\n[c]: /x\\_y\n[d]: /e (Paren)\n[e]: /f g \"T\"\n";
+        let mut shifts = Shifts::default();
+        let out = bracket_spaced_destinations(src, &mut shifts);
+        assert_eq!(
+            out,
+            "[a]: </my page.html>\n[b]: https://x.org/b 'Bee'\n[c]: /x\\\\_y\n[d]: </e (Paren)>\n[e]: </f g> \"T\"\n"
+        );
+        assert_eq!(shifts.unshift(out.len()), src.len());
+    }
+
+    #[test]
+    fn leaves_indented_and_fenced_definitions_alone() {
+        for src in [
+            "    [a]: /my page\n",
+            "```\n[a]: /my page\n```\n",
+            "[a]: <x y>\n",
+            "[]: /a b\n",
+            "[^a]: A note.\n",
+            "Text\n[a]: /my page\n",
+        ] {
+            assert_eq!(
+                bracket_spaced_destinations(src, &mut Shifts::default()),
+                src
+            );
+        }
     }
 }
