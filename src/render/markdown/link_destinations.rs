@@ -5,8 +5,9 @@
 //! spaces or line breaks are wrapped in angle brackets (line breaks written as `&#10;`, which
 //! CommonMark decodes back) and their backslashes doubled before parsing, so the `href` matches
 //! Jekyll's. As in kramdown (`parser/kramdown/link.rb`), the URL ends at the closing `)` or at
-//! whitespace before a quote, where a title starts. The inserted bytes are recorded in
-//! [`Shifts`].
+//! whitespace before a quote, where a title starts. Link definitions (`[id]: url "title"`)
+//! get the same treatment: kramdown takes their URL to the title or the line's end, spaces and
+//! `(...)` included. The inserted bytes are recorded in [`Shifts`].
 
 use std::borrow::Cow;
 use std::ops::Range;
