@@ -173,22 +173,27 @@ fn definition_title_start(tail: &str) -> Option<usize> {
     })
 }
 
-/// Length of the destination before its closing `)` (parentheses balanced). It may run over
-/// line breaks, as kramdown's URL does, but not over a blank line, which ends the paragraph.
+/// Longest destination looked at, so that many unclosed `](` cost linear time; longer URLs
+/// with spaces or line breaks are left to CommonMark.
+const MAX_DESTINATION_BYTES: usize = 2048;
+
+/// Length of the destination before its closing `)` (parentheses balanced). As kramdown's
+/// URL, it may run over a line break; over one only (a URL broken once by the editor), and
+/// not over a blank line, which ends the paragraph.
 fn destination_len(s: &str) -> Option<usize> {
     let mut depth = 0usize;
-    let mut line_blank = false;
+    let mut breaks = 0;
     for (i, c) in s.char_indices() {
+        if i > MAX_DESTINATION_BYTES {
+            return None;
+        }
         match c {
-            '\n' if line_blank => return None,
-            '\n' => line_blank = true,
+            '\n' if breaks == 1 => return None,
+            '\n' => breaks += 1,
             '(' => depth += 1,
             ')' if depth == 0 => return Some(i),
             ')' => depth -= 1,
             _ => {}
-        }
-        if !c.is_whitespace() {
-            line_blank = false;
         }
     }
     None
@@ -255,9 +260,19 @@ mod tests {
 
     #[test]
     fn a_blank_line_ends_the_search_for_the_closing_parenthesis() {
-        let src = "[a](https://example.org/a\n\nb)";
+        for src in ["[a](https://example.org/a\n\nb)", "[a](/x\ny\nz)"] {
+            assert_eq!(
+                bracket_spaced_destinations(src, &mut Shifts::default()),
+                src
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_unclosed_destination_is_left_alone() {
+        let src = format!("[a](b {}", "c".repeat(MAX_DESTINATION_BYTES));
         assert_eq!(
-            bracket_spaced_destinations(src, &mut Shifts::default()),
+            bracket_spaced_destinations(&src, &mut Shifts::default()),
             src
         );
     }
