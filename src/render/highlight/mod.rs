@@ -29,6 +29,7 @@ mod scopes;
 mod shell;
 mod sql;
 mod toml;
+mod yaml_quoted;
 
 use std::collections::HashMap;
 
@@ -69,6 +70,9 @@ pub fn highlight_tokens(lang: &str, code: &str) -> Option<Vec<Token>> {
         Language::Console => console::tokens(code, &mut sink)?,
         Language::Grammar(syntax, profile) => grammar_tokens(syntax, profile, code, &mut sink)?,
         Language::Ported(lexer) => lexer()?.lex(code, &mut sink)?,
+    }
+    if matches!(lang.to_ascii_lowercase().as_str(), "yaml" | "yml") {
+        return Some(yaml_quoted::split_quoted_scalars(tokens));
     }
     Some(tokens)
 }

@@ -30,6 +30,7 @@ mod options;
 mod paren_lists;
 mod rouge_lexers;
 mod stashed;
+mod strong_runs;
 mod tables;
 mod toc;
 mod typography;
@@ -158,6 +159,7 @@ pub(crate) fn render_markdown(
     let parser = Parser::new_ext(text, options::parser_options()).into_offset_iter();
     let nodes = parser.map(|(event, range)| Node::new(event, range));
     let nodes = nesting::limit_nesting(nodes, nesting::MAX_MARKDOWN_NESTING);
+    let nodes = strong_runs::split_strong_runs(nodes, text);
     let nodes = ial::apply_block_ials(nodes, &source.block_ials, text);
     let nodes = ial::apply_span_ials(nodes, text);
     let nodes = tables::drop_separator_rows(nodes, text);
