@@ -29,6 +29,7 @@ pub(crate) async fn off_ui_thread<T: Send + 'static>(
 #[tauri::command]
 pub async fn open_initial_workspace(app: AppHandle) -> AppResult<WorkspaceSummary> {
     let summary = off_ui_thread(&app, Session::open_initial).await?;
+    crate::startup_trace::mark("blog opened");
     menu::refresh(&app)?;
     Ok(summary)
 }
@@ -93,6 +94,7 @@ pub async fn read_post(
         "{} — Lanyard",
         workspace_view::file_label(&post.path)
     ))?;
+    crate::startup_trace::mark("post read");
     Ok(post)
 }
 
@@ -102,11 +104,13 @@ pub async fn read_post(
 pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppResult<Preview> {
     let workspace = app.state::<Session>().workspace()?;
     let worker = Arc::clone(app.state::<PreviewWorker>().inner());
-    tauri::async_runtime::spawn_blocking(move || {
+    let preview = tauri::async_runtime::spawn_blocking(move || {
         workspace_view::render_preview_on(&worker, workspace, path, text, RENDER_DEADLINE)
     })
     .await
-    .map_err(|e| AppError::Shell(e.to_string()))?
+    .map_err(|e| AppError::Shell(e.to_string()))?;
+    crate::startup_trace::mark("first render");
+    preview
 }
 
 /// The post whose preview waits for the user's click: the one left open when the last run
