@@ -12,7 +12,7 @@ use crate::ipc_types::{PostText, Preview, WorkspaceSummary};
 use crate::render_worker::RENDER_DEADLINE;
 use crate::session::Session;
 use crate::workspace_view::PreviewWorker;
-use crate::{menu, spellcheck, workspace_view};
+use crate::{menu, workspace_view};
 
 /// Runs `work` on the blocking thread pool with the session, never on the UI thread.
 pub(crate) async fn off_ui_thread<T: Send + 'static>(
@@ -81,7 +81,8 @@ pub fn system_language() -> &'static str {
     crate::locale::system_language()
 }
 
-/// Loads a post of the open blog into the editor, and sets the spell checker to its language.
+/// Loads a post of the open blog into the editor (the UI then sets the spell checker to its
+/// language, `spellcheck::set_spellcheck_language`).
 #[tauri::command]
 pub async fn read_post(
     app: AppHandle,
@@ -89,7 +90,6 @@ pub async fn read_post(
     path: PathBuf,
 ) -> AppResult<PostText> {
     let post = off_ui_thread(&app, move |s| workspace_view::read_post(s, &path)).await?;
-    spellcheck::set_language(&window, &post.lang)?;
     window.set_title(&format!(
         "{} — Lanyard",
         workspace_view::file_label(&post.path)

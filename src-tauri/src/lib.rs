@@ -68,6 +68,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             ));
             app.manage(watcher::WatchState::default());
             app.manage(theme_commands::ThemeCache::default());
+            app.manage(spellcheck::SpellState::default());
             let worker: workspace_view::PreviewWorker =
                 Arc::new(render_worker::RenderWorker::start()?);
             app.manage(worker);
@@ -162,6 +163,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             journal_commands::set_autosave_setting,
             watcher::watch_workspace,
             startup_trace::startup_marks,
+            spellcheck::set_spellcheck_language,
             theme_commands::theme_view,
         ])
         .build(tauri::generate_context!())?

@@ -70,6 +70,8 @@ export const systemLanguage = () => call<string>("system_language");
 export const startupMarks = () => call<StartupMark[]>("startup_marks");
 export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
+/** Checks spelling in `lang` (`fr`, `en`, `pt-BR`...) in the editor from now on. */
+export const setSpellcheckLanguage = (lang: string) => call<void>("set_spellcheck_language", { lang });
 export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
 /** The page around the post in its blog's theme (layouts, compiled stylesheets); the body
