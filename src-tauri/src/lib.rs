@@ -194,7 +194,6 @@ fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
             PageLoadEvent::Finished => startup_trace::mark("page loaded"),
         })
         .build()?;
-    let tuning = std::env::var("LANYARD_WEBKIT_TUNING").ok();
-    webview_tuning::apply(&window, webview_tuning::Tuning::from_list(tuning.as_deref()))?;
+    webview_tuning::apply(&window)?;
     Ok(())
 }

@@ -17,7 +17,11 @@ pub struct SpellState(Mutex<Option<String>>);
 
 /// Checks spelling in `lang` in the editor from now on (nothing to do when it already does).
 #[tauri::command]
-pub fn set_spellcheck_language(app: AppHandle, window: WebviewWindow, lang: String) -> AppResult<()> {
+pub fn set_spellcheck_language(
+    app: AppHandle,
+    window: WebviewWindow,
+    lang: String,
+) -> AppResult<()> {
     let dictionary = dictionary_for(&lang);
     let state = app.state::<SpellState>();
     let mut current = state

@@ -37,7 +37,11 @@ fn now_ms() -> f64 {
 
 /// Records that `name` happened now, unless it was already recorded.
 pub fn mark(name: &str) {
-    record(&mut MARKS.lock().unwrap_or_else(|e| e.into_inner()), name, now_ms());
+    record(
+        &mut MARKS.lock().unwrap_or_else(|e| e.into_inner()),
+        name,
+        now_ms(),
+    );
 }
 
 /// Adds `name` at `at_ms` to `marks` when it is new and there is room.

@@ -1,77 +1,36 @@
-//! WebKitGTK settings for what the window is: one local document viewer, not a browser. Wry's
-//! defaults are a browser's (a page cache for back and forward, WebGL and Web Audio on, a
-//! cache model for many sites); each costs memory the app never uses.
+//! WebKitGTK settings for what the window is: one local document, not a browser.
+//!
+//! Measured one at a time (BENCHMARKS.md, "desktop app"): compositing with OpenGL costs about
+//! 100 MiB across the app's WebKit processes, because without a GPU (Xvfb, many laptops'
+//! virtual machines) GL is Mesa's software rasterizer; text, images and scrolling draw as well
+//! without it. The cache model `DocumentViewer`, no page cache, and WebGL and Web Audio off
+//! changed nothing measurable, so wry's defaults stay for those.
 
 use tauri::WebviewWindow;
 
-/// Which of the settings to apply (all by default; `LANYARD_WEBKIT_TUNING` lists a subset, to
-/// measure each one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tuning {
-    /// Cache model `DocumentViewer`: WebKit keeps almost no memory cache of pages and resources.
-    pub document_viewer: bool,
-    /// No back/forward page cache: the app never navigates.
-    pub no_page_cache: bool,
-    /// No WebGL, no Web Audio (the preview plays `<video>`/`<audio>`, which stay).
-    pub no_gl_features: bool,
-    /// Never composite with OpenGL: under Xvfb or without a GPU, GL is Mesa's software rasterizer.
-    pub no_hardware_acceleration: bool,
+/// Set to keep WebKit's defaults (to compare memory with and without these settings).
+pub const KEEP_DEFAULTS_ENV: &str = "LANYARD_WEBKIT_DEFAULTS";
+
+/// Whether to apply the settings, given the value of [`KEEP_DEFAULTS_ENV`].
+pub fn wanted(keep_defaults: Option<&str>) -> bool {
+    keep_defaults.is_none_or(str::is_empty)
 }
 
-impl Tuning {
-    /// Every setting.
-    pub const ALL: Tuning = Tuning {
-        document_viewer: true,
-        no_page_cache: true,
-        no_gl_features: true,
-        no_hardware_acceleration: true,
-    };
-
-    /// The settings named in `list` (comma-separated: `cache`, `pagecache`, `gl`, `accel`;
-    /// `none` for none); `None` (unset) means all.
-    pub fn from_list(list: Option<&str>) -> Tuning {
-        let Some(list) = list else {
-            return Tuning::ALL;
-        };
-        let has = |name: &str| list.split(',').any(|item| item.trim() == name);
-        Tuning {
-            document_viewer: has("cache"),
-            no_page_cache: has("pagecache"),
-            no_gl_features: has("gl"),
-            no_hardware_acceleration: has("accel"),
-        }
+/// Never composites `window`'s webview with OpenGL (unless [`KEEP_DEFAULTS_ENV`] is set).
+pub fn apply(window: &WebviewWindow) -> tauri::Result<()> {
+    if !wanted(std::env::var(KEEP_DEFAULTS_ENV).ok().as_deref()) {
+        return Ok(());
     }
-}
-
-/// Applies `tuning` to `window`'s webview and its web context.
-pub fn apply(window: &WebviewWindow, tuning: Tuning) -> tauri::Result<()> {
-    window.with_webview(move |webview| {
+    window.with_webview(|webview| {
         #[cfg(target_os = "linux")]
         {
-            use webkit2gtk::{
-                CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-            };
-            let view = webview.inner();
-            if tuning.document_viewer {
-                if let Some(context) = view.context() {
-                    context.set_cache_model(CacheModel::DocumentViewer);
-                }
-            }
-            if let Some(settings) = WebViewExt::settings(&view) {
-                if tuning.no_page_cache {
-                    settings.set_enable_page_cache(false);
-                }
-                if tuning.no_gl_features {
-                    settings.set_enable_webgl(false);
-                    settings.set_enable_webaudio(false);
-                }
-                if tuning.no_hardware_acceleration {
-                    settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-                }
+            use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+            if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
             }
         }
         #[cfg(not(target_os = "linux"))]
-        let _ = (webview, tuning);
+        let _ = webview;
     })
 }
 
@@ -80,23 +39,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unset_means_every_setting() {
-        assert_eq!(Tuning::from_list(None), Tuning::ALL);
-    }
-
-    #[test]
-    fn a_list_picks_settings() {
-        let t = Tuning::from_list(Some("cache, accel"));
-        assert!(t.document_viewer && t.no_hardware_acceleration);
-        assert!(!t.no_page_cache && !t.no_gl_features);
-        assert_eq!(
-            Tuning::from_list(Some("none")),
-            Tuning {
-                document_viewer: false,
-                no_page_cache: false,
-                no_gl_features: false,
-                no_hardware_acceleration: false,
-            }
-        );
+    fn applies_unless_told_to_keep_the_defaults() {
+        assert!(wanted(None));
+        assert!(wanted(Some("")));
+        assert!(!wanted(Some("1")));
     }
 }
