@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures the desktop app in a real window under Xvfb (results go into BENCHMARKS.md):
 //  - start to editable window: from asking WebDriver for a session (which starts the app) to
-//    the editor holding the post and the preview rendered, median of 5 cold starts;
+//    the editor holding the post and the preview rendered, median of 5 cold starts, and the
+//    median time of each start-up step (the app's `window.lanyardPerf.startup`);
 //  - resident memory with the demo blog open: the app process plus its WebKit children;
 //  - keystroke to updated preview, p50/p95: typed through WebDriver, measured inside the app
 //    (from the editor transaction to the first animation frame after the preview patch),
