@@ -61,7 +61,8 @@ ui-build: deps
 
 ## Builds the UI and the desktop app and opens it (DIR=... to open another blog). A release build:
 ## the debug build lags typing several frames (BENCHMARKS.md), and a newcomer should feel the real speed.
-## The first build takes about 7 minutes on 2 cores; later ones rebuild only what changed.
+## The first build takes about 7 minutes on 2 idle cores (README: why not a dev profile with
+## optimised dependencies); later ones rebuild only what changed.
 run: ui-build
 	$(CARGO) run --release -p lanyard-desktop --features tauri/custom-protocol -- $(DIR)
 

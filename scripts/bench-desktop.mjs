@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures the desktop app in a real window under Xvfb (results go into BENCHMARKS.md):
 //  - start to editable window: from asking WebDriver for a session (which starts the app) to
-//    the editor holding the post and the preview rendered, median of 5 cold starts;
+//    the editor holding the post and the preview rendered, median of 5 cold starts, and the
+//    median time of each start-up step (the app's `window.lanyardPerf.startup`);
 //  - resident memory with the demo blog open: the app process plus its WebKit children;
 //  - keystroke to updated preview, p50/p95: typed through WebDriver, measured inside the app
 //    (from the editor transaction to the first animation frame after the preview patch),
@@ -23,15 +24,33 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 async function startToEditable() {
   const times = [];
+  const timelines = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
+    const epoch0 = Date.now();
     const app = await launch();
     await waitForPreviewText(app.driver, "Dernier jour", 30000);
     await app.driver.findElement(By.css("#editor .cm-content[contenteditable=true]"));
     times.push(performance.now() - t0);
+    // The app's own timeline (ui/src/lib/perf.ts): its steps, the shell's merged in after the
+    // first preview; as a JSON string (WebKitWebDriver drops the session on returned arrays).
+    let steps = [];
+    for (let tries = 0; tries < 20 && !steps.some((m) => m.name === "main"); tries++) {
+      steps = JSON.parse(await app.driver.executeScript("return JSON.stringify(window.lanyardPerf.startup)"));
+      if (!steps.some((m) => m.name === "main")) await app.driver.sleep(100);
+    }
+    timelines.push(Object.fromEntries(steps.map((m) => [m.name, m.at_ms - epoch0])));
     await app.quit();
   }
-  return times;
+  return { times, timelines };
+}
+
+/** The median time of each start-up step over `timelines`, in the order they happen. */
+function startupBreakdown(timelines) {
+  const names = [...new Set(timelines.flatMap((t) => Object.keys(t)))];
+  return names
+    .map((name) => ({ name, at: quantile(timelines.filter((t) => name in t).map((t) => t[name]), 0.5) }))
+    .sort((a, b) => a.at - b.at);
 }
 
 /** RSS in KiB of `pid` and every descendant. */
@@ -154,7 +173,16 @@ if (huge) results.huge = await phase("typing in a 1 MB post", () =>
 const row = (name, r) =>
   !r ? `| ${name} | failed | | | |` : `| ${name} | ${r.latencies.length} | ${ms(quantile(r.latencies, 0.5))} | ${ms(quantile(r.latencies, 0.95))} | ${ms(quantile(r.renders, 0.5))} |`;
 if (results.start) {
-  console.log(`Start to editable window (median of 5): ${ms(quantile(results.start, 0.5))} (runs: ${results.start.map((x) => x.toFixed(0)).join(", ")} ms)`);
+  const { times, timelines } = results.start;
+  console.log(`Start to editable window (median of 5): ${ms(quantile(times, 0.5))} (runs: ${times.map((x) => x.toFixed(0)).join(", ")} ms)`);
+  console.log("Start-up steps, median ms after the session was asked for (launch includes tauri-driver's start):");
+  console.log("| step | at | since previous |");
+  console.log("|---|---|---|");
+  let previous = 0;
+  for (const { name, at } of startupBreakdown(timelines)) {
+    console.log(`| ${name} | ${ms(at)} | ${ms(at - previous)} |`);
+    previous = at;
+  }
 }
 if (results.memory) {
   console.log(`Resident memory, demo blog open: app ${(results.memory.own / 1024).toFixed(0)} MiB, app + WebKit processes ${(results.memory.total / 1024).toFixed(0)} MiB`);

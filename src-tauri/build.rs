@@ -54,6 +54,8 @@ const COMMANDS: &[&str] = &[
     "set_autosave_setting",
     "watch_workspace",
     "theme_view",
+    "startup_marks",
+    "set_spellcheck_language",
 ];
 
 fn main() {

@@ -12,7 +12,7 @@ use crate::ipc_types::{PostText, Preview, WorkspaceSummary};
 use crate::render_worker::RENDER_DEADLINE;
 use crate::session::Session;
 use crate::workspace_view::PreviewWorker;
-use crate::{menu, spellcheck, workspace_view};
+use crate::{menu, workspace_view};
 
 /// Runs `work` on the blocking thread pool with the session, never on the UI thread.
 pub(crate) async fn off_ui_thread<T: Send + 'static>(
@@ -29,6 +29,7 @@ pub(crate) async fn off_ui_thread<T: Send + 'static>(
 #[tauri::command]
 pub async fn open_initial_workspace(app: AppHandle) -> AppResult<WorkspaceSummary> {
     let summary = off_ui_thread(&app, Session::open_initial).await?;
+    crate::startup_trace::mark("blog opened");
     menu::refresh(&app)?;
     Ok(summary)
 }
@@ -80,7 +81,8 @@ pub fn system_language() -> &'static str {
     crate::locale::system_language()
 }
 
-/// Loads a post of the open blog into the editor, and sets the spell checker to its language.
+/// Loads a post of the open blog into the editor (the UI then sets the spell checker to its
+/// language, `spellcheck::set_spellcheck_language`).
 #[tauri::command]
 pub async fn read_post(
     app: AppHandle,
@@ -88,11 +90,11 @@ pub async fn read_post(
     path: PathBuf,
 ) -> AppResult<PostText> {
     let post = off_ui_thread(&app, move |s| workspace_view::read_post(s, &path)).await?;
-    spellcheck::set_language(&window, &post.lang)?;
     window.set_title(&format!(
         "{} — Lanyard",
         workspace_view::file_label(&post.path)
     ))?;
+    crate::startup_trace::mark("post read");
     Ok(post)
 }
 
@@ -102,11 +104,13 @@ pub async fn read_post(
 pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppResult<Preview> {
     let workspace = app.state::<Session>().workspace()?;
     let worker = Arc::clone(app.state::<PreviewWorker>().inner());
-    tauri::async_runtime::spawn_blocking(move || {
+    let preview = tauri::async_runtime::spawn_blocking(move || {
         workspace_view::render_preview_on(&worker, workspace, path, text, RENDER_DEADLINE)
     })
     .await
-    .map_err(|e| AppError::Shell(e.to_string()))?
+    .map_err(|e| AppError::Shell(e.to_string()))?;
+    crate::startup_trace::mark("first render");
+    preview
 }
 
 /// The post whose preview waits for the user's click: the one left open when the last run

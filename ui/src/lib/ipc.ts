@@ -24,6 +24,7 @@ import type { ScheduleView } from "./bindings/ScheduleView";
 import type { BlogChangeView } from "./bindings/BlogChangeView";
 import type { RecoveredPost } from "./bindings/RecoveredPost";
 import type { ThemeViewIpc } from "./bindings/ThemeViewIpc";
+import type { StartupMark } from "./bindings/StartupMark";
 
 export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, ThemeViewIpc, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
@@ -36,7 +37,7 @@ export type { TalkView } from "./bindings/TalkView";
 export type { PublishApplied, PublishPreview, PublishStepView, PushResult };
 export type { PlannedFile } from "./bindings/PlannedFile";
 export type { PublishFindingView } from "./bindings/PublishFindingView";
-export type { BlogChangeView, RecoveredPost };
+export type { BlogChangeView, RecoveredPost, StartupMark };
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -65,8 +66,12 @@ export const openInitialWorkspace = () => call<WorkspaceSummary>("open_initial_w
 export const openWorkspace = (dir: string) => call<WorkspaceSummary>("open_workspace", { dir });
 export const chooseWorkspace = () => call<WorkspaceSummary | null>("choose_workspace");
 export const systemLanguage = () => call<string>("system_language");
+/** The shell's start-up timeline (epoch milliseconds), merged with the UI's in lib/perf.ts. */
+export const startupMarks = () => call<StartupMark[]>("startup_marks");
 export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
+/** Checks spelling in `lang` (`fr`, `en`, `pt-BR`...) in the editor from now on. */
+export const setSpellcheckLanguage = (lang: string) => call<void>("set_spellcheck_language", { lang });
 export const renderPreview = (path: string, text: string) =>
   call<Preview>("render_preview", { path, text });
 /** The page around the post in its blog's theme (layouts, compiled stylesheets); the body
