@@ -190,6 +190,15 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The editor's changes do not apply to the preview's copy of a post (another version, or
+    /// offsets past its end): the editor sends its whole text instead.
+    #[error("{}: the preview's copy is out of step with the editor ({message})", path.display())]
+    PreviewOutOfStep {
+        /// The post.
+        path: PathBuf,
+        /// What did not match.
+        message: String,
+    },
 }
 
 impl Error {
@@ -237,6 +246,7 @@ impl Error {
             Error::Git { .. } => ErrorKind::Git,
             Error::Watch { .. } => ErrorKind::Watch,
             Error::ChangedOnDisk { .. } => ErrorKind::ChangedOnDisk,
+            Error::PreviewOutOfStep { .. } => ErrorKind::Conflict,
             Error::OutsideSite { .. } => ErrorKind::OutsideSite,
             Error::NotRegularFile { .. } => ErrorKind::NotRegularFile,
             Error::TooLarge { .. } => ErrorKind::TooLarge,
@@ -270,6 +280,7 @@ impl Error {
             | Error::Git { path, .. }
             | Error::Watch { path, .. }
             | Error::ChangedOnDisk { path }
+            | Error::PreviewOutOfStep { path, .. }
             | Error::OutsideSite { path, .. }
             | Error::NotRegularFile { path }
             | Error::TooLarge { path, .. }

@@ -34,6 +34,7 @@ pub mod own_writes;
 pub mod photo_import;
 pub mod photo_inbox;
 pub mod publish;
+pub mod preview;
 pub mod render;
 pub mod series;
 pub mod site;
