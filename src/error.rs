@@ -246,7 +246,7 @@ impl Error {
             Error::Git { .. } => ErrorKind::Git,
             Error::Watch { .. } => ErrorKind::Watch,
             Error::ChangedOnDisk { .. } => ErrorKind::ChangedOnDisk,
-            Error::PreviewOutOfStep { .. } => ErrorKind::Conflict,
+            Error::PreviewOutOfStep { .. } => ErrorKind::PreviewOutOfStep,
             Error::OutsideSite { .. } => ErrorKind::OutsideSite,
             Error::NotRegularFile { .. } => ErrorKind::NotRegularFile,
             Error::TooLarge { .. } => ErrorKind::TooLarge,
@@ -339,6 +339,8 @@ pub enum ErrorKind {
     BudgetExceeded,
     /// The site's gem theme is installed nowhere Jekyll would look.
     ThemeNotFound,
+    /// The editor's changes do not apply to the preview's copy (it sends its whole text).
+    PreviewOutOfStep,
 }
 
 impl ErrorKind {
@@ -367,6 +369,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::BudgetExceeded => "budget_exceeded",
             ErrorKind::ThemeNotFound => "theme_not_found",
+            ErrorKind::PreviewOutOfStep => "preview_out_of_step",
         }
     }
 }

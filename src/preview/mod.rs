@@ -49,6 +49,11 @@ impl PreviewDocument {
         }
     }
 
+    /// The post this document is the text of.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The post's text.
     pub fn text(&self) -> &str {
         &self.text
