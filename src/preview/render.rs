@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::segments::{self, Scan};
@@ -58,6 +59,9 @@ pub struct PreviewPatch {
     pub images: Vec<LocalImage>,
 }
 
+/// The next render's number, for every document of the process.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
 /// A rendered segment, lines relative to its first line (1).
 #[derive(Debug)]
 struct Piece {
@@ -84,6 +88,8 @@ pub(super) struct RenderState {
     shown: Vec<Shown>,
     generation: u64,
     next_id: u64,
+    /// The last definitions checked (their key) and whether they render to nothing.
+    definitions: Option<(u64, bool)>,
 }
 
 impl PreviewDocument {
@@ -147,7 +153,10 @@ fn pieces(
             state.cache.insert(key, Arc::clone(&piece));
             out.push((key, split.body_line + scan.start_lines[i], piece));
         }
-        if !ids_collide(&out) && !out.iter().any(|(_, _, p)| stopped(&p.problems)) {
+        let broken = out
+            .iter()
+            .any(|(_, _, p)| stopped(&p.problems) || p.html.chars().any(is_private_marker));
+        if !broken && !ids_collide(&out) && definitions_vanish(state, &scan, page, site, options) {
             return out;
         }
     }
@@ -164,6 +173,35 @@ fn pieces(
     vec![(key, 1, piece)]
 }
 
+/// Whether the definitions every segment gets render to nothing alone (each line is a
+/// definition), so that appending them changes nothing else; remembered per text.
+fn definitions_vanish(
+    state: &mut RenderState,
+    scan: &Scan,
+    page: &serde_json::Value,
+    site: &dyn SiteContext,
+    options: &RenderOptions,
+) -> bool {
+    if scan.definitions.is_empty() {
+        return true;
+    }
+    let key = hash_of(&(state.context, "definitions", &scan.definitions));
+    if let Some((k, vanish)) = state.definitions {
+        if k == key {
+            return vanish;
+        }
+    }
+    let rendered = render_source(
+        &format!("{SEGMENT_PREFIX}{}", scan.definitions),
+        page,
+        site,
+        options,
+    );
+    let vanish = rendered.html.trim().is_empty() && rendered.problems.is_empty();
+    state.definitions = Some((key, vanish));
+    vanish
+}
+
 /// Whether the post must be rendered whole: state a segment cannot see (footnotes and their
 /// numbering, `{:toc}`, Liquid variables, kramdown options and ALDs), an open construct at
 /// the end, definitions whose order matters, or nothing to split.
@@ -175,6 +213,13 @@ fn needs_whole(body: &str, scan: &Scan) -> bool {
         || body.contains("{::")
         || body.lines().any(|l| l.starts_with("{:") && (l.contains("toc") || is_ald(l)))
         || has_stateful_liquid(body)
+        || body.chars().any(is_private_marker)
+}
+
+/// Characters of the Supplementary Private Use Area-A: the renderer's stash markers, whose
+/// numbering runs over the whole post (one that shows means something broke: render whole).
+fn is_private_marker(c: char) -> bool {
+    ('\u{F0000}'..='\u{FFFFD}').contains(&c)
 }
 
 /// `{:name: attrs}`: an attribute list definition, used by name anywhere in the document.
@@ -335,7 +380,8 @@ fn diff(
         });
     }
     state.shown = shown_now;
-    state.generation += 1;
+    // Unique across documents: a preview showing another post's render never matches.
+    state.generation = NEXT_GENERATION.fetch_add(1, Ordering::Relaxed);
     let mut problems = Vec::new();
     let mut images = Vec::new();
     for s in &state.shown {

@@ -50,6 +50,8 @@ struct State {
     liquid_open: Option<&'static str>,
     html_depth: usize,
     html_comment: bool,
+    /// Inside an HTML tag whose `>` is on a later line.
+    html_in_tag: bool,
     math_open: bool,
 }
 
@@ -61,6 +63,7 @@ impl State {
             && self.liquid_open.is_none()
             && self.html_depth == 0
             && !self.html_comment
+            && !self.html_in_tag
             && !self.math_open
     }
 }
@@ -165,10 +168,10 @@ fn definition_label(line: &str) -> Option<&str> {
 /// Updates `state` with one line.
 fn advance(state: &mut State, line: &str) {
     advance_liquid(state, line);
+    let marker = fence(line);
     match state.fence {
         Some((c, n)) => {
-            if let Some((c2, n2)) = fence_marker(line) {
-                let rest = line.trim_start_matches(c2);
+            if let Some((c2, n2, rest)) = marker {
                 if c2 == c && n2 >= n && rest.trim().is_empty() {
                     state.fence = None;
                 }
@@ -176,8 +179,8 @@ fn advance(state: &mut State, line: &str) {
             return;
         }
         None => {
-            if let Some(marker) = fence_marker(line) {
-                state.fence = Some(marker);
+            if let Some((c, n, _)) = marker {
+                state.fence = Some((c, n));
                 return;
             }
         }
@@ -187,6 +190,19 @@ fn advance(state: &mut State, line: &str) {
     if text.matches("$$").count() % 2 == 1 {
         state.math_open = !state.math_open;
     }
+}
+
+/// The fence on `line` (character, length, what follows), by the crate's rule
+/// ([`fence_marker`]) after up to three spaces of indentation, which CommonMark also allows;
+/// a backtick fence whose info string holds a backtick is a code span, not a fence.
+fn fence(line: &str) -> Option<(char, usize, &str)> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let (c, n) = fence_marker(trimmed)?;
+    let rest = trimmed.get(n * c.len_utf8()..).unwrap_or("");
+    (c != '`' || !rest.contains('`')).then_some((c, n, rest))
 }
 
 /// Liquid block tags of one line (Liquid runs before Markdown, so fences do not hide them),
@@ -242,7 +258,7 @@ fn advance_liquid(state: &mut State, line: &str) {
     }
 }
 
-/// HTML elements and comments of one line (code spans removed).
+/// HTML elements, comments and tags left open across lines, of one line (code spans removed).
 fn advance_html(state: &mut State, text: &str) {
     let mut rest = text;
     loop {
@@ -251,6 +267,15 @@ fn advance_html(state: &mut State, text: &str) {
                 Some(end) => {
                     state.html_comment = false;
                     rest = &rest[end + 3..];
+                }
+                None => return,
+            }
+        }
+        if state.html_in_tag {
+            match rest.find('>') {
+                Some(end) => {
+                    state.html_in_tag = false;
+                    rest = &rest[end + 1..];
                 }
                 None => return,
             }
@@ -271,18 +296,25 @@ fn advance_html(state: &mut State, text: &str) {
         if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
         }
+        let after_name = &name_part[name.len()..];
+        let tag_end = after_name.find('>');
+        if tag_end.is_none() {
+            // `<img src="..." alt="...` going on after a blank line: kramdown reads on.
+            state.html_in_tag = true;
+        }
         let name = name.to_ascii_lowercase();
-        if VOID_ELEMENTS.contains(&name.as_str()) {
-            continue;
-        }
         if closing {
-            state.html_depth = state.html_depth.saturating_sub(1);
-        } else {
-            let tag_end = name_part.find('>').unwrap_or(name_part.len());
-            if !name_part[..tag_end].ends_with('/') {
-                state.html_depth += 1;
+            // `</a[x]>` closes nothing: an HTML parser keeps `<a>` open.
+            let well_formed = after_name.starts_with(|c: char| c == '>' || c.is_whitespace());
+            if well_formed {
+                state.html_depth = state.html_depth.saturating_sub(1);
             }
+        } else if !VOID_ELEMENTS.contains(&name.as_str())
+            && !after_name[..tag_end.unwrap_or(after_name.len())].ends_with('/')
+        {
+            state.html_depth += 1;
         }
+        rest = &after_name[tag_end.map_or(after_name.len(), |e| e + 1)..];
     }
 }
 
@@ -362,6 +394,9 @@ mod tests {
         assert_eq!(starts("$$\na\n\nb\n$$\n\ny\n"), vec![0, 6]);
         assert_eq!(starts("use `<div>` here\n\ny\n"), vec![0, 2]);
         assert_eq!(starts("a ` b <div>\n\ny\n</div>\n"), vec![0]);
+        assert_eq!(starts("<a href=x>\n\ny</a[x]>\n\nz\n"), vec![0]);
+        assert_eq!(starts("<img alt=\"a\n\nb\">\n\nz\n"), vec![0, 4]);
+        assert_eq!(starts("```js```\n\nx\n\n  ```\n\ny\n  ```\n\nz\n"), vec![0, 2, 9]);
         assert_eq!(starts("[a]({% post_url\n\nx %})\n\ny\n"), vec![0, 4]);
     }
 
