@@ -82,9 +82,17 @@ fn bench_keystroke(c: &mut Criterion) {
             b.iter(|| {
                 // A key typed, then deleted: the post keeps its size across iterations.
                 let change = if version % 2 == 0 {
-                    TextChange { from: at, to: at, insert: "x".into() }
+                    TextChange {
+                        from: at,
+                        to: at,
+                        insert: "x".into(),
+                    }
                 } else {
-                    TextChange { from: at, to: at + 1, insert: String::new() }
+                    TextChange {
+                        from: at,
+                        to: at + 1,
+                        insert: String::new(),
+                    }
                 };
                 doc.apply(version, version + 1, &[change]).expect("applies");
                 version += 1;

@@ -19,8 +19,30 @@ const OPTIONS: RenderOptions = RenderOptions {
 
 /// What typing inserts: text, Markdown and Liquid that opens and closes constructs.
 const INSERTS: [&str; 24] = [
-    "a", "é", " ", "\n", "\n\n", "# ", "`", "- ", "* ", "<div>", "</div>", "{", "}", "[x]", "]",
-    "$$", "😀", "```\n", "{% if true %}", "{% endif %}", "> ", "1. ", "<!--", "-->",
+    "a",
+    "é",
+    " ",
+    "\n",
+    "\n\n",
+    "# ",
+    "`",
+    "- ",
+    "* ",
+    "<div>",
+    "</div>",
+    "{",
+    "}",
+    "[x]",
+    "]",
+    "$$",
+    "😀",
+    "```\n",
+    "{% if true %}",
+    "{% endif %}",
+    "> ",
+    "1. ",
+    "<!--",
+    "-->",
 ];
 
 /// The preview's side: blocks by id, in order, each with its first line.
@@ -48,10 +70,7 @@ impl Shown {
         for (_, line, _) in &mut self.blocks[at..] {
             *line = usize::try_from(*line as i64 + patch.shift).expect("a line");
         }
-        let inserted = patch
-            .insert
-            .iter()
-            .map(|b| (b.id, b.line, b.html.clone()));
+        let inserted = patch.insert.iter().map(|b| (b.id, b.line, b.html.clone()));
         self.blocks.splice(at..at, inserted);
         self.generation = Some(patch.generation);
     }
@@ -134,7 +153,12 @@ fn check_post(ws: &Workspace, path: &Path, edits: usize, seed: u64) -> Option<St
             doc.apply(step as u64 - 1, step as u64, &[change])
                 .expect("the change applies");
             text = next;
-            assert_eq!(doc.text(), text, "{}: the text after edit {step}", path.display());
+            assert_eq!(
+                doc.text(),
+                text,
+                "{}: the text after edit {step}",
+                path.display()
+            );
         }
         let whole = ws.render_text_with(path, &text, &OPTIONS);
         let patch = ws.render_preview(path, &mut doc, &OPTIONS, shown.generation);

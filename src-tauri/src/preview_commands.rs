@@ -115,15 +115,20 @@ pub fn preview_edit_on(
         .post_at(&path)
         .map(|p| p.path.clone())
         .ok_or_else(|| AppError::NotInWorkspace(path.clone()))?;
-    take_changes(docs, &post, edit.text, edit.base, edit.version, &edit.changes)?;
+    take_changes(
+        docs,
+        &post,
+        edit.text,
+        edit.base,
+        edit.version,
+        &edit.changes,
+    )?;
     let shared = Arc::clone(&docs.0);
     let job_post = post.clone();
     let shown = edit.shown;
     let job = move || {
         let started = Instant::now();
-        let mut docs = shared
-            .lock()
-            .map_err(|_| AppError::Shell("preview state poisoned".into()))?;
+        let mut docs = lock(&shared);
         let doc = docs
             .iter_mut()
             .find(|d| d.path() == job_post)
@@ -159,10 +164,8 @@ fn take_changes(
     version: u64,
     changes: &[EditorChange],
 ) -> AppResult<()> {
-    let mut docs = docs
-        .0
-        .lock()
-        .map_err(|_| AppError::Shell("preview state poisoned".into()))?;
+    // Waits for the render in flight, if any (renders are bounded by the core's budgets).
+    let mut docs = lock(&docs.0);
     let found = docs.iter().position(|d| d.path() == post);
     // The most recent post goes last; the oldest are dropped past the cap.
     let doc = match (found, text) {
@@ -234,6 +237,13 @@ fn update_of(patch: PreviewPatch, received_ms: f64, render: Duration) -> Preview
     }
 }
 
+/// The documents, also after a render panicked while holding them: a document is only
+/// changed by whole steps (a change set applied, a render's patch recorded), so it is whole.
+fn lock(docs: &Mutex<Vec<PreviewDocument>>) -> std::sync::MutexGuard<'_, Vec<PreviewDocument>> {
+    docs.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Milliseconds since the Unix epoch.
 fn epoch_ms() -> f64 {
     SystemTime::now()
@@ -245,6 +255,65 @@ fn epoch_ms() -> f64 {
 mod tests {
     use super::*;
     use crate::ipc_types::bindings::{assert_bindings_up_to_date, binding};
+
+    fn site() -> Arc<Workspace> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/site-basic");
+        Arc::new(Workspace::open(&root).expect("the fixture opens"))
+    }
+
+    fn edit(path: &Path, base: u64, changes: Vec<EditorChange>, text: Option<&str>) -> PreviewEdit {
+        PreviewEdit {
+            path: path.display().to_string(),
+            base,
+            version: base + 1,
+            changes,
+            text: text.map(str::to_string),
+            shown: None,
+        }
+    }
+
+    #[test]
+    fn text_then_changes_come_back_as_the_blocks_that_changed() {
+        let workspace = site();
+        let path = workspace.posts()[0].path.clone();
+        let worker: PreviewWorker = Arc::new(RenderWorker::start().expect("worker"));
+        let docs = PreviewDocs::default();
+        let long = Duration::from_secs(60);
+        let text = "---\ntitle: T\n---\n# A\n\nfirst\n\nsecond\n";
+        let first = preview_edit_on(
+            &worker,
+            &docs,
+            Arc::clone(&workspace),
+            edit(&path, 0, vec![], Some(text)),
+            long,
+        )
+        .expect("renders");
+        assert!(first.reset);
+        assert_eq!(first.insert.len(), 3);
+        // "second" becomes "seconds": only its block comes back, in place of the old one.
+        let change = EditorChange {
+            from: text.len() as u32 - 1,
+            to: text.len() as u32 - 1,
+            insert: "s".into(),
+        };
+        let mut next = edit(&path, 1, vec![change], None);
+        next.shown = Some(first.generation);
+        let second =
+            preview_edit_on(&worker, &docs, Arc::clone(&workspace), next, long).expect("renders");
+        assert!(!second.reset);
+        assert_eq!(second.remove, vec![first.insert[2].id]);
+        assert_eq!(second.insert.len(), 1);
+        assert!(second.insert[0].html.contains("seconds"));
+        // Changes made on another version are refused, naming the kind the UI retries on.
+        let stale = preview_edit_on(
+            &worker,
+            &docs,
+            workspace,
+            edit(&path, 0, vec![], None),
+            long,
+        );
+        assert_eq!(stale.err().map(|e| e.kind()), Some("preview_out_of_step"));
+    }
 
     #[test]
     fn preview_bindings_are_up_to_date() {

@@ -148,7 +148,13 @@ fn pieces(
             let segment = &split.body[start..end];
             let key = hash_of(&(state.context, segment, &scan.definitions));
             let piece = state.cache.get(&key).cloned().unwrap_or_else(|| {
-                Arc::new(render_segment(segment, &scan.definitions, page, site, options))
+                Arc::new(render_segment(
+                    segment,
+                    &scan.definitions,
+                    page,
+                    site,
+                    options,
+                ))
             });
             state.cache.insert(key, Arc::clone(&piece));
             out.push((key, split.body_line + scan.start_lines[i], piece));
@@ -211,7 +217,9 @@ fn needs_whole(body: &str, scan: &Scan) -> bool {
         || scan.duplicate_definitions
         || body.contains("[^")
         || body.contains("{::")
-        || body.lines().any(|l| l.starts_with("{:") && (l.contains("toc") || is_ald(l)))
+        || body
+            .lines()
+            .any(|l| l.starts_with("{:") && (l.contains("toc") || is_ald(l)))
         || has_stateful_liquid(body)
         || body.chars().any(is_private_marker)
 }

@@ -13,7 +13,16 @@ use crate::render::markdown::fence_marker;
 
 /// The Liquid tags that open a block closed by `end<name>`.
 const LIQUID_BLOCKS: [&str; 10] = [
-    "if", "unless", "case", "for", "tablerow", "capture", "raw", "comment", "highlight", "paginate",
+    "if",
+    "unless",
+    "case",
+    "for",
+    "tablerow",
+    "capture",
+    "raw",
+    "comment",
+    "highlight",
+    "paginate",
 ];
 
 /// HTML elements that never have a closing tag.
@@ -396,7 +405,10 @@ mod tests {
         assert_eq!(starts("a ` b <div>\n\ny\n</div>\n"), vec![0]);
         assert_eq!(starts("<a href=x>\n\ny</a[x]>\n\nz\n"), vec![0]);
         assert_eq!(starts("<img alt=\"a\n\nb\">\n\nz\n"), vec![0, 4]);
-        assert_eq!(starts("```js```\n\nx\n\n  ```\n\ny\n  ```\n\nz\n"), vec![0, 2, 9]);
+        assert_eq!(
+            starts("```js```\n\nx\n\n  ```\n\ny\n  ```\n\nz\n"),
+            vec![0, 2, 9]
+        );
         assert_eq!(starts("[a]({% post_url\n\nx %})\n\ny\n"), vec![0, 4]);
     }
 
