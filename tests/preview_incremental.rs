@@ -234,3 +234,59 @@ fn corpus_posts_render_incrementally_as_whole_under_random_edits() {
     };
     check_blogs(&dirs_in(&root), 8);
 }
+
+/// A keystroke in a paragraph of a day's post re-renders and sends only that paragraph's block.
+#[test]
+fn a_keystroke_sends_only_its_block() {
+    let blog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+    let ws = Workspace::open(&blog).expect("the blog opens");
+    let post = ws
+        .posts()
+        .iter()
+        .find(|p| p.path.to_string_lossy().contains("jour-1"))
+        .expect("a day post");
+    let text = std::fs::read_to_string(&post.path).expect("reads");
+    let mut doc = PreviewDocument::new(&post.path, text.clone(), 0);
+    let first = ws
+        .render_preview(&post.path, &mut doc, &OPTIONS, None)
+        .expect("renders");
+    assert!(first.insert.len() > 3, "the post is split into blocks");
+    let end = text.encode_utf16().count();
+    doc.apply(
+        0,
+        1,
+        &[TextChange {
+            from: end,
+            to: end,
+            insert: "\n\nNew paragraph".into(),
+        }],
+    )
+    .expect("applies");
+    let second = ws
+        .render_preview(&post.path, &mut doc, &OPTIONS, Some(first.generation))
+        .expect("renders");
+    assert!(!second.reset);
+    assert!(second.remove.len() <= 1, "{:?}", second.remove);
+    // The last block (now followed by a blank line) and the new paragraph.
+    assert!(second.insert.len() <= 2, "{:?}", second.insert);
+    let at = end + "\n\nNew paragraph".encode_utf16().count();
+    doc.apply(
+        1,
+        2,
+        &[TextChange {
+            from: at,
+            to: at,
+            insert: "s".into(),
+        }],
+    )
+    .expect("applies");
+    let third = ws
+        .render_preview(&post.path, &mut doc, &OPTIONS, Some(second.generation))
+        .expect("renders");
+    assert_eq!(
+        (third.remove.len(), third.insert.len()),
+        (1, 1),
+        "{third:?}"
+    );
+    assert!(third.insert[0].html.contains("New paragraphs"));
+}

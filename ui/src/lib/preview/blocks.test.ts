@@ -69,3 +69,17 @@ describe("BlockView", () => {
     expect(other.textContent).toBe("Image introuvable: /a.png");
   });
 });
+
+describe("BlockView, one block for one", () => {
+  it("keeps the nodes of a replaced block that did not change (a post rendered whole)", () => {
+    const container = document.createElement("article");
+    const view = new BlockView(() => "Missing image");
+    view.apply(container, update({ reset: true, insert: [{ id: 1, line: 1, html: '<p><img src="a.png"></p>\n<p data-line="3">x</p>\n' }] }));
+    const img = container.querySelector("img");
+    view.apply(container, update({ generation: 2, remove: [1], insert: [{ id: 2, line: 1, html: '<p><img src="a.png"></p>\n<p data-line="3">xy</p>\n' }] }));
+    expect(container.querySelector("img")).toBe(img);
+    expect(container.textContent).toBe("\nxy\n");
+    const lines = Array.from(container.querySelectorAll<HTMLElement>("[data-line]")).map((el) => view.lineOf(container, el));
+    expect(lines).toEqual([3]);
+  });
+});

@@ -33,6 +33,9 @@ export class BlockView {
     } else if (this.generation === null) {
       return false;
     }
+    if (!update.reset && this.generation !== null && update.remove.length === 1 && update.insert.length === 1) {
+      if (this.morph(container, update)) return true;
+    }
     const removed = new Set(update.remove);
     const known = new Set(this.blocks.map((b) => b.id));
     if (update.remove.some((id) => !known.has(id)) || (update.before !== null && !known.has(update.before))) {
@@ -49,6 +52,40 @@ export class BlockView {
     const inserted = update.insert.map((b) => this.build(container.ownerDocument, b.id, b.line, b.html));
     for (const block of inserted) for (const n of block.nodes) container.insertBefore(n, anchor);
     this.blocks.splice(at, 0, ...inserted);
+    this.generation = update.generation;
+    return true;
+  }
+
+  /** One block replaced by one: keeps its top-level nodes that did not change (a post the core
+   * renders whole is one block; its photos must not reload on every keystroke). */
+  private morph(container: Element, update: PreviewUpdate): boolean {
+    const at = this.blocks.findIndex((b) => b.id === update.remove[0]);
+    if (at < 0 || (update.before !== null && this.blocks[at + 1]?.id !== update.before)) return false;
+    if (update.before === null && at !== this.blocks.length - 1) return false;
+    const old = this.blocks[at];
+    const next = update.insert[0];
+    const fresh = Array.from(parsePreview(container.ownerDocument, next.html, this.missingLabel()).childNodes);
+    let start = 0;
+    while (start < old.nodes.length && start < fresh.length && old.nodes[start].isEqualNode(fresh[start])) start++;
+    let oldEnd = old.nodes.length - 1;
+    let freshEnd = fresh.length - 1;
+    while (oldEnd >= start && freshEnd >= start && old.nodes[oldEnd].isEqualNode(fresh[freshEnd])) {
+      oldEnd--;
+      freshEnd--;
+    }
+    const anchor = old.nodes[oldEnd + 1] ?? this.firstNodeFrom(at + 1);
+    for (let i = start; i <= oldEnd; i++) old.nodes[i].remove();
+    const middle = fresh.slice(start, freshEnd + 1);
+    for (const n of middle) container.insertBefore(n, anchor);
+    const block = {
+      id: next.id,
+      line: next.line,
+      html: next.html,
+      nodes: [...old.nodes.slice(0, start), ...middle, ...old.nodes.slice(oldEnd + 1)],
+    };
+    for (const n of block.nodes) this.byNode.set(n, block);
+    this.blocks[at] = block;
+    if (update.shift !== 0) for (let i = at + 1; i < this.blocks.length; i++) this.blocks[i].line += update.shift;
     this.generation = update.generation;
     return true;
   }
