@@ -10,7 +10,7 @@ const COMMANDS: &[&str] = &[
     "set_unsaved",
     "close_window",
     "read_post",
-    "render_preview",
+    "preview_edit",
     "paused_preview",
     "new_series",
     "next_part",

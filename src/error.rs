@@ -193,6 +193,15 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The editor's changes do not apply to the preview's copy of a post (another version, or
+    /// offsets past its end): the editor sends its whole text instead.
+    #[error("{}: the preview's copy is out of step with the editor ({message})", path.display())]
+    PreviewOutOfStep {
+        /// The post.
+        path: PathBuf,
+        /// What did not match.
+        message: String,
+    },
 }
 
 impl Error {
@@ -240,6 +249,7 @@ impl Error {
             Error::Git { .. } => ErrorKind::Git,
             Error::Watch { .. } => ErrorKind::Watch,
             Error::ChangedOnDisk { .. } => ErrorKind::ChangedOnDisk,
+            Error::PreviewOutOfStep { .. } => ErrorKind::PreviewOutOfStep,
             Error::OutsideSite { .. } => ErrorKind::OutsideSite,
             Error::NotRegularFile { .. } => ErrorKind::NotRegularFile,
             Error::TooLarge { .. } => ErrorKind::TooLarge,
@@ -273,6 +283,7 @@ impl Error {
             | Error::Git { path, .. }
             | Error::Watch { path, .. }
             | Error::ChangedOnDisk { path }
+            | Error::PreviewOutOfStep { path, .. }
             | Error::OutsideSite { path, .. }
             | Error::NotRegularFile { path }
             | Error::TooLarge { path, .. }
@@ -331,6 +342,8 @@ pub enum ErrorKind {
     BudgetExceeded,
     /// The site's gem theme is installed nowhere Jekyll would look.
     ThemeNotFound,
+    /// The editor's changes do not apply to the preview's copy (it sends its whole text).
+    PreviewOutOfStep,
 }
 
 impl ErrorKind {
@@ -359,6 +372,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::BudgetExceeded => "budget_exceeded",
             ErrorKind::ThemeNotFound => "theme_not_found",
+            ErrorKind::PreviewOutOfStep => "preview_out_of_step",
         }
     }
 }

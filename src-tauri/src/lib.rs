@@ -14,6 +14,7 @@ pub mod navigation;
 pub mod photo_commands;
 pub mod photo_inbox_commands;
 pub mod photo_types;
+pub mod preview_commands;
 pub mod publish_commands;
 pub mod render_worker;
 pub mod series_commands;
@@ -69,7 +70,8 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             app.manage(watcher::WatchState::default());
             app.manage(theme_commands::ThemeCache::default());
             app.manage(spellcheck::SpellState::default());
-            let worker: workspace_view::PreviewWorker =
+            app.manage(preview_commands::PreviewDocs::default());
+            let worker: preview_commands::PreviewWorker =
                 Arc::new(render_worker::RenderWorker::start()?);
             app.manage(worker);
             app.set_menu(menu::build(app.handle())?)?;
@@ -119,7 +121,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::set_unsaved,
             commands::close_window,
             commands::read_post,
-            commands::render_preview,
+            commands::preview_edit,
             commands::paused_preview,
             series_commands::new_series,
             series_commands::next_part,

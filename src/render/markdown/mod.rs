@@ -36,6 +36,9 @@ mod toc;
 mod typography;
 mod writer;
 
+/// The one fenced-code rule, also used by the preview's segmenter.
+pub(crate) use ial::fence_marker;
+
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser};
