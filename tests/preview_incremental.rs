@@ -232,7 +232,8 @@ fn corpus_posts_render_incrementally_as_whole_under_random_edits() {
     let Some(root) = corpus_support::corpus_root("the incremental preview test") else {
         return;
     };
-    check_blogs(&dirs_in(&root), 8);
+    // Two edits a post: the corpus has about 460 posts, and CI runs this in a debug build.
+    check_blogs(&dirs_in(&root), 2);
 }
 
 /// A keystroke in a paragraph of a day's post re-renders and sends only that paragraph's block.

@@ -9,7 +9,7 @@
 //! line, a list item, a quote, an IAL, a definition). When in doubt there is no boundary: a
 //! bigger segment costs time, a wrong one costs fidelity.
 
-use crate::render::markdown::fence_marker;
+use crate::render::markdown::{fence_marker, Fence};
 
 /// The Liquid tags that open a block closed by `end<name>`.
 const LIQUID_BLOCKS: [&str; 10] = [
@@ -51,7 +51,7 @@ pub(crate) struct Scan {
 /// The state that must be plain at a boundary.
 #[derive(Debug, Default)]
 struct State {
-    fence: Option<(char, usize)>,
+    fence: Option<Fence>,
     liquid_depth: usize,
     /// Inside `{% raw %}` or `{% comment %}`: only the matching end tag counts.
     liquid_verbatim: Option<&'static str>,
@@ -177,19 +177,16 @@ fn definition_label(line: &str) -> Option<&str> {
 /// Updates `state` with one line.
 fn advance(state: &mut State, line: &str) {
     advance_liquid(state, line);
-    let marker = fence(line);
     match state.fence {
-        Some((c, n)) => {
-            if let Some((c2, n2, rest)) = marker {
-                if c2 == c && n2 >= n && rest.trim().is_empty() {
-                    state.fence = None;
-                }
+        Some(open) => {
+            if open.closed_by(line) {
+                state.fence = None;
             }
             return;
         }
         None => {
-            if let Some((c, n, _)) = marker {
-                state.fence = Some((c, n));
+            if let Some(opened) = fence_marker(line) {
+                state.fence = Some(opened);
                 return;
             }
         }
@@ -199,19 +196,6 @@ fn advance(state: &mut State, line: &str) {
     if text.matches("$$").count() % 2 == 1 {
         state.math_open = !state.math_open;
     }
-}
-
-/// The fence on `line` (character, length, what follows), by the crate's rule
-/// ([`fence_marker`]) after up to three spaces of indentation, which CommonMark also allows;
-/// a backtick fence whose info string holds a backtick is a code span, not a fence.
-fn fence(line: &str) -> Option<(char, usize, &str)> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let (c, n) = fence_marker(trimmed)?;
-    let rest = trimmed.get(n * c.len_utf8()..).unwrap_or("");
-    (c != '`' || !rest.contains('`')).then_some((c, n, rest))
 }
 
 /// Liquid block tags of one line (Liquid runs before Markdown, so fences do not hide them),

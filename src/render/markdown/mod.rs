@@ -37,7 +37,7 @@ mod typography;
 mod writer;
 
 /// The one fenced-code rule, also used by the preview's segmenter.
-pub(crate) use ial::fence_marker;
+pub(crate) use blocks::{fence_marker, Fence};
 
 use std::ops::Range;
 
