@@ -12,7 +12,7 @@ use crate::ipc_types::{PostText, WorkspaceSummary};
 use crate::preview_commands::{self, PreviewDocs, PreviewEdit, PreviewUpdate, PreviewWorker};
 use crate::render_worker::RENDER_DEADLINE;
 use crate::session::Session;
-use crate::{menu, spellcheck, workspace_view};
+use crate::{menu, workspace_view};
 
 /// Runs `work` on the blocking thread pool with the session, never on the UI thread.
 pub(crate) async fn off_ui_thread<T: Send + 'static>(
