@@ -14,8 +14,8 @@ use super::paginate::paginator;
 use super::plugins::{plugin_tag_html, PluginSite};
 use super::site_vars::site_vars;
 use super::SiteTheme;
-use crate::front_matter::{read_front_matter, split_front_matter};
-use crate::render::liquid::render_template;
+use crate::front_matter::{read_front_matter, split_front_matter, Split};
+use crate::render::liquid::{render_template, LiquidProblem};
 use crate::render::{PostTarget, ProblemKind, Rendered, SiteContext};
 use crate::site::gate::{FileKind, SitePath};
 use crate::site::{deep_merge, Workspace};
@@ -122,6 +122,19 @@ fn render_html_page(
         paginator: paginator.clone(),
     };
     let (html, found) = render_template(split.body, globals, &context);
+    let problems = template_problems(&split, path, &ws.rel_path(path), found)?;
+    Ok((html, problems))
+}
+
+/// The Liquid problems of a template (a page or a layout) at `path`, as `shown:line: message`
+/// with lines of the whole file; a budget overrun is an error naming the file and line
+/// instead: a cut template is no page, so the caller says why and shows the reading view.
+fn template_problems(
+    split: &Split<'_>,
+    path: &Path,
+    shown: &str,
+    found: Vec<LiquidProblem>,
+) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     for p in found {
         let line = split.body_line
@@ -135,9 +148,9 @@ fn render_html_page(
                 message: p.message,
             });
         }
-        problems.push(format!("{}:{line}: {}", ws.rel_path(path), p.message));
+        problems.push(format!("{shown}:{line}: {}", p.message));
     }
-    Ok((html, problems))
+    Ok(problems)
 }
 
 /// Renders the layout chain of the post at `path` around its content. `body_html` is the
@@ -208,23 +221,8 @@ fn shell_with(
         let globals = globals(&site.site, &page, &layout_vars, &content, paginator);
         let (html, problems) = render_template(split.body, globals, &site);
         let shown = shown_path(ws, &theme.files, &file);
-        for p in problems {
-            let line = split.body_line
-                + split.body[..p.offset.min(split.body.len())]
-                    .matches('\n')
-                    .count();
-            if p.kind == ProblemKind::BudgetExceeded {
-                // A cut layout is no page: the caller says why and shows the reading view.
-                return Err(Error::BudgetExceeded {
-                    path: file.clone(),
-                    line,
-                    message: p.message,
-                });
-            }
-            shell
-                .problems
-                .push(format!("{shown}:{line}: {}", p.message));
-        }
+        let found = template_problems(&split, &file, &shown, problems)?;
+        shell.problems.extend(found);
         content = html;
         shell.layouts.push(file);
         next = own
