@@ -207,3 +207,18 @@ proptest! {
         }
     }
 }
+
+/// The case proptest found in CI (session 4): a block with explicit `?` keys located before
+/// a key was appended and not after it, so `set` wrote what `unset` refused. Both refuse now.
+#[test]
+fn explicit_keys_are_refused_by_set_and_unset_alike() {
+    let text = "---\n? :\n:\t \n---\nbody\n";
+    assert!(lanyard::front_matter::read_front_matter(std::path::Path::new("p.md"), text).is_ok());
+    for result in [
+        set_key(text, "lanyard_probe", "x"),
+        unset_key(text, "title"),
+    ] {
+        let err = result.expect_err("a block with `?` keys is not edited");
+        assert_eq!(err.kind(), "unsupported", "{err}");
+    }
+}

@@ -94,6 +94,12 @@ struct Open {
 }
 
 fn locate_strict(yaml: &str) -> Result<Vec<Entry>, EditError> {
+    if let Some(line) = explicit_key_line(yaml) {
+        return Err(EditError::Unsupported {
+            line: line + 1,
+            message: "a complex (`?`) key; edit this front matter by hand".into(),
+        });
+    }
     let lines = Lines::new(yaml);
     let mut parser = Parser::new_from_str(yaml);
     let mut entries = Vec::new();
@@ -171,6 +177,34 @@ fn locate_strict(yaml: &str) -> Result<Vec<Entry>, EditError> {
         }
     }
     Ok(entries)
+}
+
+/// The first line (0-based) at the block's key indentation that starts with YAML's explicit
+/// key (`?`) or value (`:`) indicator. Such a block is refused whole, before and after any
+/// edit: the parser's spans for the empty scalars these lines hold land on whatever token
+/// follows, so an entry found in one block could be missed (or mislocated) once a key is
+/// appended after it, and a set would write what the next unset cannot take back.
+fn explicit_key_line(yaml: &str) -> Option<usize> {
+    let mut key_indent = None;
+    for (n, line) in yaml.split('\n').enumerate() {
+        let text = line
+            .trim_start_matches([' ', '\t'])
+            .trim_end_matches(['\n', '\r']);
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let root = *key_indent.get_or_insert(indent);
+        if indent > root {
+            continue;
+        }
+        let mut chars = text.chars();
+        let indicator = matches!(chars.next(), Some('?' | ':'));
+        if indicator && chars.next().is_none_or(|c| c == ' ' || c == '\t') {
+            return Some(n);
+        }
+    }
+    None
 }
 
 fn extend(end: &mut Option<usize>, at: usize) {
@@ -348,6 +382,25 @@ mod tests {
         let k = keys("\"a b\": x\nempty:\nlast: 1\n");
         assert_eq!(k[0].0, "a b");
         assert_eq!(k[1], ("empty".into(), 1, 2, None));
+    }
+
+    #[test]
+    fn refuses_explicit_keys_whatever_follows_them() {
+        // Found by tests/fm_props.rs: the block located, but the same block with a key
+        // appended did not, so set wrote what unset then refused.
+        for yaml in [
+            "? :\n:\t \n",
+            "? :\n:\t \nlanyard_probe: x\n",
+            "a: 1\n? b\n: c\n",
+            " x: 1\n ?\n",
+        ] {
+            assert!(
+                matches!(locate_entries(yaml), Err(EditError::Unsupported { .. })),
+                "{yaml:?}"
+            );
+        }
+        // `?` and `:` that are not indicators, or sit inside a value, are plain text.
+        assert_eq!(keys("a: ?x\nb:\n  ? c\n  : d\n\"?q\": 1\n").len(), 3);
     }
 
     #[test]
