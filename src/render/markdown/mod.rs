@@ -28,6 +28,7 @@ mod math;
 mod nesting;
 mod options;
 mod paren_lists;
+mod prescan;
 mod rouge_lexers;
 mod stashed;
 mod strong_runs;
@@ -243,17 +244,8 @@ fn rewrite_source(
     maps.push(std::mem::take(&mut map));
     let text = math::stash_math(&text, stash, &mut map);
     maps.push(std::mem::take(&mut map));
-    let text = guillemets::write_guillemets(&text);
-    let text = link_destinations::bracket_spaced_destinations(&text, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = paren_lists::escape_paren_markers(&text, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = tables::stash_piped_code_spans(&text, stash, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = tables::insert_missing_delimiter_rows(&text, &mut map);
-    maps.push(map);
-    let text = tables::complete_delimiter_rows(&text);
-    let (text, block_ials) = ial::extract_block_ials(&text);
+    let scanned = prescan::prescan(&text, stash);
+    maps.push(scanned.map);
     // Composed once, from the parsed text back through every pass to the file.
     let map = maps
         .iter()
@@ -261,8 +253,8 @@ fn rewrite_source(
         .fold(SourceMap::default(), |m, pass| m.then(pass))
         .then(to_file);
     Rewritten {
-        text: text.into_owned(),
-        block_ials,
+        text: scanned.text.into_owned(),
+        block_ials: scanned.block_ials,
         map,
     }
 }
