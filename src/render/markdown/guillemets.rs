@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::math::range_holding;
 use super::prescan::{Edits, ScanLine};
 
 /// `line` (at input offset `start`, outside fenced code, its code spans `code`) with `<<` and
@@ -22,6 +23,8 @@ pub(crate) fn write_guillemets<'t>(
     let mut out = String::with_capacity(line.len());
     let mut copied = 0;
     let bytes = line.as_bytes();
+    // `>>` in the run of `>` and spaces opening the line marks nested block quotes.
+    let quote_prefix = line.len() - line.trim_start_matches(['>', ' ']).len();
     let mut i = 0;
     while i + 1 < bytes.len() {
         let pair = &bytes[i..i + 2];
@@ -33,8 +36,8 @@ pub(crate) fn write_guillemets<'t>(
                 continue;
             }
         };
-        let quote_marker = pair == b">>" && line[..i].chars().all(|c| c == '>' || c == ' ');
-        let in_code = code.iter().any(|r| r.contains(&(start + i)));
+        let quote_marker = pair == b">>" && i <= quote_prefix;
+        let in_code = range_holding(code, start + i).is_some();
         if quote_marker || in_code || bytes.get(i + 2) == Some(&pair[0]) {
             i += 2;
             continue;

@@ -34,7 +34,7 @@ use std::ops::Range;
 use super::blocks::{scan_lines, LineKind};
 use super::ial::{BlockIal, IalRule};
 use super::link_destinations::DestinationRule;
-use super::math::code_spans;
+use super::math::{code_spans, range_holding};
 use super::tables::TableRule;
 use super::{guillemets, paren_lists};
 use crate::render::source_map::{Rewriter, SourceMap};
@@ -49,7 +49,8 @@ pub(crate) struct ScanLine<'t> {
     pub view: Cow<'t, str>,
     /// Fenced code or not.
     pub kind: LineKind,
-    /// Inline code spans on the line (absolute input offsets; none on fenced lines).
+    /// Inline code spans on the line (absolute input offsets, in order; none on fenced
+    /// lines).
     pub code_spans: Vec<Range<usize>>,
 }
 
@@ -91,7 +92,7 @@ impl<'t> ScanLine<'t> {
 
     /// Whether absolute offset `at` is inside one of the line's code spans.
     pub fn in_code_span(&self, at: usize) -> bool {
-        self.code_spans.iter().any(|s| s.contains(&at))
+        range_holding(&self.code_spans, at).is_some()
     }
 }
 
