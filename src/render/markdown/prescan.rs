@@ -194,7 +194,10 @@ pub(crate) fn prescan<'t>(text: &'t str, stash: &mut Vec<String>) -> Prescanned<
         if !line.is_code() {
             paren_lists::emit(&line, &mut edits);
         }
-        tables.line(&line, next, stash, &mut edits);
+        // A destination running on over the line break joins the next line to this one: the
+        // table rule reads both as one line, as the passes after that one did.
+        let joins_next = next.filter(|_| dests.joins(line.end()));
+        tables.line(&line, next, joins_next, stash, &mut edits);
         if let Some(found) = ials.line(&line, next) {
             // The IAL's line is blanked whole, before any other edit on it.
             out.copy_to(line.start);
@@ -241,6 +244,13 @@ mod tests {
         let src = "[a](/x\n1) y)\n";
         let (out, _) = rewrite(src);
         assert_eq!(out, "[a](</x&#10;1>) y)\n");
+    }
+
+    #[test]
+    fn inserts_a_delimiter_row_after_a_line_a_destination_joined() {
+        let src = "a | [b](/x\ny z) | c\n";
+        let (out, _) = rewrite(src);
+        assert_eq!(out, "a | [b](</x&#10;y z>) | c\n-|-|-\n");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! (a delimiter row is inserted); and it takes a delimiter row with fewer cells than its
 //! header (completed, rewritten in the same number of bytes so that offsets do not move).
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::prescan::{Edits, ScanLine};
@@ -71,11 +73,14 @@ impl Default for TableRule {
 }
 
 impl TableRule {
-    /// Emits the table edits of `line` (`next` is the line under it).
+    /// Emits the table edits of `line` (`next` is the line under it; `joined` that same line
+    /// when a link destination broken over the line break joins it to this one: the row then
+    /// ends after it).
     pub fn line(
         &mut self,
         line: &ScanLine<'_>,
         next: Option<&ScanLine<'_>>,
+        joined: Option<&ScanLine<'_>>,
         stash: &mut Vec<String>,
         edits: &mut Edits,
     ) {
@@ -85,16 +90,28 @@ impl TableRule {
             stash_piped_code_spans(line, stash, edits)
         };
         // The rows read with their piped code spans stashed, as the parser will read them.
-        let body = piped.as_deref().unwrap_or(line.body());
+        let mut body = Cow::Borrowed(piped.as_deref().unwrap_or(line.body()));
+        let mut end = line.end();
+        if let Some(joined) = joined {
+            body = Cow::Owned(format!("{body} {}", joined.body()));
+            end = joined.end();
+        }
+        let body = body.as_ref();
         let blank = body.trim().is_empty();
         let starts_table =
             !line.is_code() && self.prev_blank && !self.in_table && is_plain_row(body);
         self.in_table = (self.in_table || starts_table) && !blank;
         self.prev_blank = blank;
-        let next_is_separator = next.is_some_and(|l| is_separator_line(l.view.trim_end()));
-        if starts_table && !next_is_separator && line.view.ends_with('\n') {
+        // The line after a joined one is not known here: a delimiter row right under a link
+        // broken over two lines is not looked for.
+        let next_is_separator =
+            joined.is_none() && next.is_some_and(|l| is_separator_line(l.view.trim_end()));
+        let ends_line = joined
+            .map_or(line.view.as_ref(), |j| j.view.as_ref())
+            .ends_with('\n');
+        if starts_table && !next_is_separator && ends_line {
             let row = vec!["-"; cells_of(body).len()].join("|");
-            edits.insert(line.end(), format!("{row}\n"));
+            edits.insert(end, format!("{row}\n"));
         }
         if !line.is_code() && is_separator_line(body) && body.contains('|') {
             if let Some(wanted) = self.prev_cells {
