@@ -2,9 +2,9 @@
 //!
 //! Where kramdown reads the *source* differently from CommonMark, the text is rewritten
 //! before parsing ([`rewrite_source`]): first the raw regions are taken out (kramdown
-//! extensions, HTML blocks running to their end tag with `markdown="1"`, `$$` math), then one
-//! walk over the lines ([`prescan`], which lists every rule and what it needs) applies the
-//! line rules (guillemets, spaced link destinations, `1)` markers, table rows, block
+//! extensions, HTML blocks running to their end tag with `markdown="1"`), then one walk over
+//! the lines ([`prescan`], which lists every rule and what it needs) applies the line rules
+//! (`$$` math, guillemets, spaced link destinations, `1)` markers, table rows, block
 //! attribute lists) through one rewriter. All of them find fenced code with one rule
 //! ([`blocks`]); each step records a [`SourceMap`], composed once into one map from the parsed
 //! text to the file, so that problems and `data-line` point at the right line. Finished HTML
@@ -207,9 +207,9 @@ struct Rewritten {
     map: SourceMap,
 }
 
-/// Rewrites the source, in an order that matters: raw regions (extensions, HTML blocks,
-/// math) are taken out, each over the text the one before left, before the line rules'
-/// walk ([`prescan`]) reads Markdown syntax. Each step fills a [`SourceMap`], composed into
+/// Rewrites the source, in an order that matters: raw regions (extensions, HTML blocks) are
+/// taken out, each over the text the one before left, before the line rules' walk
+/// ([`prescan`], math first) reads Markdown syntax. Each step fills a [`SourceMap`], composed into
 /// one map back to the file.
 fn rewrite_source(
     text: &str,
@@ -243,8 +243,6 @@ fn rewrite_source(
         },
         &mut map,
     );
-    maps.push(std::mem::take(&mut map));
-    let text = math::stash_math(&text, stash, &mut map);
     maps.push(std::mem::take(&mut map));
     let scanned = prescan::prescan(&text, stash);
     maps.push(scanned.map);

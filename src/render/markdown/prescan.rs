@@ -10,20 +10,23 @@
 //! |---|---|---|
 //! | `{::comment}`, `{::nomarkdown}`, `{::options /}` | [`extensions`](super::extensions) | nothing: spans anywhere (fenced code included, as kramdown's own pre-pass) |
 //! | HTML blocks to their end tag, `markdown="1"` | [`html_blocks`](super::html_blocks) | fence state, blank line before (IAL lines count as blank), the end tags after |
-//! | `$$` math, block or inline | [`math`](super::math) | fence state and code spans, raw HTML elements, blank lines around |
+//! | `$$` math, block or inline | [`math`](super::math) (this walk) | fence state and code spans of the input lines, raw HTML elements, blank lines around |
 //! | `<<` `>>` guillemets | [`guillemets`](super::guillemets) (this walk) | fence state, code spans, quote markers at the line start |
 //! | link destinations with spaces, breaks, `\` | [`link_destinations`](super::link_destinations) (this walk) | fence state, code spans, the next line (a destination broken once), definition block starts |
 //! | `1)` list markers | [`paren_lists`](super::paren_lists) (this walk) | fence state, line start |
 //! | table rows: piped code spans, missing and short delimiter rows | [`tables`](super::tables) (this walk) | fence state, code spans, blank line before, in a table, the previous and next line |
 //! | block IAL lines blanked, recorded | [`ial`](super::ial) (this walk) | fence state, blank lines before and after |
 //!
-//! The first three take raw regions out of the text (spans crossing lines, rendered apart and
-//! stashed), and so run first, each over the text the previous one left, with maps composed
-//! in [`super::rewrite_source`]; this walk runs over what they leave. Its rules see each line
-//! as the passes they replace did: after guillemets (which keep the length, so every offset is
-//! the input's), and after a table row's piped code spans were stashed. A line that a link
-//! destination broken over a line break joins to the line above (its newline written `&#10;`)
-//! is no line of its own for the line rules, as it was not for the passes after that one.
+//! Extensions and HTML blocks take raw regions out of the text (spans crossing lines, HTML
+//! blocks rendered apart, `markdown="1"` content included) and run first, each over the text
+//! the one before left, their maps composed with this walk's in [`super::rewrite_source`].
+//! In this walk, math is taken first on each line, reading the input line (its fences and
+//! code spans, as it did when it ran before everything else); the other rules read each line
+//! as the passes they replace did: math blanked (its first byte standing for its marker, in
+//! the same number of bytes, so that every offset is the input's; a fence inside math is no
+//! fence for them), guillemets written, and a table row's piped code spans stashed. A line
+//! that inline math or a link destination broken over a line break joins to the line above is
+//! no line of its own for the line rules, as it was not for the passes after that one.
 //!
 //! Inline-level differences (strong runs, span IALs, typography, heading ids) are not text
 //! rewrites: they are iterator adapters over pulldown-cmark's events ([`super::render_markdown`]).
@@ -31,10 +34,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::blocks::{scan_lines, LineKind};
+use super::blocks::{FenceState, LineKind};
 use super::ial::{BlockIal, IalRule};
 use super::link_destinations::DestinationRule;
-use super::math::{code_spans, range_holding};
+use super::math::{blank_math, code_spans, range_holding, MathRule};
 use super::tables::TableRule;
 use super::{guillemets, paren_lists};
 use crate::render::source_map::{Rewriter, SourceMap};
@@ -52,26 +55,82 @@ pub(crate) struct ScanLine<'t> {
     /// Inline code spans on the line (absolute input offsets, in order; none on fenced
     /// lines).
     pub code_spans: Vec<Range<usize>>,
+    /// Inline math broken over the line break joins the line to the one above.
+    joined: bool,
+}
+
+/// The walk's lines, as the line rules read them: math taken out first (its own rule reads the
+/// input lines, with their own fences and code spans, as it did before anything else).
+struct Walk<'t> {
+    /// The walk's input.
+    text: &'t str,
+    /// Where the next line starts.
+    at: usize,
+    /// Fences of the input lines, for the math rule.
+    input_fences: FenceState,
+    /// Fences of the lines with math taken out, for the other rules.
+    fences: FenceState,
+    /// The math rule.
+    math: MathRule,
+}
+
+impl<'t> Walk<'t> {
+    /// The next line, its math taken (stashed, its replacement in `edits`).
+    fn next(&mut self, stash: &mut Vec<String>, edits: &mut Edits) -> Option<ScanLine<'t>> {
+        let text = self.text;
+        if self.at >= text.len() {
+            return None;
+        }
+        let start = self.at;
+        let end = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        self.at = end;
+        let input = &text[start..end];
+        let input_kind = self.input_fences.next_line(input);
+        let taken = if input.contains("$$") || self.math.pending() {
+            let spans = if input_kind.is_code() || !input.contains('`') {
+                Vec::new()
+            } else {
+                code_spans(input, start)
+            };
+            self.math
+                .line(text, start..end, input_kind, &spans, stash, edits)
+        } else {
+            Vec::new()
+        };
+        let joined = taken.iter().any(|t| !t.block && t.range.start < start);
+        let view = blank_math(input, start, &taken);
+        let kind = self.fences.next_line(&view);
+        Some(ScanLine::new(start, view, kind, joined))
+    }
 }
 
 impl<'t> ScanLine<'t> {
-    /// Classifies `text` (a line of the input at `start`, of fence kind `kind`).
-    fn new(start: usize, text: &'t str, kind: LineKind) -> Self {
-        let code_spans = if kind.is_code() || !text.contains('`') {
+    /// The line as the rules read it (`view`, as long as the input line at `start`), of fence
+    /// kind `kind`: its code spans found, its guillemets written.
+    fn new(start: usize, view: Cow<'t, str>, kind: LineKind, joined: bool) -> Self {
+        let code_spans = if kind.is_code() || !view.contains('`') {
             Vec::new()
         } else {
-            code_spans(text, start)
+            code_spans(&view, start)
         };
         let view = if kind.is_code() {
-            Cow::Borrowed(text)
+            view
         } else {
-            guillemets::write_guillemets(text, start, &code_spans)
+            match view {
+                Cow::Borrowed(v) => guillemets::write_guillemets(v, start, &code_spans),
+                Cow::Owned(v) => {
+                    Cow::Owned(guillemets::write_guillemets(&v, start, &code_spans).into_owned())
+                }
+            }
         };
         ScanLine {
             start,
             view,
             kind,
             code_spans,
+            joined,
         }
     }
 
@@ -177,18 +236,25 @@ pub(crate) fn prescan<'t>(text: &'t str, stash: &mut Vec<String>) -> Prescanned<
     let mut tables = TableRule::default();
     let mut ials = IalRule::default();
     let mut block_ials = Vec::new();
-    let mut lines = scan_lines(text)
-        .map(|l| ScanLine::new(l.start, l.text, l.kind))
-        .peekable();
-    while let Some(line) = lines.next() {
-        let next = lines.peek();
+    let mut walk = Walk {
+        text,
+        at: 0,
+        input_fences: FenceState::default(),
+        fences: FenceState::default(),
+        math: MathRule::default(),
+    };
+    let mut current = walk.next(stash, &mut edits);
+    while let Some(line) = current {
+        let next_line = walk.next(stash, &mut edits);
+        let next = next_line.as_ref();
         edits.apply_until(&mut out, line.start);
-        let joined = dests.joins(line.start);
+        let joined = line.joined || dests.joins(line.start);
         if !line.is_code() {
             guillemets::emit(&line, text, &mut edits);
         }
         dests.line(&line, next, &mut edits);
         if joined {
+            current = next_line;
             continue;
         }
         if !line.is_code() {
@@ -205,6 +271,7 @@ pub(crate) fn prescan<'t>(text: &'t str, stash: &mut Vec<String>) -> Prescanned<
             block_ials.extend(found.at(at, line.view.len()));
             edits.blank(line.start..line.start + line.body().len());
         }
+        current = next_line;
     }
     edits.apply_until(&mut out, usize::MAX);
     let mut map = SourceMap::default();
