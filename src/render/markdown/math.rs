@@ -52,17 +52,14 @@ impl MathRule {
         spans: &[Range<usize>],
         stash: &mut Vec<String>,
         edits: &mut Edits,
-    ) -> Vec<Taken> {
+    ) -> &[Taken] {
         self.taken.retain(|t| t.range.end > line.start);
         let has_math = text[line.clone()].contains("$$");
         if has_math && !self.done && !kind.is_code() {
-            self.take(text, line.clone(), spans, stash, edits);
+            self.take(text, line, spans, stash, edits);
         }
-        self.taken
-            .iter()
-            .filter(|t| t.range.start < line.end)
-            .cloned()
-            .collect()
+        // Every span taken so far starts on this line or above.
+        &self.taken
     }
 
     /// Takes every `$$...$$` opening in `line`.

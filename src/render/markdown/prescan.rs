@@ -97,10 +97,10 @@ impl<'t> Walk<'t> {
             self.math
                 .line(text, start..end, input_kind, &spans, stash, edits)
         } else {
-            Vec::new()
+            &[]
         };
         let joined = taken.iter().any(|t| !t.block && t.range.start < start);
-        let view = blank_math(input, start, &taken);
+        let view = blank_math(input, start, taken);
         let kind = self.fences.next_line(&view);
         Some(ScanLine::new(start, view, kind, joined))
     }
