@@ -141,6 +141,11 @@ impl<'t> Rewriter<'t> {
         self.copied
     }
 
+    /// How many bytes the output holds so far: the output offset of [`Rewriter::copied`].
+    pub fn written(&self) -> usize {
+        self.out.len()
+    }
+
     /// Copies the input from where copying stopped up to `end`.
     pub fn copy_to(&mut self, end: usize) {
         if end > self.copied {
@@ -165,9 +170,22 @@ impl<'t> Rewriter<'t> {
         self.edited = true;
     }
 
-    /// Inserts `text` where copying stopped.
-    pub fn insert(&mut self, text: &str) {
-        self.replace_to(self.copied, text);
+    /// Writes `text`, exactly as long as what it replaces, in place of the input from where
+    /// copying stopped up to `end`: offsets inside still map one to one (a same-length
+    /// rewrite, like [`Rewriter::blank_to`]).
+    pub fn overwrite_to(&mut self, end: usize, text: &str) {
+        if end <= self.copied {
+            return;
+        }
+        debug_assert_eq!(
+            text.len(),
+            end - self.copied,
+            "an overwrite keeps the length"
+        );
+        self.map.push(self.out.len(), Origin::Copied(self.copied));
+        self.out.push_str(text);
+        self.copied = end;
+        self.edited = true;
     }
 
     /// Blanks the input from where copying stopped up to `end`: every byte but newlines
@@ -230,7 +248,7 @@ mod tests {
         rw.copy_to(2);
         rw.replace_to(7, "M");
         rw.copy_to(8);
-        rw.insert("<");
+        rw.replace_to(8, "<");
         let mut map = SourceMap::default();
         let out = rw.finish(&mut map);
         assert_eq!(out, "a M <b");
@@ -260,7 +278,7 @@ mod tests {
         // A pass inserting one byte at 6 of Liquid's output ("abXYZc" + "\" + "def").
         let mut rw = Rewriter::new("abXYZcdef");
         rw.copy_to(6);
-        rw.insert("\\");
+        rw.replace_to(6, "\\");
         let mut pass = SourceMap::default();
         let out = rw.finish(&mut pass);
         assert_eq!(out, "abXYZc\\def");

@@ -1,7 +1,8 @@
 //! The one rule for fenced code: which lines of a text open, hold or close a fenced code
 //! block, where Markdown syntax (tables, IALs, HTML blocks, math, `1)` markers, links) is
-//! literal. Every text pass asks [`scan_lines`] (or [`fence_marker`] and [`Fence::closed_by`]
-//! for a single line) instead of detecting fences itself, so that they all agree on the traps:
+//! literal. Every walk over lines keeps a [`FenceState`] (or asks [`fence_marker`] and
+//! [`Fence::closed_by`] for a single line) instead of detecting fences itself, so that they all
+//! agree on the traps:
 //! a ```` ``` ```` line inside a `~~~` fence is code, a fence closes only with the same
 //! character, at least as long, and nothing after it; an unclosed fence runs to the end.
 //!
@@ -59,18 +60,7 @@ impl LineKind {
     }
 }
 
-/// One line of a text (newline included) with its kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Line<'t> {
-    /// Byte offset of the line's start.
-    pub start: usize,
-    /// The line, with its newline.
-    pub text: &'t str,
-    /// Fenced code or not.
-    pub kind: LineKind,
-}
-
-/// Tracks fences line by line: for passes that walk lines themselves.
+/// Tracks fences line by line.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct FenceState {
     open: Option<Fence>,
@@ -96,27 +86,15 @@ impl FenceState {
     }
 }
 
-/// Every line of `text` with its kind.
-pub(crate) fn scan_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
-    let mut state = FenceState::default();
-    let mut start = 0;
-    text.split_inclusive('\n').map(move |line| {
-        let l = Line {
-            start,
-            text: line,
-            kind: state.next_line(line),
-        };
-        start += line.len();
-        l
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<bool> {
-        scan_lines(text).map(|l| l.kind.is_code()).collect()
+        let mut state = FenceState::default();
+        text.split_inclusive('\n')
+            .map(|l| state.next_line(l).is_code())
+            .collect()
     }
 
     #[test]

@@ -5,12 +5,11 @@
 //! They are applied where kramdown would apply them and are never printed. Lines that are
 //! attribute list definitions (`{:name: ...}`) or kramdown extensions (`{::comment}`) vanish.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use super::blocks::FenceState;
+use super::prescan::ScanLine;
 use super::{Attrs, Node};
 
 /// A block IAL found in the text.
@@ -26,55 +25,79 @@ pub(crate) struct BlockIal {
     pub attrs: Attrs,
 }
 
-/// Blanks block IAL lines (keeping every offset) and returns them. Fenced code is skipped.
-pub(crate) fn extract_block_ials(text: &str) -> (Cow<'_, str>, Vec<BlockIal>) {
-    if !text.contains("{:") {
-        return (Cow::Borrowed(text), Vec::new());
+/// The block IAL rule of the pre-scan ([`super::prescan`]), line by line: an IAL line
+/// outside fenced code is blanked (keeping every offset) and recorded.
+#[derive(Debug)]
+pub(crate) struct IalRule {
+    /// The line above was blank, an IAL line, or there was none.
+    prev_blank: bool,
+}
+
+impl Default for IalRule {
+    fn default() -> Self {
+        IalRule { prev_blank: true }
     }
-    let mut blanked = text.to_string();
-    let mut found = Vec::new();
-    let mut fences = FenceState::default();
-    let mut offset = 0;
-    let mut prev_blank = true;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    for (i, line) in lines.iter().enumerate() {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim();
-        let is_ial = !fences.next_line(line).is_code()
-            && line.len() - line.trim_start().len() < 4
+}
+
+/// A line that is a block IAL (or an attribute list definition), to blank.
+#[derive(Debug)]
+pub(crate) struct IalLine {
+    /// The attributes, `None` for a definition (`{:name: ...}`), which applies to nothing.
+    attrs: Option<Attrs>,
+    /// The line above was blank: the IAL names the block under it.
+    prev_blank: bool,
+    /// The line under it is blank (or there is none).
+    next_blank: bool,
+}
+
+impl IalLine {
+    /// The block IAL, for the IAL line at `at` in the rewritten text, `len` bytes long.
+    pub fn at(self, at: usize, len: usize) -> Option<BlockIal> {
+        let attrs = self.attrs?;
+        let line_end = at + len;
+        if !self.prev_blank {
+            Some(BlockIal {
+                after: Some(at),
+                before: None,
+                line_end,
+                attrs,
+            })
+        } else if !self.next_blank {
+            Some(BlockIal {
+                after: None,
+                before: Some(line_end),
+                line_end,
+                attrs,
+            })
+        } else {
+            None
+        }
+    }
+}
+
+impl IalRule {
+    /// Whether `line` is a block IAL line (`next` is the line under it).
+    pub fn line(&mut self, line: &ScanLine<'_>, next: Option<&ScanLine<'_>>) -> Option<IalLine> {
+        let text = &line.view;
+        let trimmed = text.trim();
+        let is_ial = !line.is_code()
+            && text.len() - text.trim_start().len() < 4
             && trimmed.starts_with("{:")
             && trimmed.ends_with('}');
         if !is_ial {
-            prev_blank = trimmed.is_empty();
-            continue;
+            self.prev_blank = trimmed.is_empty();
+            return None;
         }
         let content = &trimmed[2..trimmed.len() - 1];
-        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
         let is_definition = content.starts_with(':') || is_ald(content);
-        if !is_definition {
-            let attrs = parse_attrs(content);
-            if !prev_blank {
-                found.push(BlockIal {
-                    after: Some(start),
-                    before: None,
-                    line_end: offset,
-                    attrs,
-                });
-            } else if !next_blank {
-                found.push(BlockIal {
-                    after: None,
-                    before: Some(offset),
-                    line_end: offset,
-                    attrs,
-                });
-            }
-        }
-        let body_len = line.trim_end_matches(['\n', '\r']).len();
-        blanked.replace_range(start..start + body_len, &" ".repeat(body_len));
-        prev_blank = true;
+        let found = IalLine {
+            attrs: (!is_definition).then(|| parse_attrs(content)),
+            prev_blank: self.prev_blank,
+            next_blank: next.is_none_or(|l| l.view.trim().is_empty()),
+        };
+        self.prev_blank = true;
+        Some(found)
     }
-    (Cow::Owned(blanked), found)
 }
 
 /// `{:name: attrs}` defines a reference, not attributes for a block.
@@ -259,10 +282,15 @@ mod tests {
         );
     }
 
+    fn extract(src: &str) -> (String, Vec<BlockIal>) {
+        let p = crate::render::markdown::prescan::prescan(src, &mut Vec::new());
+        (p.text.into_owned(), p.block_ials)
+    }
+
     #[test]
     fn blanks_block_ial_lines_keeping_offsets() {
         let src = "Para\n{: .x}\n\nNext\n";
-        let (text, ials) = extract_block_ials(src);
+        let (text, ials) = extract(src);
         assert_eq!(text.len(), src.len());
         assert!(!text.contains("{:"));
         assert_eq!(ials[0].after, Some(5));
@@ -270,14 +298,14 @@ mod tests {
 
     #[test]
     fn leaves_ials_inside_fenced_code() {
-        let (text, ials) = extract_block_ials("```\n{: .x}\n```\n");
+        let (text, ials) = extract("```\n{: .x}\n```\n");
         assert!(text.contains("{: .x}"));
         assert!(ials.is_empty());
     }
 
     #[test]
     fn drops_attribute_list_definitions() {
-        let (text, ials) = extract_block_ials("{:ref: .x}\n\nPara\n");
+        let (text, ials) = extract("{:ref: .x}\n\nPara\n");
         assert!(!text.contains("{:"));
         assert!(ials.is_empty());
     }

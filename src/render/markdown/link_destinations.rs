@@ -9,31 +9,108 @@
 //! get the same treatment: kramdown takes their URL to the title or the line's end, spaces and
 //! `(...)` included. The inserted bytes are recorded in the pass's [`SourceMap`].
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use super::math::{code_ranges, range_holding};
-use crate::render::source_map::{Rewriter, SourceMap};
+use super::prescan::{Edits, ScanLine};
 
-/// Wraps inline link destinations and link definition URLs that contain spaces or line
-/// breaks in `<...>`, and doubles their backslashes.
-pub(crate) fn bracket_spaced_destinations<'t>(text: &'t str, map: &mut SourceMap) -> Cow<'t, str> {
-    if !text.contains("](") && !text.contains("]:") {
-        return Cow::Borrowed(text);
-    }
-    let code = code_ranges(text);
-    let mut dests = inline_destinations(text, &code);
-    dests.extend(definition_urls(text, &code));
-    dests.sort_by_key(|r| r.start);
-    let mut out = Rewriter::new(text);
-    for dest in dests {
-        // A definition's URL holding `](`: the first rewrite wins.
-        if dest.start < out.copied() {
-            continue;
+/// The destinations rule of the pre-scan ([`super::prescan`]), line by line.
+#[derive(Debug)]
+pub(crate) struct DestinationRule {
+    /// Where the last inline destination taken ends: a `](` inside it starts no link.
+    inline_end: usize,
+    /// The last destination rewritten: one starting inside it is left alone, and a line whose
+    /// start it holds is joined to the line above (its newline written `&#10;`).
+    last: Range<usize>,
+    /// Whether the line is where a block may start (after a blank line or a definition).
+    block_start: bool,
+}
+
+impl Default for DestinationRule {
+    fn default() -> Self {
+        DestinationRule {
+            inline_end: 0,
+            last: 0..0,
+            block_start: true,
         }
-        push_bracketed(&mut out, text, dest);
     }
-    out.finish(map)
+}
+
+impl DestinationRule {
+    /// Whether the line starting at `start` continues a destination of the line above.
+    pub fn joins(&self, start: usize) -> bool {
+        self.last.start < start && start <= self.last.end
+    }
+
+    /// Emits the rewrites of the destinations starting on `line` (`next` is the line after,
+    /// where a destination may run on).
+    pub fn line(&mut self, line: &ScanLine<'_>, next: Option<&ScanLine<'_>>, edits: &mut Edits) {
+        let body = line.body();
+        let rest = body.trim_start_matches(' ');
+        // A definition starts a block: after a blank line or another definition, not inside a
+        // paragraph, where kramdown reads the line as text.
+        let after_block_start = std::mem::replace(
+            &mut self.block_start,
+            rest.trim().is_empty() || (rest.starts_with('[') && rest.contains("]:")),
+        );
+        if line.is_code() || !(line.view.contains("](") || line.view.contains("]:")) {
+            return;
+        }
+        let mut found = self.inline_destinations(line, next);
+        if after_block_start && !line.in_code_span(line.start) {
+            found.extend(definition_url(line));
+        }
+        found.sort_by_key(|(r, _)| r.start);
+        for (range, dest) in found {
+            // A definition's URL holding `](`: the first rewrite wins.
+            if range.start < self.last.end {
+                continue;
+            }
+            push_bracketed(edits, range.start, &dest);
+            self.last = range;
+        }
+    }
+
+    /// The inline link destinations (`[text](dest "title")`) starting on `line` to rewrite,
+    /// each with its text as the rules read it.
+    fn inline_destinations(
+        &mut self,
+        line: &ScanLine<'_>,
+        next: Option<&ScanLine<'_>>,
+    ) -> Vec<(Range<usize>, String)> {
+        let mut found = Vec::new();
+        let mut joined: Option<String> = None;
+        let view = line.view.as_ref();
+        for (rel, _) in view.match_indices("](") {
+            let start = line.start + rel + 2;
+            // Inside a destination already taken (`](` within it): found by fuzzing.
+            if start < self.inline_end || line.in_code_span(start) {
+                continue;
+            }
+            let mut tail = &view[rel + 2..];
+            let mut len = destination_len(tail);
+            if len.is_none() && tail.ends_with('\n') {
+                // The destination may run on over the line break, into the next line.
+                if let Some(next) = next {
+                    let both = joined.get_or_insert_with(|| format!("{view}{}", next.view));
+                    tail = &both[rel + 2..];
+                    len = destination_len(tail);
+                }
+            }
+            let Some(len) = len else {
+                continue;
+            };
+            let inside = &tail[..len];
+            let url = &inside[..title_start(inside).unwrap_or(inside.len())];
+            // Whitespace around the URL (one line break included) is CommonMark's too.
+            let dest = url.trim();
+            let dest_start = start + (url.len() - url.trim_start().len());
+            if needs_brackets(dest) {
+                self.inline_end = dest_start + dest.len();
+                found.push((dest_start..self.inline_end, dest.to_string()));
+            }
+        }
+        found
+    }
 }
 
 /// Whether CommonMark would read `dest` otherwise than kramdown: it holds a space, a line
@@ -46,110 +123,53 @@ fn needs_brackets(dest: &str) -> bool {
     plain && (spaced || escaped)
 }
 
-/// Writes `dest` as CommonMark reads kramdown's URL: in `<...>` when spaced, backslashes
-/// doubled, line breaks as character references (a line ending may not stand in `<...>`).
-fn push_bracketed(out: &mut Rewriter<'_>, text: &str, range: Range<usize>) {
-    let dest = &text[range.clone()];
+/// Emits `dest` (at input offset `start`) as CommonMark reads kramdown's URL: in `<...>`
+/// when spaced, backslashes doubled, line breaks as character references (a line ending may
+/// not stand in `<...>`).
+fn push_bracketed(edits: &mut Edits, start: usize, dest: &str) {
     let spaced = dest.contains(|c: char| c == ' ' || c.is_ascii_control());
-    out.copy_to(range.start);
     if spaced {
-        out.insert("<");
+        edits.insert(start, "<");
     }
     for (i, c) in dest.char_indices() {
         match c {
-            '\\' if i + 1 < dest.len() => {
-                out.copy_to(range.start + i);
-                out.insert("\\");
-            }
-            '\n' | '\r' => {
-                out.copy_to(range.start + i);
-                out.replace_to(
-                    range.start + i + 1,
-                    if c == '\n' { "&#10;" } else { "&#13;" },
-                );
-            }
+            '\\' if i + 1 < dest.len() => edits.insert(start + i, "\\"),
+            '\n' => edits.replace(start + i..start + i + 1, "&#10;"),
+            '\r' => edits.replace(start + i..start + i + 1, "&#13;"),
             _ => {}
         }
     }
-    out.copy_to(range.end);
     if spaced {
-        out.insert(">");
+        edits.insert(start + dest.len(), ">");
     }
 }
 
-/// The byte ranges of inline link destinations (`[text](dest "title")`) to rewrite.
-fn inline_destinations(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
-    let mut end = 0;
-    let mut pos = 0;
-    while let Some(rel) = text[pos..].find("](") {
-        let start = pos + rel + 2;
-        pos = start;
-        // Inside a destination already taken (`](` within it): found by fuzzing.
-        if start < end || range_holding(code, start).is_some() {
-            continue;
-        }
-        let Some(len) = destination_len(&text[start..]) else {
-            continue;
-        };
-        let inside = &text[start..start + len];
-        let url = &inside[..title_start(inside).unwrap_or(inside.len())];
-        // Whitespace around the URL (one line break included) is CommonMark's too.
-        let dest = url.trim();
-        let dest_start = start + (url.len() - url.trim_start().len());
-        if needs_brackets(dest) {
-            end = dest_start + dest.len();
-            found.push(dest_start..end);
-        }
+/// The definition URL to rewrite on `line`, a block start outside code. kramdown's
+/// definition (`LINK_DEFINITION_START`) is `[id]: url` on a line indented at most 3 spaces, the
+/// URL running to the line's end or to a quoted title ending the line; spaces, parentheses
+/// and backslashes are part of it. CommonMark rejects such a line, and with it every
+/// definition that follows it without a blank line (they become one paragraph).
+fn definition_url(line: &ScanLine<'_>) -> Option<(Range<usize>, String)> {
+    let body = line.body();
+    let rest = body.trim_start_matches(' ');
+    // `[^id]:` is a footnote's definition, which kramdown reads first.
+    if body.len() - rest.len() > 3 || !rest.starts_with('[') || rest.starts_with("[^") {
+        return None;
     }
-    found
-}
-
-/// The byte ranges of link definition URLs to rewrite. kramdown's definition
-/// (`LINK_DEFINITION_START`) is `[id]: url` on a line indented at most 3 spaces, the URL
-/// running to the line's end or to a quoted title ending the line; spaces, parentheses and
-/// backslashes are part of it. CommonMark rejects such a line, and with it every definition
-/// that follows it without a blank line (they become one paragraph).
-fn definition_urls(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
-    let mut offset = 0;
-    // A definition starts a block: after a blank line or another definition, not inside a
-    // paragraph, where kramdown reads the line as text.
-    let mut block_start = true;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        let rest = body.trim_start_matches(' ');
-        let after_block_start = std::mem::replace(
-            &mut block_start,
-            rest.trim().is_empty() || (rest.starts_with('[') && rest.contains("]:")),
-        );
-        if !after_block_start || range_holding(code, line_start).is_some() {
-            continue;
-        }
-        // `[^id]:` is a footnote's definition, which kramdown reads first.
-        if body.len() - rest.len() > 3 || !rest.starts_with('[') || rest.starts_with("[^") {
-            continue;
-        }
-        let Some(close) = rest.find(']') else {
-            continue;
-        };
-        if close < 2 || !rest[close..].starts_with("]:") {
-            continue;
-        }
-        let after = &rest[close + 2..];
-        let tail = after.trim_start_matches([' ', '\t']);
-        let url = &tail[..definition_title_start(tail).unwrap_or(tail.len())];
-        let url = url.trim_end_matches([' ', '\t']);
-        // kramdown refuses a definition whose URL still holds a quote after whitespace.
-        if url.contains(" \"") || url.contains(" '") || !needs_brackets(url) {
-            continue;
-        }
-        let start = line_start + (body.len() - tail.len());
-        found.push(start..start + url.len());
+    let close = rest.find(']')?;
+    if close < 2 || !rest[close..].starts_with("]:") {
+        return None;
     }
-    found
+    let after = &rest[close + 2..];
+    let tail = after.trim_start_matches([' ', '\t']);
+    let url = &tail[..definition_title_start(tail).unwrap_or(tail.len())];
+    let url = url.trim_end_matches([' ', '\t']);
+    // kramdown refuses a definition whose URL still holds a quote after whitespace.
+    if url.contains(" \"") || url.contains(" '") || !needs_brackets(url) {
+        return None;
+    }
+    let start = line.start + (body.len() - tail.len());
+    Some((start..start + url.len(), url.to_string()))
 }
 
 /// Where a title ending the definition's line starts: the first whitespace after which the
@@ -216,19 +236,26 @@ fn title_start(inside: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::markdown::prescan::prescan;
+    use crate::render::source_map::SourceMap;
+
+    /// The pre-scan's text and map (the other rules leave these inputs alone).
+    fn bracket(src: &str) -> (String, SourceMap) {
+        let p = prescan(src, &mut Vec::new());
+        (p.text.into_owned(), p.map)
+    }
 
     #[test]
     fn brackets_destinations_with_spaces() {
         assert_eq!(
-            bracket_spaced_destinations("[a](#jak się chronić)", &mut SourceMap::default()),
+            bracket("[a](#jak się chronić)").0,
             "[a](<#jak się chronić>)"
         );
     }
 
     #[test]
     fn keeps_backslashes_in_destinations() {
-        let mut map = SourceMap::default();
-        let out = bracket_spaced_destinations("[a](/q?x=\\(y\\))", &mut map);
+        let (out, map) = bracket("[a](/q?x=\\(y\\))");
         assert_eq!(out, "[a](/q?x=\\\\(y\\\\))");
         assert_eq!(map.source_offset(out.len()), out.len() - 2);
     }
@@ -236,18 +263,14 @@ mod tests {
     #[test]
     fn leaves_titles_plain_links_and_code_alone() {
         for src in ["[a](/x \"t\")", "[a](/x_(y))", "`[a](b c)`"] {
-            assert_eq!(
-                bracket_spaced_destinations(src, &mut SourceMap::default()),
-                src
-            );
+            assert_eq!(bracket(src).0, src);
         }
     }
 
     #[test]
     fn keeps_line_breaks_in_destinations_as_kramdown_does() {
-        let mut map = SourceMap::default();
         let src = "[a](https://example.org/a-\nb) [c](/d\n  e \"T\") [f](\n/g)";
-        let out = bracket_spaced_destinations(src, &mut map);
+        let (out, map) = bracket(src);
         assert_eq!(
             out,
             "[a](<https://example.org/a-&#10;b>) [c](</d&#10;  e> \"T\") [f](\n/g)"
@@ -258,35 +281,25 @@ mod tests {
     #[test]
     fn a_blank_line_ends_the_search_for_the_closing_parenthesis() {
         for src in ["[a](https://example.org/a\n\nb)", "[a](/x\ny\nz)"] {
-            assert_eq!(
-                bracket_spaced_destinations(src, &mut SourceMap::default()),
-                src
-            );
+            assert_eq!(bracket(src).0, src);
         }
     }
 
     #[test]
     fn a_long_unclosed_destination_is_left_alone() {
         let src = format!("[a](b {}", "c".repeat(MAX_DESTINATION_BYTES));
-        assert_eq!(
-            bracket_spaced_destinations(&src, &mut SourceMap::default()),
-            src
-        );
+        assert_eq!(bracket(&src).0, src);
     }
 
     #[test]
     fn brackets_spaced_destinations_before_a_title() {
-        assert_eq!(
-            bracket_spaced_destinations("[a](/x y 'z')", &mut SourceMap::default()),
-            "[a](</x y> 'z')"
-        );
+        assert_eq!(bracket("[a](/x y 'z')").0, "[a](</x y> 'z')");
     }
 
     #[test]
     fn brackets_definition_urls_kramdown_accepts() {
         let src = "[a]: /my page.html\n[b]: https://x.org/b 'Bee'\n[c]: /x\\_y\n[d]: /e (Paren)\n[e]: /f g \"T\"\n";
-        let mut map = SourceMap::default();
-        let out = bracket_spaced_destinations(src, &mut map);
+        let (out, map) = bracket(src);
         assert_eq!(
             out,
             "[a]: </my page.html>\n[b]: https://x.org/b 'Bee'\n[c]: /x\\\\_y\n[d]: </e (Paren)>\n[e]: </f g> \"T\"\n"
@@ -304,10 +317,7 @@ mod tests {
             "[^a]: A note.\n",
             "Text\n[a]: /my page\n",
         ] {
-            assert_eq!(
-                bracket_spaced_destinations(src, &mut SourceMap::default()),
-                src
-            );
+            assert_eq!(bracket(src).0, src);
         }
     }
 }

@@ -4,59 +4,147 @@
 //! replaced by a marker (a block's marker keeps its newlines), recorded in the pass's
 //! [`SourceMap`].
 
-use std::borrow::Cow;
+use std::ops::Range;
 
-use super::blocks::{scan_lines, LineKind};
+use super::blocks::LineKind;
 use super::html_tags::raw_html_ranges;
+use super::prescan::Edits;
 use super::writer::escape_attr;
 use crate::render::liquid::output::stash_marker;
-use crate::render::source_map::{Rewriter, SourceMap};
 
-/// Replaces every `$$...$$` outside code with a stash marker holding its HTML.
-pub(crate) fn stash_math<'t>(
-    text: &'t str,
-    stash: &mut Vec<String>,
-    map: &mut SourceMap,
-) -> Cow<'t, str> {
-    if !text.contains("$$") {
-        return Cow::Borrowed(text);
+/// The math rule of the pre-scan ([`super::prescan`]), line by line over its input: finds
+/// each `$$...$$` outside fenced code, code spans and raw HTML elements, stashes its HTML and
+/// replaces it by the stash marker (a block's marker keeps its newlines).
+#[derive(Debug, Default)]
+pub(crate) struct MathRule {
+    /// Where the search for the next `$$` goes on (past code and taken math).
+    pos: usize,
+    /// No `$$` is looked for any more (one was never closed, or the stash is full).
+    done: bool,
+    /// Raw HTML elements' content, where `$$` is literal (found once, when the text has math).
+    raw_html: Option<Vec<Range<usize>>>,
+    /// The math spans taken, in order, that the lines not read yet still overlap.
+    taken: Vec<Taken>,
+}
+
+/// One `$$...$$` taken out.
+#[derive(Debug, Clone)]
+pub(crate) struct Taken {
+    /// Its range in the input.
+    pub range: Range<usize>,
+    /// Block math (its marker keeps the newlines; inline math joins its lines into one).
+    pub block: bool,
+}
+
+impl MathRule {
+    /// Whether math taken on a line above runs on below it.
+    pub fn pending(&self) -> bool {
+        !self.taken.is_empty()
     }
-    let mut code = code_ranges(text);
-    code.extend(raw_html_ranges(text));
-    code.sort_by_key(|r| r.start);
-    let mut out = Rewriter::new(text);
-    let mut pos = 0;
-    while let Some(rel) = text[pos..].find("$$") {
-        let open = pos + rel;
-        if let Some(r) = range_holding(&code, open) {
-            pos = r.end.max(open + 2).min(text.len());
-            continue;
+
+    /// Takes the math starting on the input line `line` of `text` (of fence kind `kind`, code
+    /// spans `spans`), emitting its replacements; returns the math spans overlapping the line.
+    pub fn line(
+        &mut self,
+        text: &str,
+        line: Range<usize>,
+        kind: LineKind,
+        spans: &[Range<usize>],
+        stash: &mut Vec<String>,
+        edits: &mut Edits,
+    ) -> &[Taken] {
+        self.taken.retain(|t| t.range.end > line.start);
+        let has_math = text[line.clone()].contains("$$");
+        if has_math && !self.done && !kind.is_code() {
+            self.take(text, line, spans, stash, edits);
         }
-        let Some(close_rel) = text[open + 2..].find("$$") else {
-            break;
-        };
-        let close = open + 2 + close_rel;
-        let end = close + 2;
-        let Some(marker) = stash_marker(stash.len()) else {
-            break;
-        };
-        let value = text[open + 2..close].trim();
-        let block = starts_block(text, open) && ends_block(text, end);
-        stash.push(if block {
-            format!("\\[{}\\]\n", escape_attr(value))
-        } else {
-            format!("\\({}\\)", escape_attr(value))
-        });
-        let newlines = if block {
-            text[open..end].matches('\n').count()
-        } else {
-            0
-        };
-        out.copy_to(open);
-        out.replace_to(end, &format!("{marker}{}", "\n".repeat(newlines)));
-        pos = end;
+        // Every span taken so far starts on this line or above.
+        &self.taken
     }
-    out.finish(map)
+
+    /// Takes every `$$...$$` opening in `line`.
+    fn take(
+        &mut self,
+        text: &str,
+        line: Range<usize>,
+        spans: &[Range<usize>],
+        stash: &mut Vec<String>,
+        edits: &mut Edits,
+    ) {
+        let mut pos = self.pos.max(line.start);
+        while pos < line.end {
+            let Some(rel) = text[pos..line.end].find("$$") else {
+                break;
+            };
+            let open = pos + rel;
+            let raw = self.raw_html.get_or_insert_with(|| raw_html_ranges(text));
+            // The innermost code span or raw element holding the `$$`: math resumes after it.
+            let code = [range_holding(spans, open), range_holding(raw, open)]
+                .into_iter()
+                .flatten()
+                .max_by_key(|r| r.start);
+            if let Some(r) = code {
+                pos = r.end.max(open + 2).min(text.len());
+                continue;
+            }
+            let (Some(close_rel), Some(marker)) =
+                (text[open + 2..].find("$$"), stash_marker(stash.len()))
+            else {
+                self.done = true;
+                break;
+            };
+            let close = open + 2 + close_rel;
+            let end = close + 2;
+            let value = text[open + 2..close].trim();
+            let block = starts_block(text, open) && ends_block(text, end);
+            stash.push(if block {
+                format!("\\[{}\\]\n", escape_attr(value))
+            } else {
+                format!("\\({}\\)", escape_attr(value))
+            });
+            let newlines = if block {
+                text[open..end].matches('\n').count()
+            } else {
+                0
+            };
+            edits.replace(open..end, format!("{marker}{}", "\n".repeat(newlines)));
+            self.taken.push(Taken {
+                range: open..end,
+                block,
+            });
+            pos = end;
+        }
+        self.pos = pos;
+    }
+}
+
+/// `line` (at input offset `start`) as the rules after math read it, in the same number of
+/// bytes: each math span's first byte is `M` (for its marker), the rest blanked, newlines
+/// kept.
+pub(crate) fn blank_math<'t>(
+    line: &'t str,
+    start: usize,
+    taken: &[Taken],
+) -> std::borrow::Cow<'t, str> {
+    if taken.is_empty() {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut bytes = line.as_bytes().to_vec();
+    for t in taken {
+        let from = t.range.start.max(start) - start;
+        let to = (t.range.end - start).min(bytes.len());
+        for (i, b) in bytes.iter_mut().enumerate().take(to).skip(from) {
+            if *b != b'\n' {
+                *b = if start + i == t.range.start {
+                    b'M'
+                } else {
+                    b' '
+                };
+            }
+        }
+    }
+    // Whole characters were replaced by ASCII bytes: the line is still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| line.to_string()))
 }
 
 /// `$$` at a line start (up to 3 spaces) after a blank line or the start of the text.
@@ -94,25 +182,6 @@ pub(crate) fn range_holding(
     sorted[..i].iter().rev().take(8).find(|r| r.contains(&at))
 }
 
-/// Byte ranges of fenced code blocks and inline code spans, where `$$` is literal.
-pub(crate) fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut open_at = None;
-    for line in scan_lines(text) {
-        let end = line.start + line.text.len();
-        match line.kind {
-            LineKind::FenceOpen(_) => open_at = Some(line.start),
-            LineKind::FenceClose => ranges.extend(open_at.take().map(|s| s..end)),
-            LineKind::Code => {}
-            LineKind::Text => ranges.extend(code_spans(line.text, line.start)),
-        }
-    }
-    if let Some(start) = open_at {
-        ranges.push(start..text.len());
-    }
-    ranges
-}
-
 /// Inline code spans (matching backtick runs) on one line.
 pub(crate) fn code_spans(line: &str, offset: usize) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
@@ -138,14 +207,19 @@ pub(crate) fn code_spans(line: &str, offset: usize) -> Vec<std::ops::Range<usize
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::render::markdown::prescan::prescan;
+
+    /// The pre-scan's text, its map back, and the stash.
+    fn take(src: &str) -> (String, crate::render::source_map::SourceMap, Vec<String>) {
+        let mut stash = Vec::new();
+        let p = prescan(src, &mut stash);
+        (p.text.into_owned(), p.map, stash)
+    }
 
     #[test]
     fn writes_block_math_between_blank_lines() {
-        let mut stash = Vec::new();
-        let mut map = SourceMap::default();
         let src = "a\n\n$$\nx_1 < y\n$$\n\nb";
-        let text = stash_math(src, &mut stash, &mut map);
+        let (text, map, stash) = take(src);
         assert_eq!(stash, vec!["\\[x_1 &lt; y\\]\n".to_string()]);
         assert_eq!(text.lines().count(), src.lines().count());
         assert_eq!(map.source_offset(text.len() - 1), src.len() - 1);
@@ -153,32 +227,33 @@ mod tests {
 
     #[test]
     fn writes_inline_math_inside_text() {
-        let mut stash = Vec::new();
-        let text = stash_math("so $$a_b$$ holds", &mut stash, &mut SourceMap::default());
+        let (text, _, stash) = take("so $$a_b$$ holds");
         assert_eq!(stash, vec!["\\(a_b\\)".to_string()]);
         assert!(!text.contains("$$"));
     }
 
     #[test]
     fn leaves_math_inside_raw_html_alone() {
-        let mut stash = Vec::new();
-        stash_math(
-            "text\n<div>\n$$x$$\n</div>\n",
-            &mut stash,
-            &mut SourceMap::default(),
-        );
+        let (_, _, stash) = take("text\n<div>\n$$x$$\n</div>\n");
         assert!(stash.is_empty());
     }
 
     #[test]
     fn leaves_math_signs_in_code_alone() {
-        let mut stash = Vec::new();
-        let text = stash_math(
-            "`$$x$$` and\n```\n$$y$$\n```\n",
-            &mut stash,
-            &mut SourceMap::default(),
-        );
+        let src = "`$$x$$` and\n```\n$$y$$\n```\n";
+        let (text, _, stash) = take(src);
         assert!(stash.is_empty());
-        assert_eq!(text, "`$$x$$` and\n```\n$$y$$\n```\n");
+        assert_eq!(text, src);
+    }
+
+    #[test]
+    fn the_rules_after_math_read_its_lines_without_it() {
+        // A fence and a table row inside math are no fence and no row for the other rules.
+        let src = "$$\n```\n$$\n1) a | b\n";
+        let (text, _, stash) = take(src);
+        assert_eq!(stash.len(), 1);
+        assert!(text.ends_with("\n1\\) a | b\n"), "{text:?}");
+        let (text, _, _) = take("x $$|a|$$ y\n");
+        assert_eq!(text.lines().count(), 1);
     }
 }

@@ -1,14 +1,15 @@
 //! Markdown to HTML, shaped like kramdown's output with `input: GFM` (Jekyll 4.3's default).
 //!
-//! Where kramdown reads the *source* differently from CommonMark, a text pass rewrites it
-//! first: kramdown extensions, HTML blocks running to their end tag (with `markdown="1"`),
-//! `$$` math, spaced link destinations, short table delimiter rows, block attribute lists.
-//! All of them find fenced code with one rule ([`blocks`]); each pass that changes lengths
-//! records a [`SourceMap`], and the maps are composed once into one map from the parsed text
-//! to the file, so that problems and `data-line` point at the right line. Finished HTML those
-//! passes produce is stashed behind one-character markers that reach the writer as events
-//! ([`stashed`]). Then
-//! pulldown-cmark parses (options in [`options`]) and
+//! Where kramdown reads the *source* differently from CommonMark, the text is rewritten
+//! before parsing ([`rewrite_source`]): first the raw regions are taken out (kramdown
+//! extensions, HTML blocks running to their end tag with `markdown="1"`), then one walk over
+//! the lines ([`prescan`], which lists every rule and what it needs) applies the line rules
+//! (`$$` math, guillemets, spaced link destinations, `1)` markers, table rows, block
+//! attribute lists) through one rewriter. All of them find fenced code with one rule
+//! ([`blocks`]); each step records a [`SourceMap`], composed once into one map from the parsed
+//! text to the file, so that problems and `data-line` point at the right line. Finished HTML
+//! those steps produce is stashed behind one-character markers that reach the writer as
+//! events ([`stashed`]). Then pulldown-cmark parses (options in [`options`]) and
 //! each difference in the *output* is one iterator adapter over [`Node`]s (a pulldown-cmark
 //! event, its source range, and the attributes a kramdown attribute list gave it), chained in
 //! [`render_markdown`]; [`writer`] prints HTML.
@@ -28,6 +29,7 @@ mod math;
 mod nesting;
 mod options;
 mod paren_lists;
+mod prescan;
 mod rouge_lexers;
 mod stashed;
 mod strong_runs;
@@ -195,7 +197,7 @@ pub(crate) fn render_markdown(
     (html, problems, images)
 }
 
-/// The source after the text passes, with what they recorded.
+/// The source after the rewrite, with what it recorded.
 struct Rewritten {
     /// The text to parse.
     text: String,
@@ -205,9 +207,10 @@ struct Rewritten {
     map: SourceMap,
 }
 
-/// Runs the text passes, in an order that matters: raw regions (extensions, HTML blocks,
-/// math) are taken out before anything reads Markdown syntax in them. Each pass that changes
-/// lengths fills a [`SourceMap`], composed into one map back to the file.
+/// Rewrites the source, in an order that matters: raw regions (extensions, HTML blocks) are
+/// taken out, each over the text the one before left, before the line rules' walk
+/// ([`prescan`], math first) reads Markdown syntax. Each step fills a [`SourceMap`], composed into
+/// one map back to the file.
 fn rewrite_source(
     text: &str,
     input: &MarkdownInput<'_>,
@@ -223,7 +226,7 @@ fn rewrite_source(
         html_depth: input.html_depth + 1,
         keep_site_src: input.keep_site_src,
     };
-    // The maps of the passes, latest first.
+    // The maps of the steps, first step first.
     let mut maps: Vec<SourceMap> = Vec::new();
     let mut map = SourceMap::default();
     let text = extensions::apply_extensions(text, stash, &mut map);
@@ -241,28 +244,17 @@ fn rewrite_source(
         &mut map,
     );
     maps.push(std::mem::take(&mut map));
-    let text = math::stash_math(&text, stash, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = guillemets::write_guillemets(&text);
-    let text = link_destinations::bracket_spaced_destinations(&text, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = paren_lists::escape_paren_markers(&text, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = tables::stash_piped_code_spans(&text, stash, &mut map);
-    maps.push(std::mem::take(&mut map));
-    let text = tables::insert_missing_delimiter_rows(&text, &mut map);
-    maps.push(map);
-    let text = tables::complete_delimiter_rows(&text);
-    let (text, block_ials) = ial::extract_block_ials(&text);
-    // Composed once, from the parsed text back through every pass to the file.
+    let scanned = prescan::prescan(&text, stash);
+    maps.push(scanned.map);
+    // Composed once, from the parsed text back through every step to the file.
     let map = maps
         .iter()
         .rev()
         .fold(SourceMap::default(), |m, pass| m.then(pass))
         .then(to_file);
     Rewritten {
-        text: text.into_owned(),
-        block_ials,
+        text: scanned.text.into_owned(),
+        block_ials: scanned.block_ials,
         map,
     }
 }

@@ -1,19 +1,18 @@
 //! kramdown table quirks: inside a table body, a line of dashes (`---- | ----`, or `====`
 //! for the footer) separates row groups and is not a row. GFM would print it as a row of
-//! dashes; we drop it, as kramdown's text does. And kramdown takes a table whose delimiter
-//! row has fewer cells than its header, which GFM refuses: such a delimiter row is completed,
-//! rewritten in the same number of bytes so that offsets do not move. The passes that change
-//! lengths record it in their [`SourceMap`].
+//! dashes; we drop it, as kramdown's text does (an event adapter). The rest is the table rule
+//! of the pre-scan ([`super::prescan`]): kramdown keeps a code span holding `|` in one cell;
+//! it starts a table at a line with a pipe and no delimiter row under it, which GFM refuses
+//! (a delimiter row is inserted); and it takes a delimiter row with fewer cells than its
+//! header (completed, rewritten in the same number of bytes so that offsets do not move).
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::blocks::FenceState;
-use super::math::code_spans;
+use super::prescan::{Edits, ScanLine};
 use super::writer::escape_text;
 use crate::render::liquid::output::stash_marker;
-use crate::render::source_map::{Rewriter, SourceMap};
 
 use super::Node;
 
@@ -52,57 +51,127 @@ fn is_separator_line(row: &str) -> bool {
             .all(|c| matches!(c, '-' | '=' | ':' | '|' | '+' | ' ' | '\t'))
 }
 
-/// Stashes inline code spans holding `|` on table-like lines: kramdown keeps them whole,
-/// GFM would split the cell at the pipe.
-pub(crate) fn stash_piped_code_spans<'t>(
-    text: &'t str,
-    stash: &mut Vec<String>,
-    map: &mut SourceMap,
-) -> Cow<'t, str> {
-    if !text.contains('|') || !text.contains('`') {
-        return Cow::Borrowed(text);
+/// The table rule of the pre-scan, line by line.
+#[derive(Debug)]
+pub(crate) struct TableRule {
+    /// The line above was blank (or there was none).
+    prev_blank: bool,
+    /// The line above belongs to a table (a row since its start, no blank line since).
+    in_table: bool,
+    /// How many cells the line above has, when it holds a pipe.
+    prev_cells: Option<usize>,
+}
+
+impl Default for TableRule {
+    fn default() -> Self {
+        TableRule {
+            prev_blank: true,
+            in_table: false,
+            prev_cells: None,
+        }
     }
-    let mut out = Rewriter::new(text);
-    let mut offset = 0;
-    let mut fences = FenceState::default();
-    for line in text.split_inclusive('\n') {
-        let fence = fences.next_line(line).is_code();
-        let spans = if !fence && line.contains('|') {
-            code_spans(line, offset)
+}
+
+impl TableRule {
+    /// Emits the table edits of `line` (`next` is the line under it; `joined` that same line
+    /// when a link destination broken over the line break joins it to this one: the row then
+    /// ends after it).
+    pub fn line(
+        &mut self,
+        line: &ScanLine<'_>,
+        next: Option<&ScanLine<'_>>,
+        joined: Option<&ScanLine<'_>>,
+        stash: &mut Vec<String>,
+        edits: &mut Edits,
+    ) {
+        let piped = if line.is_code() {
+            None
         } else {
-            Vec::new()
+            stash_piped_code_spans(line, stash, edits)
         };
-        // A table row: a pipe outside code spans (prose like "the `|` operator" is left alone).
-        let is_row = !spans.is_empty() && {
-            let mut outside = line.to_string();
-            for span in spans.iter().rev() {
-                outside.replace_range(span.start - offset..span.end - offset, "");
-            }
-            outside.contains('|')
-        };
-        if is_row {
-            for span in spans {
-                let code = &text[span.clone()];
-                let Some(marker) = stash_marker(stash.len()) else {
-                    break;
-                };
-                if !code.contains('|') {
-                    continue;
-                }
-                if code == "`|`" {
-                    // `|` alone: GFM unescapes `\|` inside a cell.
-                    out.copy_to(span.start + 1);
-                    out.insert("\\");
-                    continue;
-                }
-                out.copy_to(span.start);
-                stash.push(code_html(code));
-                out.replace_to(span.end, marker.encode_utf8(&mut [0; 4]));
+        // The rows read with their piped code spans stashed, as the parser will read them.
+        let mut body = Cow::Borrowed(piped.as_deref().unwrap_or(line.body()));
+        let mut end = line.end();
+        if let Some(joined) = joined {
+            body = Cow::Owned(format!("{body} {}", joined.body()));
+            end = joined.end();
+        }
+        let body = body.as_ref();
+        let blank = body.trim().is_empty();
+        let starts_table =
+            !line.is_code() && self.prev_blank && !self.in_table && is_plain_row(body);
+        self.in_table = (self.in_table || starts_table) && !blank;
+        self.prev_blank = blank;
+        // The line after a joined one is not known here: a delimiter row right under a link
+        // broken over two lines is not looked for.
+        let next_is_separator =
+            joined.is_none() && next.is_some_and(|l| is_separator_line(l.view.trim_end()));
+        let ends_line = joined
+            .map_or(line.view.as_ref(), |j| j.view.as_ref())
+            .ends_with('\n');
+        if starts_table && !next_is_separator && ends_line {
+            let row = vec!["-"; cells_of(body).len()].join("|");
+            edits.insert(end, format!("{row}\n"));
+        }
+        if !line.is_code() && is_separator_line(body) && body.contains('|') {
+            if let Some(wanted) = self.prev_cells {
+                complete_delimiter_row(line.start, body, wanted, edits);
             }
         }
-        offset += line.len();
+        self.prev_cells = body.contains('|').then(|| cells_of(body).len());
     }
-    out.finish(map)
+}
+
+/// Stashes the inline code spans holding `|` on a table row: kramdown keeps them whole, GFM
+/// would split the cell at the pipe. Returns the line's body as the parser will read it,
+/// when that differs.
+fn stash_piped_code_spans(
+    line: &ScanLine<'_>,
+    stash: &mut Vec<String>,
+    edits: &mut Edits,
+) -> Option<String> {
+    let body = line.body();
+    if line.code_spans.is_empty() || !body.contains('|') {
+        return None;
+    }
+    let offset = line.start;
+    let spans = &line.code_spans;
+    // A table row: a pipe outside code spans (prose like "the `|` operator" is left alone).
+    let mut outside = body.to_string();
+    for span in spans.iter().rev() {
+        let end = (span.end - offset).min(outside.len());
+        outside.replace_range(span.start - offset..end, "");
+    }
+    if !outside.contains('|') {
+        return None;
+    }
+    let mut rewritten = String::with_capacity(body.len());
+    let mut copied = 0;
+    for span in spans {
+        let code = &line.view[span.start - offset..span.end - offset];
+        let Some(marker) = stash_marker(stash.len()) else {
+            break;
+        };
+        if !code.contains('|') {
+            continue;
+        }
+        rewritten.push_str(&body[copied..span.start - offset]);
+        if code == "`|`" {
+            // `|` alone: GFM unescapes `\|` inside a cell.
+            edits.insert(span.start + 1, "\\");
+            rewritten.push_str("`\\|`");
+        } else {
+            stash.push(code_html(code));
+            edits.replace(span.clone(), marker.to_string());
+            rewritten.push(marker);
+        }
+        copied = span.end - offset;
+    }
+    if copied == 0 {
+        return None;
+    }
+    rewritten.push_str(&body[copied..]);
+    Some(rewritten)
 }
 
 /// The HTML of an inline code span given with its backticks.
@@ -119,41 +188,6 @@ fn code_html(code: &str) -> String {
     )
 }
 
-/// kramdown starts a table at any line holding a pipe (`TABLE_START` in `parser/kramdown/
-/// table.rb`), with or without a delimiter row; GFM needs one. A block-starting line with a
-/// pipe outside code and no delimiter row under it gets one inserted (recorded in `map`).
-pub(crate) fn insert_missing_delimiter_rows<'t>(
-    text: &'t str,
-    map: &mut SourceMap,
-) -> Cow<'t, str> {
-    if !text.contains('|') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = Rewriter::new(text);
-    let mut offset = 0;
-    let mut prev_blank = true;
-    let mut in_table = false;
-    let mut fences = FenceState::default();
-    let mut lines = text.split_inclusive('\n').peekable();
-    while let Some(line) = lines.next() {
-        offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        let fence = fences.next_line(body).is_code();
-        let starts_table = !fence && prev_blank && !in_table && is_plain_row(body);
-        in_table = (in_table || starts_table) && !body.trim().is_empty();
-        prev_blank = body.trim().is_empty();
-        let next_is_separator = lines
-            .peek()
-            .is_some_and(|l| is_separator_line(l.trim_end()));
-        if starts_table && !next_is_separator && line.ends_with('\n') {
-            let row = vec!["-"; cells_of(body).len()].join("|");
-            out.copy_to(offset);
-            out.insert(&format!("{row}\n"));
-        }
-    }
-    out.finish(map)
-}
-
 /// A line that kramdown would read as a table row and GFM as something else: a pipe outside
 /// code and escapes, not a list, quote, heading, HTML or indented code line.
 fn is_plain_row(line: &str) -> bool {
@@ -165,36 +199,20 @@ fn is_plain_row(line: &str) -> bool {
     indent < 4 && !marker && !t.is_empty() && cells_of(t).len() > 1 && !is_separator_line(t)
 }
 
-/// Gives delimiter rows as many cells as their header row, when the line has room.
-pub(crate) fn complete_delimiter_rows(text: &str) -> Cow<'_, str> {
-    if !text.contains('|') {
-        return Cow::Borrowed(text);
+/// Gives the delimiter row `body` (at input offset `start`) as many cells as its header
+/// row (`wanted`), when the line has room: kramdown takes a short one, GFM does not.
+fn complete_delimiter_row(start: usize, body: &str, wanted: usize, edits: &mut Edits) {
+    let cells: Vec<&str> = cells_of(body);
+    if cells.len() >= wanted {
+        return;
     }
-    let mut out: Option<String> = None;
-    let mut offset = 0;
-    let mut prev: &str = "";
-    let mut fences = FenceState::default();
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let fence = fences.next_line(body).is_code();
-        if !fence && is_separator_line(body) && body.contains('|') && prev.contains('|') {
-            let cells: Vec<&str> = cells_of(body);
-            let wanted = cells_of(prev).len();
-            if cells.len() < wanted {
-                let mut row: Vec<String> = cells.iter().map(|c| alignment_cell(c)).collect();
-                row.resize(wanted, "-".to_string());
-                let row = row.join("|");
-                if row.len() <= body.len() {
-                    let padded = format!("{row}{}", " ".repeat(body.len() - row.len()));
-                    out.get_or_insert_with(|| text.to_string())
-                        .replace_range(offset..offset + body.len(), &padded);
-                }
-            }
-        }
-        prev = body;
-        offset += line.len();
+    let mut row: Vec<String> = cells.iter().map(|c| alignment_cell(c)).collect();
+    row.resize(wanted, "-".to_string());
+    let row = row.join("|");
+    if row.len() <= body.len() {
+        let padded = format!("{row}{}", " ".repeat(body.len() - row.len()));
+        edits.overwrite(start..start + body.len(), padded);
     }
-    out.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// The cells of a table line (outer pipes ignored).
@@ -239,6 +257,8 @@ fn alignment_cell(cell: &str) -> String {
 mod tests {
     use super::*;
     use crate::render::markdown::options::parser_options;
+    use crate::render::markdown::prescan::prescan;
+    use crate::render::source_map::SourceMap;
 
     #[test]
     fn drops_dash_rows_inside_a_table_body() {
@@ -252,19 +272,25 @@ mod tests {
         assert_eq!(rows, 2);
     }
 
+    /// The pre-scan's text, map and stash (the other rules leave these inputs alone).
+    fn scan(src: &str) -> (String, SourceMap, Vec<String>) {
+        let mut stash = Vec::new();
+        let p = prescan(src, &mut stash);
+        (p.text.into_owned(), p.map, stash)
+    }
+
     #[test]
     fn completes_short_delimiter_rows_in_place() {
         let src = "a | b | c\n---- | ----\n1 | 2 | 3\n";
-        let out = complete_delimiter_rows(src);
+        let (out, map, _) = scan(src);
         assert_eq!(out, "a | b | c\n-|-|-      \n1 | 2 | 3\n");
+        assert_eq!(map.source_offset(12), 12);
     }
 
     #[test]
     fn keeps_pipes_inside_code_in_one_cell() {
-        let mut stash = Vec::new();
         let src = "| x | `a|b` |\n|---|---|\n";
-        let mut map = SourceMap::default();
-        let out = stash_piped_code_spans(src, &mut stash, &mut map);
+        let (out, map, stash) = scan(src);
         assert_eq!(map.source_offset(out.len()), src.len());
         assert_eq!(
             stash,
@@ -275,25 +301,20 @@ mod tests {
     #[test]
     fn leaves_pipes_in_prose_code_alone() {
         let src = "Use the `|` operator and `a|b`.\n";
-        assert_eq!(
-            stash_piped_code_spans(src, &mut Vec::new(), &mut SourceMap::default()),
-            src
-        );
+        assert_eq!(scan(src).0, src);
     }
 
     #[test]
     fn escapes_a_lone_pipe_in_code() {
-        let mut map = SourceMap::default();
-        let out = stash_piped_code_spans("`|` | b\n--|--\n", &mut Vec::new(), &mut map);
+        let (out, map, _) = scan("`|` | b\n--|--\n");
         assert_eq!(out, "`\\|` | b\n--|--\n");
         assert_eq!(map.source_offset(out.len()), out.len() - 1);
     }
 
     #[test]
     fn inserts_a_delimiter_row_under_a_bare_pipe_line() {
-        let mut map = SourceMap::default();
         let src = "Intro\n\na | b\nc | d\n\n- x | y\n";
-        let out = insert_missing_delimiter_rows(src, &mut map);
+        let (out, map, _) = scan(src);
         assert_eq!(out, "Intro\n\na | b\n-|-\nc | d\n\n- x | y\n");
         assert_eq!(map.source_offset(out.len()), src.len());
     }
@@ -301,19 +322,20 @@ mod tests {
     #[test]
     fn leaves_real_tables_and_code_pipes_alone() {
         let src = "a | b\n--|--\n1 | 2\n\nthe `|` pipe\n";
-        assert_eq!(
-            insert_missing_delimiter_rows(src, &mut SourceMap::default()),
-            src
-        );
+        assert_eq!(scan(src).0, src);
     }
 
     #[test]
     fn leaves_pipes_in_a_tilde_fence_holding_a_backtick_line_alone() {
         let src = "~~~\n```\na | b\n```\nc | d\n~~~\n";
-        assert_eq!(
-            insert_missing_delimiter_rows(src, &mut SourceMap::default()),
-            src
-        );
+        assert_eq!(scan(src).0, src);
+    }
+
+    #[test]
+    fn counts_cells_with_piped_code_spans_stashed() {
+        // A double-backtick span holding a pipe is one cell, as the parser reads it.
+        let src = "a | ``b|c``\nd | e\n";
+        assert_eq!(scan(src).0.lines().nth(1), Some("-|-"));
     }
 
     #[test]
