@@ -5,15 +5,20 @@
 //! The assembled HTML always equals [`crate::render::render_source`] of the whole text (the
 //! property `tests/preview_incremental.rs` checks on every fixture and corpus post): the
 //! segmenter ([`segments`]) only splits where the state is plain, every segment gets the
-//! document's definitions, and what cannot be split safely (footnotes, `{:toc}`, Liquid state,
-//! repeated heading ids across segments) is rendered whole.
+//! document's definitions, generated heading ids are numbered over the document after
+//! assembly ([`heading_ids`]), and what cannot be split safely (footnotes, `{:toc}`, Liquid
+//! state; [`WholeReason`]) is rendered whole.
 
+mod heading_ids;
+mod patch;
 mod render;
 mod segments;
+mod whole;
 
 use std::path::{Path, PathBuf};
 
-pub use render::{Block, PreviewPatch};
+pub use patch::{Block, PreviewPatch};
+pub use whole::WholeReason;
 
 use crate::{Error, Result};
 
@@ -62,6 +67,12 @@ impl PreviewDocument {
     /// The editor's version this text is at.
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// Why the last render was one whole render rather than segments (`None`: it was
+    /// rendered by segments, or not yet rendered).
+    pub fn whole_reason(&self) -> Option<WholeReason> {
+        self.renders.whole
     }
 
     /// Replaces the whole text (the editor opened the post, or the versions disagreed).
