@@ -418,6 +418,8 @@ fn a_repeated_heading_added_above_resends_only_the_renumbered_blocks() {
 fn whole_reasons(blogs: &[PathBuf]) -> (usize, BTreeMap<WholeReason, Vec<PathBuf>>) {
     let mut reasons: BTreeMap<WholeReason, Vec<PathBuf>> = BTreeMap::new();
     let mut posts = 0;
+    // Rendered by segments with heading ids numbered over the document (whole before).
+    let mut renumbered = 0;
     for blog in blogs {
         let Ok(ws) = Workspace::open(blog) else {
             continue;
@@ -433,9 +435,12 @@ fn whole_reasons(blogs: &[PathBuf]) -> (usize, BTreeMap<WholeReason, Vec<PathBuf
             posts += 1;
             if let Some(reason) = doc.whole_reason() {
                 reasons.entry(reason).or_default().push(post.path.clone());
+            } else if doc.renumbered_blocks() > 0 {
+                renumbered += 1;
             }
         }
     }
+    println!("{renumbered} posts rendered by segments have heading ids numbered over the document");
     (posts, reasons)
 }
 
@@ -481,4 +486,69 @@ fn corpus_fallback_reasons() {
     let (posts, reasons) = whole_reasons(&dirs_in(&root));
     report("corpus", posts, &reasons);
     assert!(posts > 0);
+}
+
+/// A post long enough to be rendered in chunks of segments (over 32 KB): talks with headings
+/// that repeat, lists, code, tables and Liquid.
+fn long_post() -> String {
+    let mut s = String::from("---\ntitle: T\n---\nIntro.\n\n");
+    let mut talk = 0;
+    while s.len() < 40 << 10 {
+        talk += 1;
+        s.push_str(&format!(
+            "## Talk {}\n\nText of talk {talk}, with a [link](https://example.org/{talk}) and `code`.\n\n\
+             - one\n- two\n\n```yaml\nname: t{talk}\n```\n\n| A | B |\n|---|---|\n| {talk} | x |\n\n\
+             #### ![](/assets/images/t{talk}.png)\n\n{{{{ page.title }}}} {talk}\n\n",
+            talk % 7
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_long_post_renders_in_chunks_as_whole_under_random_edits() {
+    let (ws, path) = day_post();
+    if let Some(f) = check_text(&ws, &path, long_post(), 12, 4242) {
+        panic!("{f}");
+    }
+}
+
+/// The first render of a long post has far fewer blocks than segments, and a keystroke in
+/// it renders and sends one chunk.
+#[test]
+fn a_keystroke_in_a_long_post_sends_one_chunk() {
+    let (ws, path) = day_post();
+    let text = long_post();
+    let paragraphs = text.matches("\n\n").count();
+    let mut doc = PreviewDocument::new(&path, text.clone(), 0);
+    let first = ws
+        .render_preview(&path, &mut doc, &OPTIONS, None)
+        .expect("renders");
+    assert_eq!(doc.whole_reason(), None);
+    assert!(
+        first.insert.len() > 3 && first.insert.len() * 10 < paragraphs,
+        "{} blocks for {paragraphs} paragraphs",
+        first.insert.len()
+    );
+    let at = text.find("Text of talk 100,").expect("talk 100") + 4;
+    doc.apply(
+        0,
+        1,
+        &[TextChange {
+            from: at,
+            to: at,
+            insert: "s".into(),
+        }],
+    )
+    .expect("applies");
+    let second = ws
+        .render_preview(&path, &mut doc, &OPTIONS, Some(first.generation))
+        .expect("renders");
+    assert_eq!(
+        (second.remove.len(), second.insert.len()),
+        (1, 1),
+        "{second:#?}"
+    );
+    assert!(second.insert[0].html.contains("Texts of talk 100,"));
+    assert!(second.insert[0].html.len() < 16 << 10);
 }

@@ -75,6 +75,12 @@ impl PreviewDocument {
         self.renders.whole
     }
 
+    /// How many blocks of the last render had their heading ids numbered over the document
+    /// (a generated id repeated in an earlier segment).
+    pub fn renumbered_blocks(&self) -> usize {
+        self.renders.renumbered
+    }
+
     /// Replaces the whole text (the editor opened the post, or the versions disagreed).
     pub fn reset(&mut self, text: String, version: u64) {
         self.text = text;

@@ -66,6 +66,8 @@ pub(super) struct RenderState {
     definitions: Option<(u64, bool)>,
     /// Why the last render was one whole render, if it was.
     pub(super) whole: Option<WholeReason>,
+    /// How many blocks of the last render had their heading ids numbered again.
+    pub(super) renumbered: usize,
 }
 
 impl PreviewDocument {
@@ -75,7 +77,7 @@ impl PreviewDocument {
     pub fn render(
         &mut self,
         page: &serde_json::Value,
-        site: &dyn SiteContext,
+        site: &(dyn SiteContext + Sync),
         options: &RenderOptions,
         site_stamp: u64,
         shown: Option<u64>,
@@ -89,6 +91,7 @@ impl PreviewDocument {
         let mut used = HashMap::new();
         let (next, whole) = pieces(&self.text, state, &mut used, page, site, options);
         state.whole = whole;
+        state.renumbered = next.iter().filter(|p| p.key != p.source).count();
         let patch = diff(state, next, shown);
         state.cache = used;
         patch
@@ -112,7 +115,7 @@ fn pieces(
     state: &mut RenderState,
     used: &mut HashMap<u64, Arc<Piece>>,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
 ) -> (Vec<Part>, Option<WholeReason>) {
     let split = split_front_matter(text);
@@ -146,30 +149,45 @@ fn segment_pieces(
     state: &mut RenderState,
     used: &mut HashMap<u64, Arc<Piece>>,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
 ) -> Result<Vec<Part>, WholeReason> {
     let split = split_front_matter(text);
-    let mut out = Vec::with_capacity(scan.starts.len());
-    for (i, &start) in scan.starts.iter().enumerate() {
-        let end = scan.starts.get(i + 1).copied().unwrap_or(split.body.len());
-        let segment = &split.body[start..end];
-        let key = hash_of(&(state.context, segment, &scan.definitions));
+    let chunks = segments::chunk_starts(split.body, scan);
+    let texts: Vec<(&str, usize)> = chunks
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let end = chunks
+                .get(k + 1)
+                .map_or(split.body.len(), |&next| scan.starts[next]);
+            (
+                &split.body[scan.starts[i]..end],
+                split.body_line + scan.start_lines[i],
+            )
+        })
+        .collect();
+    let keys: Vec<u64> = texts
+        .iter()
+        .map(|(chunk, _)| hash_of(&(state.context, chunk, &scan.definitions)))
+        .collect();
+    render_missing(&texts, &keys, state, page, site, options, &scan.definitions);
+    let mut out = Vec::with_capacity(texts.len());
+    for ((chunk, line), key) in texts.iter().zip(keys) {
         let piece = state.cache.get(&key).cloned().unwrap_or_else(|| {
             Arc::new(render_segment(
-                segment,
+                chunk,
                 &scan.definitions,
                 page,
                 site,
                 options,
             ))
         });
-        state.cache.insert(key, Arc::clone(&piece));
         used.insert(key, Arc::clone(&piece));
         out.push(Part {
             source: key,
             key,
-            line: split.body_line + scan.start_lines[i],
+            line: *line,
             piece,
         });
     }
@@ -200,6 +218,38 @@ fn segment_pieces(
     Ok(out)
 }
 
+/// Renders the chunks whose key is not in the cache, on every core (the first render of a
+/// long post), and caches them.
+fn render_missing(
+    texts: &[(&str, usize)],
+    keys: &[u64],
+    state: &mut RenderState,
+    page: &serde_json::Value,
+    site: &(dyn SiteContext + Sync),
+    options: &RenderOptions,
+    definitions: &str,
+) {
+    use rayon::prelude::*;
+    let mut seen = std::collections::HashSet::new();
+    let missing: Vec<(u64, &str)> = texts
+        .iter()
+        .zip(keys)
+        .filter(|(_, key)| !state.cache.contains_key(*key) && seen.insert(**key))
+        .map(|((chunk, _), key)| (*key, *chunk))
+        .collect();
+    let render = |(key, chunk): &(u64, &str)| {
+        let piece = render_segment(chunk, definitions, page, site, options);
+        (*key, Arc::new(piece))
+    };
+    // One render is the common case (a keystroke): no thread hand-off for it.
+    let rendered: Vec<(u64, Arc<Piece>)> = if missing.len() > 1 {
+        missing.par_iter().map(render).collect()
+    } else {
+        missing.iter().map(render).collect()
+    };
+    state.cache.extend(rendered);
+}
+
 /// `piece` with its headings' ids made `ids`, or `None` when they cannot be found.
 fn renumbered(piece: &Piece, ids: &[String]) -> Option<Piece> {
     Some(Piece {
@@ -224,7 +274,7 @@ fn definitions_vanish(
     state: &mut RenderState,
     scan: &Scan,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
 ) -> bool {
     if scan.definitions.is_empty() {
@@ -252,7 +302,7 @@ fn render_segment(
     segment: &str,
     definitions: &str,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
 ) -> Piece {
     let mut source =
