@@ -143,7 +143,10 @@ fn bench_keystroke(c: &mut Criterion) {
         group.bench_function(format!("sanitize_sent_{name}"), |b| {
             b.iter(|| black_box(ammonia::clean(&sent)))
         });
-        eprintln!("{name}: a keystroke sends back {} bytes of HTML", sent.len());
+        eprintln!(
+            "{name}: a keystroke sends back {} bytes of HTML",
+            sent.len()
+        );
     }
     group.finish();
 }

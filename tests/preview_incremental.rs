@@ -350,7 +350,8 @@ fn repeated_heading_ids_render_incrementally_as_whole_under_random_edits() {
 #[test]
 fn a_repeated_heading_added_above_resends_only_the_renumbered_blocks() {
     let (ws, path) = day_post();
-    let text = "---\ntitle: T\n---\nintro\n\n## Demo\n\none\n\n## Other\n\ntwo\n\n## Demo\n\nthree\n";
+    let text =
+        "---\ntitle: T\n---\nintro\n\n## Demo\n\none\n\n## Other\n\ntwo\n\n## Demo\n\nthree\n";
     let mut doc = PreviewDocument::new(&path, text.to_string(), 0);
     let mut shown = Shown::default();
     let first = ws
@@ -429,7 +430,10 @@ fn whole_reasons(blogs: &[PathBuf]) -> (usize, BTreeMap<WholeReason, Vec<PathBuf
                 continue;
             };
             let mut doc = PreviewDocument::new(&post.path, text, 0);
-            if ws.render_preview(&post.path, &mut doc, &OPTIONS, None).is_err() {
+            if ws
+                .render_preview(&post.path, &mut doc, &OPTIONS, None)
+                .is_err()
+            {
                 continue;
             }
             posts += 1;
@@ -465,7 +469,10 @@ fn fixture_and_demo_posts_render_by_segments_unless_they_must_not() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (posts, reasons) = whole_reasons(&dirs_in(&root.join("tests/fixtures")));
     report("fixtures", posts, &reasons);
-    assert!(!reasons.contains_key(&WholeReason::HeadingIds), "{reasons:?}");
+    assert!(
+        !reasons.contains_key(&WholeReason::HeadingIds),
+        "{reasons:?}"
+    );
     let (demo_posts, demo) = whole_reasons(&[root.join("assets/demo-blog")]);
     report("demo", demo_posts, &demo);
     // Footnotes are numbered over the whole post: the day post that has one renders whole.

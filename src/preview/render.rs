@@ -128,9 +128,11 @@ fn pieces(
         },
     };
     let key = hash_of(&(state.context, "whole", text));
-    let piece = state.cache.get(&key).cloned().unwrap_or_else(|| {
-        Arc::new(Piece::from(render_source(text, page, site, options)))
-    });
+    let piece = state
+        .cache
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| Arc::new(Piece::from(render_source(text, page, site, options))));
     used.insert(key, Arc::clone(&piece));
     let whole = Part {
         source: key,
@@ -194,7 +196,10 @@ fn segment_pieces(
     if out.iter().any(|p| stopped(&p.piece.problems)) {
         return Err(WholeReason::Budget);
     }
-    if out.iter().any(|p| p.piece.html.chars().any(is_private_marker)) {
+    if out
+        .iter()
+        .any(|p| p.piece.html.chars().any(is_private_marker))
+    {
         return Err(WholeReason::PrivateMarker);
     }
     if !definitions_vanish(state, scan, page, site, options) {

@@ -443,7 +443,10 @@ mod tests {
             vec![0, 2, 9]
         );
         assert_eq!(starts("[a]({% post_url\n\nx %})\n\ny\n"), vec![0, 4]);
-        assert_eq!(starts("{% include a s=\"<div>\" %}\n\ny\n\n</div>\n"), vec![0]);
+        assert_eq!(
+            starts("{% include a s=\"<div>\" %}\n\ny\n\n</div>\n"),
+            vec![0]
+        );
     }
 
     #[test]
@@ -451,7 +454,11 @@ mod tests {
         let body: String = (0..3000).map(|i| format!("Paragraph {i}.\n\n")).collect();
         let chunks = chunk_starts(&body, &scan(&body));
         let starts = scan(&body).starts.len();
-        assert!(chunks.len() > 4 && chunks.len() * 20 < starts, "{}", chunks.len());
+        assert!(
+            chunks.len() > 4 && chunks.len() * 20 < starts,
+            "{}",
+            chunks.len()
+        );
         assert_eq!(chunk_starts("a\n\nb\n", &scan("a\n\nb\n")), vec![0, 1]);
         // A paragraph inserted near the start: the chunks after the next end keep their text.
         let chunk_texts = |body: &str| -> Vec<String> {

@@ -125,7 +125,10 @@ mod tests {
             reason("* x\n{:toc}\n\n# A\n\nb\n"),
             Some(WholeReason::TocOrAld)
         );
-        assert_eq!(reason("{:r: .red}\n\na\n\nb\n"), Some(WholeReason::TocOrAld));
+        assert_eq!(
+            reason("{:r: .red}\n\na\n\nb\n"),
+            Some(WholeReason::TocOrAld)
+        );
         assert_eq!(
             reason("{% assign x = 1 %}\n\n{{ x }}\n"),
             Some(WholeReason::StatefulLiquid)

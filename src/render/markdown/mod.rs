@@ -46,8 +46,8 @@ use pulldown_cmark::{Event, Parser};
 use super::source_map::SourceMap;
 use super::{ProblemKind, SiteContext};
 
-pub(crate) use heading_ids::IdCounter;
 pub use heading_ids::HeadingId;
+pub(crate) use heading_ids::IdCounter;
 pub(crate) use writer::{escape_attr, escape_text};
 
 /// A parsed event with where it came from and the attributes it will be written with.
