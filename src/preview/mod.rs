@@ -9,6 +9,7 @@
 //! assembly ([`heading_ids`]), and what cannot be split safely (footnotes, `{:toc}`, Liquid
 //! state; [`WholeReason`]) is rendered whole.
 
+mod chunks;
 mod heading_ids;
 mod patch;
 mod render;

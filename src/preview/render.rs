@@ -11,11 +11,11 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use super::heading_ids;
 use super::patch::{diff, Part, PreviewPatch, Shown};
 use super::segments::{self, Scan};
 use super::whole::{is_private_marker, whole_before_render, WholeReason};
 use super::PreviewDocument;
+use super::{chunks, heading_ids};
 use crate::front_matter::split_front_matter;
 use crate::render::{
     render_source, HeadingId, LocalImage, ProblemKind, RenderOptions, RenderProblem, Rendered,
@@ -155,7 +155,7 @@ fn segment_pieces(
     options: &RenderOptions,
 ) -> Result<Vec<Part>, WholeReason> {
     let split = split_front_matter(text);
-    let chunks = segments::chunk_starts(split.body, scan);
+    let chunks = chunks::chunk_starts(split.body, scan);
     let texts: Vec<(&str, usize)> = chunks
         .iter()
         .enumerate()
