@@ -15,7 +15,7 @@ use std::time::Duration;
 mod bench_site;
 
 use bench_site::BenchSite;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode};
 use lanyard::preview::{PreviewDocument, TextChange};
 use lanyard::render::{render_source, RenderOptions};
 
@@ -59,7 +59,9 @@ fn page() -> serde_json::Value {
 fn bench_open(c: &mut Criterion) {
     let page = page();
     let mut group = c.benchmark_group("preview_open");
+    // A debug build opens the 1 MB post in seconds: few samples, one run each at least.
     group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
     group.measurement_time(Duration::from_secs(20));
     for (name, bytes) in POSTS {
         let text = post(bytes);
@@ -96,6 +98,9 @@ fn keystroke(version: u64, at: usize) -> TextChange {
 fn bench_keystroke(c: &mut Criterion) {
     let page = page();
     let mut group = c.benchmark_group("preview_keystroke");
+    group.sample_size(20);
+    group.sampling_mode(SamplingMode::Flat);
+    group.measurement_time(Duration::from_secs(10));
     for (name, bytes) in POSTS {
         let text = post(bytes);
         // Type in the middle: at the end of the paragraph line nearest the middle.

@@ -38,11 +38,15 @@ pub(super) struct Piece {
     pub images: Vec<LocalImage>,
     /// The Markdown headings' ids as `html` has them.
     pub headings: Vec<HeadingId>,
+    /// Whether the HTML shows one of the renderer's private markers (found once, not on
+    /// every keystroke: a 1 MB post has megabytes of HTML).
+    pub marker_shown: bool,
 }
 
 impl From<Rendered> for Piece {
     fn from(rendered: Rendered) -> Self {
         Piece {
+            marker_shown: rendered.html.chars().any(is_private_marker),
             html: rendered.html,
             problems: rendered.problems,
             images: rendered.images,
@@ -196,10 +200,7 @@ fn segment_pieces(
     if out.iter().any(|p| stopped(&p.piece.problems)) {
         return Err(WholeReason::Budget);
     }
-    if out
-        .iter()
-        .any(|p| p.piece.html.chars().any(is_private_marker))
-    {
+    if out.iter().any(|p| p.piece.marker_shown) {
         return Err(WholeReason::PrivateMarker);
     }
     if !definitions_vanish(state, scan, page, site, options) {
@@ -259,6 +260,7 @@ fn render_missing(
 fn renumbered(piece: &Piece, ids: &[String]) -> Option<Piece> {
     Some(Piece {
         html: heading_ids::renumber(&piece.html, &piece.headings, ids)?,
+        marker_shown: piece.marker_shown,
         problems: piece.problems.clone(),
         images: piece.images.clone(),
         headings: piece
@@ -327,6 +329,7 @@ fn render_segment(
     let html = shift_data_lines(&rendered.html, relative);
     Piece {
         headings: rendered.headings,
+        marker_shown: html.chars().any(is_private_marker),
         html,
         // What the appended definitions cause is reported once, by their own segment.
         problems: rendered
