@@ -80,7 +80,7 @@ fn bench_open(c: &mut Criterion) {
 
 /// The change of keystroke `version`: "x" typed at `at`, then deleted, in turn.
 fn keystroke(version: u64, at: usize) -> TextChange {
-    if version % 2 == 0 {
+    if version.is_multiple_of(2) {
         TextChange {
             from: at,
             to: at,
