@@ -463,7 +463,8 @@ fn report(name: &str, posts: usize, reasons: &BTreeMap<WholeReason, Vec<PathBuf>
 
 /// The fixture and demo posts render by segments unless they hold state a segment cannot
 /// see; repeated heading ids are never a reason, and the demo's day posts (image-only
-/// headings, `section`, `section-1`) render by segments unless they have footnotes.
+/// headings, whose empty generated ids repeat: "", `-1`) render by segments unless they
+/// have footnotes.
 #[test]
 fn fixture_and_demo_posts_render_by_segments_unless_they_must_not() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

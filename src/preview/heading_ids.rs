@@ -1,5 +1,5 @@
 //! Heading ids over the whole document. A segment renders alone, so the ids it generates are
-//! numbered within it (`section`, `section-1`), while kramdown numbers repeats over the whole
+//! numbered within it (`demo`, `demo-1`), while kramdown numbers repeats over the whole
 //! post. After assembly the generated ids are numbered again over the document with the
 //! renderer's own rule ([`IdCounter`]), and only the segments whose ids change get new HTML
 //! (and are sent again).

@@ -15,7 +15,7 @@ use super::Node;
 pub struct HeadingId {
     /// The id written in the HTML.
     pub id: String,
-    /// The generated id before duplicate numbering (`section` of `section-1`); `None` for an
+    /// The generated id before duplicate numbering (`demo` of `demo-1`); `None` for an
     /// explicit id (`{#id}`, an IAL), which kramdown neither numbers nor counts.
     pub base: Option<String>,
 }
