@@ -8,7 +8,9 @@ mod corpus_support;
 
 use std::path::{Path, PathBuf};
 
-use lanyard::preview::{PreviewDocument, PreviewPatch, TextChange};
+use std::collections::BTreeMap;
+
+use lanyard::preview::{PreviewDocument, PreviewPatch, TextChange, WholeReason};
 use lanyard::render::RenderOptions;
 use lanyard::site::Workspace;
 
@@ -72,6 +74,14 @@ impl Shown {
         }
         let inserted = patch.insert.iter().map(|b| (b.id, b.line, b.html.clone()));
         self.blocks.splice(at..at, inserted);
+        for block in &patch.update {
+            let shown = self
+                .blocks
+                .iter_mut()
+                .find(|(id, _, _)| *id == block.id)
+                .expect("the updated block is shown");
+            *shown = (block.id, block.line, block.html.clone());
+        }
         self.generation = Some(patch.generation);
     }
 
@@ -141,9 +151,18 @@ fn random_edit(rng: &mut Rng, text: &str) -> (TextChange, String) {
 
 /// Checks `path` of `ws`, after `edits` random edits; returns a failure description.
 fn check_post(ws: &Workspace, path: &Path, edits: usize, seed: u64) -> Option<String> {
-    let Ok(mut text) = std::fs::read_to_string(path) else {
-        return None;
-    };
+    let text = std::fs::read_to_string(path).ok()?;
+    check_text(ws, path, text, edits, seed)
+}
+
+/// Checks `text` as the text of `path` of `ws`, after `edits` random edits.
+fn check_text(
+    ws: &Workspace,
+    path: &Path,
+    mut text: String,
+    edits: usize,
+    seed: u64,
+) -> Option<String> {
     let mut doc = PreviewDocument::new(path, text.clone(), 0);
     let mut shown = Shown::default();
     let mut rng = Rng(seed | 1);
@@ -290,4 +309,254 @@ fn a_keystroke_sends_only_its_block() {
         "{third:?}"
     );
     assert!(third.insert[0].html.contains("New paragraphs"));
+}
+
+/// The site-basic fixture and the path of its day post, whose text the cases below replace.
+fn day_post() -> (Workspace, PathBuf) {
+    let blog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
+    let ws = Workspace::open(&blog).expect("the blog opens");
+    let path = ws
+        .posts()
+        .iter()
+        .find(|p| p.path.to_string_lossy().contains("jour-1"))
+        .expect("a day post")
+        .path
+        .clone();
+    (ws, path)
+}
+
+/// Posts whose headings repeat across segments: kramdown numbers generated ids over the whole
+/// document, explicit ids are neither numbered nor counted.
+const REPEATED_HEADINGS: [&str; 5] = [
+    "---\ntitle: T\n---\n## ![](/assets/images/a.jpeg)\n\ntext\n\n#### ![](/assets/images/b.png)\n\n## ![](/assets/images/c.png)\n\nend\n",
+    "---\ntitle: T\n---\n# Talks\n\n## Demo\n\nx\n\n## Demo\n\ny\n\n## Demo\n\n## Demo 1\n\n## Demo-1\n",
+    "---\ntitle: T\n---\n## Intro {#demo}\n\n## Demo\n\n## Demo\n{: #demo-1}\n\n## Demo\n\n### demo\n",
+    "---\ntitle: T\n---\n# A\n\n<h2 id=\"a\">raw</h2>\n\n# A\n\n# A\n",
+    "---\ntitle: T\n---\n# A\n\n> # A\n\n- # A\n\n<div markdown=\"1\">\n# A\n</div>\n\n# A\n",
+];
+
+#[test]
+fn repeated_heading_ids_render_incrementally_as_whole_under_random_edits() {
+    let (ws, path) = day_post();
+    for (i, text) in REPEATED_HEADINGS.iter().enumerate() {
+        if let Some(f) = check_text(&ws, &path, text.to_string(), 60, 31 * (i as u64 + 1)) {
+            panic!("case {i}: {f}");
+        }
+    }
+}
+
+/// Adding a heading that repeats one below renumbers only the blocks whose ids change, and
+/// removing it numbers them back; the text stays rendered by segments.
+#[test]
+fn a_repeated_heading_added_above_resends_only_the_renumbered_blocks() {
+    let (ws, path) = day_post();
+    let text =
+        "---\ntitle: T\n---\nintro\n\n## Demo\n\none\n\n## Other\n\ntwo\n\n## Demo\n\nthree\n";
+    let mut doc = PreviewDocument::new(&path, text.to_string(), 0);
+    let mut shown = Shown::default();
+    let first = ws
+        .render_preview(&path, &mut doc, &OPTIONS, None)
+        .expect("renders");
+    shown.apply(&first);
+    assert_eq!(doc.whole_reason(), None, "rendered by segments");
+    assert!(shown.html().contains("id=\"demo-1\""));
+    // "intro" becomes "## Demo\n\nintro": a heading above both others.
+    let insert = "## Demo\n\n";
+    doc.apply(
+        0,
+        1,
+        &[TextChange {
+            from: 17,
+            to: 17,
+            insert: insert.into(),
+        }],
+    )
+    .expect("applies");
+    let second = ws
+        .render_preview(&path, &mut doc, &OPTIONS, shown.generation)
+        .expect("renders");
+    shown.apply(&second);
+    assert_eq!(doc.whole_reason(), None);
+    let whole = ws
+        .render_text_with(&path, doc.text(), &OPTIONS)
+        .expect("renders");
+    assert_eq!(shown.html(), whole.html);
+    // The new heading is inserted and the two below are updated in place (`demo` to `demo-1`,
+    // `demo-1` to `demo-2`); "intro", "one", "Other", "two" and "three" are not sent.
+    assert_eq!(second.insert.len(), 1, "{second:#?}");
+    assert!(second.remove.is_empty(), "{second:#?}");
+    let updated: Vec<&str> = second.update.iter().map(|b| b.html.as_str()).collect();
+    assert_eq!(updated.len(), 2, "{updated:#?}");
+    assert!(updated[0].contains("id=\"demo-1\"") && updated[1].contains("id=\"demo-2\""));
+    // Removed again: the two headings get their ids back, nothing else is sent.
+    doc.apply(
+        1,
+        2,
+        &[TextChange {
+            from: 17,
+            to: 17 + insert.len(),
+            insert: String::new(),
+        }],
+    )
+    .expect("applies");
+    let third = ws
+        .render_preview(&path, &mut doc, &OPTIONS, shown.generation)
+        .expect("renders");
+    shown.apply(&third);
+    assert_eq!(
+        (third.remove.len(), third.insert.len(), third.update.len()),
+        (1, 0, 2),
+        "{third:#?}"
+    );
+    let whole = ws
+        .render_text_with(&path, doc.text(), &OPTIONS)
+        .expect("renders");
+    assert_eq!(shown.html(), whole.html);
+}
+
+/// Why the posts of `blogs` render whole on their first render: posts counted, and the posts
+/// of each reason.
+fn whole_reasons(blogs: &[PathBuf]) -> (usize, BTreeMap<WholeReason, Vec<PathBuf>>) {
+    let mut reasons: BTreeMap<WholeReason, Vec<PathBuf>> = BTreeMap::new();
+    let mut posts = 0;
+    // Rendered by segments with heading ids numbered over the document (whole before).
+    let mut renumbered = 0;
+    for blog in blogs {
+        let Ok(ws) = Workspace::open(blog) else {
+            continue;
+        };
+        for post in ws.posts() {
+            let Ok(text) = std::fs::read_to_string(&post.path) else {
+                continue;
+            };
+            let mut doc = PreviewDocument::new(&post.path, text, 0);
+            if ws
+                .render_preview(&post.path, &mut doc, &OPTIONS, None)
+                .is_err()
+            {
+                continue;
+            }
+            posts += 1;
+            if let Some(reason) = doc.whole_reason() {
+                reasons.entry(reason).or_default().push(post.path.clone());
+            } else if doc.renumbered_blocks() > 0 {
+                renumbered += 1;
+            }
+        }
+    }
+    println!("{renumbered} posts rendered by segments have heading ids numbered over the document");
+    (posts, reasons)
+}
+
+/// A table of `whole_reasons` for the test output (`--nocapture`) and BENCHMARKS.md.
+fn report(name: &str, posts: usize, reasons: &BTreeMap<WholeReason, Vec<PathBuf>>) {
+    let whole: usize = reasons
+        .iter()
+        .filter(|(r, _)| **r != WholeReason::OneSegment)
+        .map(|(_, p)| p.len())
+        .sum();
+    println!("{name}: {whole} of {posts} posts render whole on a fallback");
+    for (reason, paths) in reasons {
+        println!("  {reason:?}: {}", paths.len());
+    }
+}
+
+/// The fixture and demo posts render by segments unless they hold state a segment cannot
+/// see; repeated heading ids are never a reason, and the demo's day posts (image-only
+/// headings, whose empty generated ids repeat: "", `-1`) render by segments unless they
+/// have footnotes.
+#[test]
+fn fixture_and_demo_posts_render_by_segments_unless_they_must_not() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (posts, reasons) = whole_reasons(&dirs_in(&root.join("tests/fixtures")));
+    report("fixtures", posts, &reasons);
+    assert!(
+        !reasons.contains_key(&WholeReason::HeadingIds),
+        "{reasons:?}"
+    );
+    let (demo_posts, demo) = whole_reasons(&[root.join("assets/demo-blog")]);
+    report("demo", demo_posts, &demo);
+    // Footnotes are numbered over the whole post: the day post that has one renders whole.
+    let days_whole = demo
+        .iter()
+        .filter(|(reason, _)| **reason != WholeReason::Footnotes)
+        .flat_map(|(_, paths)| paths)
+        .filter(|p| p.to_string_lossy().contains("confnuage-j"))
+        .count();
+    assert!(demo_posts >= 3 && days_whole == 0, "{demo:?}");
+}
+
+#[test]
+fn corpus_fallback_reasons() {
+    let Some(root) = corpus_support::corpus_root("the preview fallback count") else {
+        return;
+    };
+    let (posts, reasons) = whole_reasons(&dirs_in(&root));
+    report("corpus", posts, &reasons);
+    assert!(posts > 0);
+}
+
+/// A post long enough to be rendered in chunks of segments (over 32 KB): talks with headings
+/// that repeat, lists, code, tables and Liquid.
+fn long_post() -> String {
+    let mut s = String::from("---\ntitle: T\n---\nIntro.\n\n");
+    let mut talk = 0;
+    while s.len() < 40 << 10 {
+        talk += 1;
+        s.push_str(&format!(
+            "## Talk {}\n\nText of talk {talk}, with a [link](https://example.org/{talk}) and `code`.\n\n\
+             - one\n- two\n\n```yaml\nname: t{talk}\n```\n\n| A | B |\n|---|---|\n| {talk} | x |\n\n\
+             #### ![](/assets/images/t{talk}.png)\n\n{{{{ page.title }}}} {talk}\n\n",
+            talk % 7
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_long_post_renders_in_chunks_as_whole_under_random_edits() {
+    let (ws, path) = day_post();
+    if let Some(f) = check_text(&ws, &path, long_post(), 12, 4242) {
+        panic!("{f}");
+    }
+}
+
+/// The first render of a long post has far fewer blocks than segments, and a keystroke in
+/// it renders and sends one chunk.
+#[test]
+fn a_keystroke_in_a_long_post_sends_one_chunk() {
+    let (ws, path) = day_post();
+    let text = long_post();
+    let paragraphs = text.matches("\n\n").count();
+    let mut doc = PreviewDocument::new(&path, text.clone(), 0);
+    let first = ws
+        .render_preview(&path, &mut doc, &OPTIONS, None)
+        .expect("renders");
+    assert_eq!(doc.whole_reason(), None);
+    assert!(
+        first.insert.len() > 3 && first.insert.len() * 10 < paragraphs,
+        "{} blocks for {paragraphs} paragraphs",
+        first.insert.len()
+    );
+    let at = text.find("Text of talk 100,").expect("talk 100") + 4;
+    doc.apply(
+        0,
+        1,
+        &[TextChange {
+            from: at,
+            to: at,
+            insert: "s".into(),
+        }],
+    )
+    .expect("applies");
+    let second = ws
+        .render_preview(&path, &mut doc, &OPTIONS, Some(first.generation))
+        .expect("renders");
+    assert_eq!(
+        (second.remove.len(), second.insert.len()),
+        (1, 1),
+        "{second:#?}"
+    );
+    assert!(second.insert[0].html.contains("Texts of talk 100,"));
+    assert!(second.insert[0].html.len() < 16 << 10);
 }

@@ -74,8 +74,8 @@ pub struct PreviewTiming {
 }
 
 /// What changed in the preview: drop every block first when `reset`, remove `remove`, insert
-/// `insert` (in order) before block `before` (at the end when `null`), and move the blocks
-/// from `before` on by `shift` lines.
+/// `insert` (in order) before block `before` (at the end when `null`), move the blocks from
+/// `before` on by `shift` lines, then give the blocks of `update` their new HTML.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PreviewUpdate {
     /// This render; the next request names it in `shown` once applied.
@@ -93,6 +93,9 @@ pub struct PreviewUpdate {
     pub before: Option<u64>,
     /// Lines the blocks from `before` on moved.
     pub shift: i32,
+    /// Blocks kept in place with new HTML (their heading ids were numbered again), by id,
+    /// with their line after the shift.
+    pub update: Vec<PreviewBlock>,
     /// The whole post's problems, in source order.
     pub problems: Vec<PreviewProblem>,
     /// Where the time went in the shell.
@@ -205,21 +208,24 @@ fn take_changes(
 
 fn update_of(patch: PreviewPatch, received_ms: f64, render: Duration) -> PreviewUpdate {
     let line = |l: usize| u32::try_from(l).unwrap_or(u32::MAX);
-    PreviewUpdate {
-        generation: patch.generation,
-        reset: patch.reset,
-        remove: patch.remove,
-        insert: patch
-            .insert
+    let blocks = |blocks: Vec<lanyard::preview::Block>| {
+        blocks
             .into_iter()
             .map(|b| PreviewBlock {
                 id: b.id,
                 line: line(b.line),
                 html: b.html,
             })
-            .collect(),
+            .collect()
+    };
+    PreviewUpdate {
+        generation: patch.generation,
+        reset: patch.reset,
+        remove: patch.remove,
+        insert: blocks(patch.insert),
         before: patch.before,
         shift: i32::try_from(patch.shift).unwrap_or(0),
+        update: blocks(patch.update),
         problems: patch
             .problems
             .into_iter()

@@ -5,15 +5,21 @@
 //! The assembled HTML always equals [`crate::render::render_source`] of the whole text (the
 //! property `tests/preview_incremental.rs` checks on every fixture and corpus post): the
 //! segmenter ([`segments`]) only splits where the state is plain, every segment gets the
-//! document's definitions, and what cannot be split safely (footnotes, `{:toc}`, Liquid state,
-//! repeated heading ids across segments) is rendered whole.
+//! document's definitions, generated heading ids are numbered over the document after
+//! assembly ([`heading_ids`]), and what cannot be split safely (footnotes, `{:toc}`, Liquid
+//! state; [`WholeReason`]) is rendered whole.
 
+mod chunks;
+mod heading_ids;
+mod patch;
 mod render;
 mod segments;
+mod whole;
 
 use std::path::{Path, PathBuf};
 
-pub use render::{Block, PreviewPatch};
+pub use patch::{Block, PreviewPatch};
+pub use whole::WholeReason;
 
 use crate::{Error, Result};
 
@@ -64,6 +70,18 @@ impl PreviewDocument {
         self.version
     }
 
+    /// Why the last render was one whole render rather than segments (`None`: it was
+    /// rendered by segments, or not yet rendered).
+    pub fn whole_reason(&self) -> Option<WholeReason> {
+        self.renders.whole
+    }
+
+    /// How many blocks of the last render had their heading ids numbered over the document
+    /// (a generated id repeated in an earlier segment).
+    pub fn renumbered_blocks(&self) -> usize {
+        self.renders.renumbered
+    }
+
     /// Replaces the whole text (the editor opened the post, or the versions disagreed).
     pub fn reset(&mut self, text: String, version: u64) {
         self.text = text;
@@ -83,15 +101,19 @@ impl PreviewDocument {
         }
         let mut ranges = Vec::with_capacity(changes.len());
         let mut previous_end = 0;
+        // The changes are ascending: one pass over the text finds every offset.
+        let mut cursor = Utf16Cursor {
+            text: &self.text,
+            byte: 0,
+            units: 0,
+        };
         for change in changes {
             if change.from > change.to || change.from < previous_end {
                 return Err(self.out_of_step("changes overlap or are not in order".into()));
             }
             previous_end = change.to;
-            let (Some(from), Some(to)) = (
-                byte_offset(&self.text, change.from),
-                byte_offset(&self.text, change.to),
-            ) else {
+            let (Some(from), Some(to)) = (cursor.byte_at(change.from), cursor.byte_at(change.to))
+            else {
                 return Err(self.out_of_step(format!(
                     "offset {} is past the end or inside a character",
                     change.to
@@ -114,20 +136,27 @@ impl PreviewDocument {
     }
 }
 
-/// The byte offset of UTF-16 offset `units` in `text`, `None` past the end or between the
-/// two halves of a surrogate pair.
-fn byte_offset(text: &str, units: usize) -> Option<usize> {
-    let mut counted = 0;
-    for (byte, c) in text.char_indices() {
-        if counted == units {
-            return Some(byte);
+/// A position in a text counted both in bytes and in UTF-16 code units (as JavaScript
+/// counts), moved forward only.
+struct Utf16Cursor<'t> {
+    text: &'t str,
+    byte: usize,
+    units: usize,
+}
+
+impl Utf16Cursor<'_> {
+    /// The byte offset of UTF-16 offset `units`, at or after the cursor (which moves there);
+    /// `None` past the end, before the cursor, or between the two halves of a surrogate pair.
+    fn byte_at(&mut self, units: usize) -> Option<usize> {
+        for c in self.text[self.byte..].chars() {
+            if self.units >= units {
+                break;
+            }
+            self.units += c.len_utf16();
+            self.byte += c.len_utf8();
         }
-        counted += c.len_utf16();
-        if counted > units {
-            return None;
-        }
+        (self.units == units).then_some(self.byte)
     }
-    (counted == units).then_some(text.len())
 }
 
 #[cfg(test)]

@@ -9,14 +9,17 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use super::patch::{diff, Part, PreviewPatch, Shown};
 use super::segments::{self, Scan};
+use super::whole::{is_private_marker, whole_before_render, WholeReason};
 use super::PreviewDocument;
+use super::{chunks, heading_ids};
 use crate::front_matter::split_front_matter;
 use crate::render::{
-    render_source, LocalImage, ProblemKind, RenderOptions, RenderProblem, SiteContext,
+    render_source, HeadingId, LocalImage, ProblemKind, RenderOptions, RenderProblem, Rendered,
+    SiteContext,
 };
 
 /// The front matter each segment is rendered behind: its body starts on line 3.
@@ -24,60 +27,32 @@ const SEGMENT_PREFIX: &str = "---\n---\n";
 /// Lines of [`SEGMENT_PREFIX`].
 const PREFIX_LINES: usize = 2;
 
-/// One block of the preview: a segment's HTML, with `data-line`s relative to `line`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// Stable while the block is shown (a block that only moves keeps its id).
-    pub id: u64,
-    /// 1-based line of the file where the block starts; a `data-line="N"` inside stands for
-    /// file line `line + N - 1`.
-    pub line: usize,
-    /// Sanitized HTML.
-    pub html: String,
-}
-
-/// What changed since the render the preview shows: remove blocks `remove`, insert `insert`
-/// (in order) before block `before` (at the end when `None`), and move the blocks from
-/// `before` on by `shift` lines. With `reset`, the preview drops every block first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PreviewPatch {
-    /// This render's number; the next request names it when its patch was applied.
-    pub generation: u64,
-    /// Whether the preview must drop every block before inserting.
-    pub reset: bool,
-    /// Blocks to remove.
-    pub remove: Vec<u64>,
-    /// Blocks to insert, in order.
-    pub insert: Vec<Block>,
-    /// The block the inserted ones go before (`None`: at the end).
-    pub before: Option<u64>,
-    /// How many lines the blocks from `before` on moved.
-    pub shift: i64,
-    /// Problems of the whole post, file lines, in order.
-    pub problems: Vec<RenderProblem>,
-    /// Local images of the whole post, file lines, in order.
-    pub images: Vec<LocalImage>,
-}
-
-/// The next render's number, for every document of the process.
-static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
-
 /// A rendered segment, lines relative to its first line (1).
 #[derive(Debug)]
-struct Piece {
-    html: String,
-    problems: Vec<RenderProblem>,
-    images: Vec<LocalImage>,
-    heading_ids: Vec<String>,
+pub(super) struct Piece {
+    /// Sanitized HTML, `data-line`s relative.
+    pub html: String,
+    /// Its problems, lines relative.
+    pub problems: Vec<RenderProblem>,
+    /// Its local images, lines relative.
+    pub images: Vec<LocalImage>,
+    /// The Markdown headings' ids as `html` has them.
+    pub headings: Vec<HeadingId>,
+    /// Whether the HTML shows one of the renderer's private markers (found once, not on
+    /// every keystroke: a 1 MB post has megabytes of HTML).
+    pub marker_shown: bool,
 }
 
-/// A block as shown: its id, cache key, first line and render.
-#[derive(Debug, Clone)]
-struct Shown {
-    id: u64,
-    key: u64,
-    line: usize,
-    piece: Arc<Piece>,
+impl From<Rendered> for Piece {
+    fn from(rendered: Rendered) -> Self {
+        Piece {
+            marker_shown: rendered.html.chars().any(is_private_marker),
+            html: rendered.html,
+            problems: rendered.problems,
+            images: rendered.images,
+            headings: rendered.headings,
+        }
+    }
 }
 
 /// The cache and what the last render showed.
@@ -85,11 +60,18 @@ struct Shown {
 pub(super) struct RenderState {
     cache: HashMap<u64, Arc<Piece>>,
     context: u64,
-    shown: Vec<Shown>,
-    generation: u64,
-    next_id: u64,
+    /// The blocks shown, in order.
+    pub shown: Vec<Shown>,
+    /// The render shown.
+    pub generation: u64,
+    /// The last block id given.
+    pub next_id: u64,
     /// The last definitions checked (their key) and whether they render to nothing.
     definitions: Option<(u64, bool)>,
+    /// Why the last render was one whole render, if it was.
+    pub(super) whole: Option<WholeReason>,
+    /// How many blocks of the last render had their heading ids numbered again.
+    pub(super) renumbered: usize,
 }
 
 impl PreviewDocument {
@@ -99,7 +81,7 @@ impl PreviewDocument {
     pub fn render(
         &mut self,
         page: &serde_json::Value,
-        site: &dyn SiteContext,
+        site: &(dyn SiteContext + Sync),
         options: &RenderOptions,
         site_stamp: u64,
         shown: Option<u64>,
@@ -110,13 +92,12 @@ impl PreviewDocument {
             state.cache.clear();
             state.context = context;
         }
-        let next = pieces(&self.text, state, page, site, options);
+        let mut used = HashMap::new();
+        let (next, whole) = pieces(&self.text, state, &mut used, page, site, options);
+        state.whole = whole;
+        state.renumbered = next.iter().filter(|p| p.key != p.source).count();
         let patch = diff(state, next, shown);
-        state.cache = state
-            .shown
-            .iter()
-            .map(|s| (s.key, Arc::clone(&s.piece)))
-            .collect();
+        state.cache = used;
         patch
     }
 
@@ -124,59 +105,174 @@ impl PreviewDocument {
     /// [`render_source`] gives for the whole text.
     pub fn assembled_html(&self) -> String {
         let mut html = String::new();
-        for shown in &self.renders.shown {
-            html.push_str(&shift_data_lines(&shown.piece.html, |n| shown.line + n - 1));
+        for part in Shown::parts(&self.renders.shown) {
+            html.push_str(&shift_data_lines(&part.piece.html, |n| part.line + n - 1));
         }
         html
     }
 }
 
-/// The segments of `text` as (key, first file line, render), from the cache when there.
+/// The segments of `text` as (key, first file line, render), from the cache when there, and
+/// why the text was rendered whole, if it was. Every cache entry used goes into `used`.
 fn pieces(
     text: &str,
     state: &mut RenderState,
+    used: &mut HashMap<u64, Arc<Piece>>,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
-) -> Vec<(u64, usize, Arc<Piece>)> {
+) -> (Vec<Part>, Option<WholeReason>) {
     let split = split_front_matter(text);
     let scan = segments::scan(split.body);
-    if !needs_whole(split.body, &scan) {
-        let mut out = Vec::with_capacity(scan.starts.len());
-        for (i, &start) in scan.starts.iter().enumerate() {
-            let end = scan.starts.get(i + 1).copied().unwrap_or(split.body.len());
-            let segment = &split.body[start..end];
-            let key = hash_of(&(state.context, segment, &scan.definitions));
-            let piece = state.cache.get(&key).cloned().unwrap_or_else(|| {
-                Arc::new(render_segment(
-                    segment,
-                    &scan.definitions,
-                    page,
-                    site,
-                    options,
-                ))
-            });
-            state.cache.insert(key, Arc::clone(&piece));
-            out.push((key, split.body_line + scan.start_lines[i], piece));
-        }
-        let broken = out
-            .iter()
-            .any(|(_, _, p)| stopped(&p.problems) || p.html.chars().any(is_private_marker));
-        if !broken && !ids_collide(&out) && definitions_vanish(state, &scan, page, site, options) {
-            return out;
-        }
-    }
+    let reason = match whole_before_render(split.body, &scan) {
+        Some(reason) => reason,
+        None => match segment_pieces(text, &scan, state, used, page, site, options) {
+            Ok(out) => return (out, None),
+            Err(reason) => reason,
+        },
+    };
     let key = hash_of(&(state.context, "whole", text));
-    let piece = state.cache.get(&key).cloned().unwrap_or_else(|| {
-        let rendered = render_source(text, page, site, options);
-        Arc::new(Piece {
-            heading_ids: heading_ids(&rendered.html),
-            html: rendered.html,
-            problems: rendered.problems,
-            images: rendered.images,
+    let piece = state
+        .cache
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| Arc::new(Piece::from(render_source(text, page, site, options))));
+    used.insert(key, Arc::clone(&piece));
+    let whole = Part {
+        source: key,
+        key,
+        line: 1,
+        piece,
+    };
+    (vec![whole], Some(reason))
+}
+
+/// The segments of the body rendered apart (from the cache when there), their generated
+/// heading ids numbered over the document; or why the text must be rendered whole.
+fn segment_pieces(
+    text: &str,
+    scan: &Scan,
+    state: &mut RenderState,
+    used: &mut HashMap<u64, Arc<Piece>>,
+    page: &serde_json::Value,
+    site: &(dyn SiteContext + Sync),
+    options: &RenderOptions,
+) -> Result<Vec<Part>, WholeReason> {
+    let split = split_front_matter(text);
+    let chunks = chunks::chunk_starts(split.body, scan);
+    let texts: Vec<(&str, usize)> = chunks
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let end = chunks
+                .get(k + 1)
+                .map_or(split.body.len(), |&next| scan.starts[next]);
+            (
+                &split.body[scan.starts[i]..end],
+                split.body_line + scan.start_lines[i],
+            )
         })
-    });
-    vec![(key, 1, piece)]
+        .collect();
+    let keys: Vec<u64> = texts
+        .iter()
+        .map(|(chunk, _)| hash_of(&(state.context, chunk, &scan.definitions)))
+        .collect();
+    render_missing(&texts, &keys, state, page, site, options, &scan.definitions);
+    let mut out = Vec::with_capacity(texts.len());
+    for ((chunk, line), key) in texts.iter().zip(keys) {
+        let piece = state.cache.get(&key).cloned().unwrap_or_else(|| {
+            Arc::new(render_segment(
+                chunk,
+                &scan.definitions,
+                page,
+                site,
+                options,
+            ))
+        });
+        used.insert(key, Arc::clone(&piece));
+        out.push(Part {
+            source: key,
+            key,
+            line: *line,
+            piece,
+        });
+    }
+    if out.iter().any(|p| stopped(&p.piece.problems)) {
+        return Err(WholeReason::Budget);
+    }
+    if out.iter().any(|p| p.piece.marker_shown) {
+        return Err(WholeReason::PrivateMarker);
+    }
+    if !definitions_vanish(state, scan, page, site, options) {
+        return Err(WholeReason::Definitions);
+    }
+    let wanted = heading_ids::document_ids(out.iter().map(|p| &p.piece.headings[..]));
+    for (part, ids) in out.iter_mut().zip(wanted) {
+        if part.piece.headings.iter().map(|h| &h.id).eq(ids.iter()) {
+            continue;
+        }
+        // Keyed by the segment and its ids: sent again only when its ids change.
+        let key = hash_of(&(part.source, &ids));
+        let renumbered = match state.cache.get(&key) {
+            Some(p) => Arc::clone(p),
+            None => Arc::new(renumbered(&part.piece, &ids).ok_or(WholeReason::HeadingIds)?),
+        };
+        used.insert(key, Arc::clone(&renumbered));
+        part.key = key;
+        part.piece = renumbered;
+    }
+    Ok(out)
+}
+
+/// Renders the chunks whose key is not in the cache, on every core (the first render of a
+/// long post), and caches them.
+fn render_missing(
+    texts: &[(&str, usize)],
+    keys: &[u64],
+    state: &mut RenderState,
+    page: &serde_json::Value,
+    site: &(dyn SiteContext + Sync),
+    options: &RenderOptions,
+    definitions: &str,
+) {
+    use rayon::prelude::*;
+    let mut seen = std::collections::HashSet::new();
+    let missing: Vec<(u64, &str)> = texts
+        .iter()
+        .zip(keys)
+        .filter(|(_, key)| !state.cache.contains_key(*key) && seen.insert(**key))
+        .map(|((chunk, _), key)| (*key, *chunk))
+        .collect();
+    let render = |(key, chunk): &(u64, &str)| {
+        let piece = render_segment(chunk, definitions, page, site, options);
+        (*key, Arc::new(piece))
+    };
+    // One render is the common case (a keystroke): no thread hand-off for it.
+    let rendered: Vec<(u64, Arc<Piece>)> = if missing.len() > 1 {
+        missing.par_iter().map(render).collect()
+    } else {
+        missing.iter().map(render).collect()
+    };
+    state.cache.extend(rendered);
+}
+
+/// `piece` with its headings' ids made `ids`, or `None` when they cannot be found.
+fn renumbered(piece: &Piece, ids: &[String]) -> Option<Piece> {
+    Some(Piece {
+        html: heading_ids::renumber(&piece.html, &piece.headings, ids)?,
+        marker_shown: piece.marker_shown,
+        problems: piece.problems.clone(),
+        images: piece.images.clone(),
+        headings: piece
+            .headings
+            .iter()
+            .zip(ids)
+            .map(|(h, id)| HeadingId {
+                id: id.clone(),
+                base: h.base.clone(),
+            })
+            .collect(),
+    })
 }
 
 /// Whether the definitions every segment gets render to nothing alone (each line is a
@@ -185,7 +281,7 @@ fn definitions_vanish(
     state: &mut RenderState,
     scan: &Scan,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
 ) -> bool {
     if scan.definitions.is_empty() {
@@ -208,65 +304,12 @@ fn definitions_vanish(
     vanish
 }
 
-/// Whether the post must be rendered whole: state a segment cannot see (footnotes and their
-/// numbering, `{:toc}`, Liquid variables, kramdown options and ALDs), an open construct at
-/// the end, definitions whose order matters, or nothing to split.
-fn needs_whole(body: &str, scan: &Scan) -> bool {
-    scan.starts.len() < 2
-        || scan.open_at_end
-        || scan.duplicate_definitions
-        || body.contains("[^")
-        || body.contains("{::")
-        || body
-            .lines()
-            .any(|l| l.starts_with("{:") && (l.contains("toc") || is_ald(l)))
-        || has_stateful_liquid(body)
-        || body.chars().any(is_private_marker)
-}
-
-/// Characters of the Supplementary Private Use Area-A: the renderer's stash markers, whose
-/// numbering runs over the whole post (one that shows means something broke: render whole).
-fn is_private_marker(c: char) -> bool {
-    ('\u{F0000}'..='\u{FFFFD}').contains(&c)
-}
-
-/// `{:name: attrs}`: an attribute list definition, used by name anywhere in the document.
-fn is_ald(line: &str) -> bool {
-    let rest = &line[2..];
-    let name_len = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-        .count();
-    name_len > 0 && rest[name_len..].starts_with(':')
-}
-
-/// Liquid tags whose effect outlives their segment (variables, counters, cycles).
-fn has_stateful_liquid(body: &str) -> bool {
-    const STATEFUL: [&str; 6] = [
-        "assign",
-        "capture",
-        "increment",
-        "decrement",
-        "cycle",
-        "liquid",
-    ];
-    body.match_indices("{%").any(|(i, _)| {
-        let name: String = body[i + 2..]
-            .trim_start_matches('-')
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        STATEFUL.contains(&name.as_str())
-    })
-}
-
 /// Renders one segment alone, lines relative to its first line.
 fn render_segment(
     segment: &str,
     definitions: &str,
     page: &serde_json::Value,
-    site: &dyn SiteContext,
+    site: &(dyn SiteContext + Sync),
     options: &RenderOptions,
 ) -> Piece {
     let mut source =
@@ -285,7 +328,8 @@ fn render_segment(
     let relative = |line: usize| line.saturating_sub(PREFIX_LINES).max(1);
     let html = shift_data_lines(&rendered.html, relative);
     Piece {
-        heading_ids: heading_ids(&html),
+        headings: rendered.headings,
+        marker_shown: html.chars().any(is_private_marker),
         html,
         // What the appended definitions cause is reported once, by their own segment.
         problems: rendered
@@ -309,110 +353,10 @@ fn render_segment(
     }
 }
 
-/// Whether two segments gave a heading the same id: kramdown numbers repeats across the whole
-/// document (`x`, `x-1`), which a segment alone cannot know.
-fn ids_collide(pieces: &[(u64, usize, Arc<Piece>)]) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    pieces.iter().any(|(_, _, piece)| {
-        let own: std::collections::HashSet<&str> =
-            piece.heading_ids.iter().map(String::as_str).collect();
-        own.into_iter().any(|id| !seen.insert(id.to_string()))
-    })
-}
-
 fn stopped(problems: &[RenderProblem]) -> bool {
     problems
         .iter()
         .any(|p| p.kind == ProblemKind::BudgetExceeded)
-}
-
-/// The patch from what `state` shows to `next`, which it then shows.
-fn diff(
-    state: &mut RenderState,
-    next: Vec<(u64, usize, Arc<Piece>)>,
-    shown: Option<u64>,
-) -> PreviewPatch {
-    let reset = shown.is_none() || shown != Some(state.generation) || state.generation == 0;
-    let old = if reset {
-        Vec::new()
-    } else {
-        std::mem::take(&mut state.shown)
-    };
-    let mut prefix = 0;
-    while prefix < old.len()
-        && prefix < next.len()
-        && old[prefix].key == next[prefix].0
-        && old[prefix].line == next[prefix].1
-    {
-        prefix += 1;
-    }
-    let mut suffix = 0;
-    let mut shift = 0i64;
-    while suffix < old.len() - prefix && suffix < next.len() - prefix {
-        let (o, n) = (&old[old.len() - 1 - suffix], &next[next.len() - 1 - suffix]);
-        let moved = n.1 as i64 - o.line as i64;
-        if o.key != n.0 || (suffix > 0 && moved != shift) {
-            break;
-        }
-        shift = moved;
-        suffix += 1;
-    }
-    let remove = old[prefix..old.len() - suffix]
-        .iter()
-        .map(|s| s.id)
-        .collect();
-    let before = (suffix > 0).then(|| old[old.len() - suffix].id);
-    let mut shown_now: Vec<Shown> = old[..prefix].to_vec();
-    let mut insert = Vec::new();
-    for (key, line, piece) in next[prefix..next.len() - suffix].iter().cloned() {
-        state.next_id += 1;
-        insert.push(Block {
-            id: state.next_id,
-            line,
-            html: piece.html.clone(),
-        });
-        shown_now.push(Shown {
-            id: state.next_id,
-            key,
-            line,
-            piece,
-        });
-    }
-    for (old_block, (_, line, _)) in old[old.len() - suffix..]
-        .iter()
-        .zip(&next[next.len() - suffix..])
-    {
-        shown_now.push(Shown {
-            line: *line,
-            ..old_block.clone()
-        });
-    }
-    state.shown = shown_now;
-    // Unique across documents: a preview showing another post's render never matches.
-    state.generation = NEXT_GENERATION.fetch_add(1, Ordering::Relaxed);
-    let mut problems = Vec::new();
-    let mut images = Vec::new();
-    for s in &state.shown {
-        problems.extend(s.piece.problems.iter().map(|p| RenderProblem {
-            line: s.line + p.line - 1,
-            ..p.clone()
-        }));
-        images.extend(s.piece.images.iter().map(|i| LocalImage {
-            line: s.line + i.line - 1,
-            ..i.clone()
-        }));
-    }
-    problems.sort_by_key(|p| p.line);
-    PreviewPatch {
-        generation: state.generation,
-        reset,
-        remove,
-        insert,
-        before,
-        shift,
-        problems,
-        images,
-    }
 }
 
 /// `html` with every `data-line="N"` made `data-line="f(N)"`.
@@ -435,23 +379,6 @@ pub(crate) fn shift_data_lines(html: &str, f: impl Fn(usize) -> usize) -> String
     }
     out.push_str(rest);
     out
-}
-
-/// The `id`s of the headings in `html`, in order.
-fn heading_ids(html: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    for (at, _) in html.match_indices("<h") {
-        let tag = &html[at + 2..];
-        if !tag.starts_with(|c: char| ('1'..='6').contains(&c)) {
-            continue;
-        }
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        if let Some(start) = tag.find(" id=\"") {
-            let value = &tag[start + 5..];
-            ids.push(value[..value.find('"').unwrap_or(value.len())].to_string());
-        }
-    }
-    ids
 }
 
 fn context_hash(page: &serde_json::Value, site_stamp: u64, options: &RenderOptions) -> u64 {

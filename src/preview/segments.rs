@@ -58,6 +58,9 @@ struct State {
     /// Inside a Liquid tag or output: the `%}` or `}}` that closes it.
     liquid_open: Option<&'static str>,
     html_depth: usize,
+    /// A Liquid tag or output held `<`: whether its HTML reaches the output (an include's
+    /// argument) or not (a tag Lanyard cannot run) is not known here, so no boundary follows.
+    liquid_html: bool,
     html_comment: bool,
     /// Inside an HTML tag whose `>` is on a later line.
     html_in_tag: bool,
@@ -71,6 +74,7 @@ impl State {
             && self.liquid_verbatim.is_none()
             && self.liquid_open.is_none()
             && self.html_depth == 0
+            && !self.liquid_html
             && !self.html_comment
             && !self.html_in_tag
             && !self.math_open
@@ -124,6 +128,8 @@ pub(crate) fn scan(body: &str) -> Scan {
         }
         offset += raw.len();
     }
+    // A Liquid tag holding HTML only stops further boundaries; it leaves nothing open.
+    state.liquid_html = false;
     out.open_at_end = !state.plain();
     out
 }
@@ -204,7 +210,9 @@ fn advance_liquid(state: &mut State, line: &str) {
     let mut rest = line;
     loop {
         if let Some(closer) = state.liquid_open {
-            match rest.find(closer) {
+            let inside = rest.find(closer);
+            state.liquid_html |= rest[..inside.unwrap_or(rest.len())].contains('<');
+            match inside {
                 Some(end) => {
                     state.liquid_open = None;
                     rest = &rest[end + 2..];
@@ -394,6 +402,10 @@ mod tests {
             vec![0, 2, 9]
         );
         assert_eq!(starts("[a]({% post_url\n\nx %})\n\ny\n"), vec![0, 4]);
+        assert_eq!(
+            starts("{% include a s=\"<div>\" %}\n\ny\n\n</div>\n"),
+            vec![0]
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ mod sanitize;
 mod source_map;
 
 pub use context::{PostTarget, SiteContext};
+pub use markdown::HeadingId;
+pub(crate) use markdown::IdCounter;
 pub(crate) use sanitize::sanitize_page_html;
 
 use crate::front_matter::split_front_matter;
@@ -85,6 +87,9 @@ pub struct Rendered {
     pub problems: Vec<RenderProblem>,
     /// Local images of the body, in source order.
     pub images: Vec<LocalImage>,
+    /// The ids of the body's Markdown headings, in order (not those inside `markdown="1"`
+    /// HTML elements, which are numbered within their element).
+    pub headings: Vec<HeadingId>,
 }
 
 impl Rendered {
@@ -158,7 +163,7 @@ pub fn render_source(
         html_depth: 0,
         keep_site_src: options.asset_urls,
     };
-    let (mut html, markdown_problems, images) =
+    let (mut html, markdown_problems, images, headings) =
         markdown::render_markdown(&expanded.text, &input, &mut stash, &expanded.map);
     let images = images
         .into_iter()
@@ -198,6 +203,7 @@ pub fn render_source(
         html,
         problems,
         images,
+        headings,
     }
 }
 

@@ -80,10 +80,20 @@ describe("the desktop app", () => {
     const { driver } = app;
     await openPostFromSidebar(driver, "Conf'Nuage 2025 - Jour 2");
     await waitForPreviewText(driver, "Journée plus courte pour moi");
+    // Mark every element of the preview: typing patches only the edited block, so the others
+    // stay the same DOM nodes (their photos do not reload).
+    const marked = await driver.executeScript(
+      "const els = [...document.querySelectorAll('#preview > *')]; els.forEach((el, i) => { el.__lanyardMark = i; }); return els.length;",
+    );
     await typeAtEnd(driver, "\n\nUne phrase **tapée** au clavier.");
     const preview = await waitForPreviewText(driver, "Une phrase tapée au clavier.");
     const strong = await preview.findElements(By.xpath(".//strong[text()='tapée']"));
     assert.equal(strong.length, 1, "the typed markdown is rendered, not shown raw");
+    const kept = await driver.executeScript(
+      "return [...document.querySelectorAll('#preview > *')].filter((el) => el.__lanyardMark !== undefined).length;",
+    );
+    // The last block (now followed by a blank line) may be sent again; every other one stays.
+    assert.ok(marked > 5 && kept >= marked - 1, `${kept} of ${marked} preview elements kept`);
     assert.equal(await saveState(driver), "dirty");
     await stop(app);
   });

@@ -9,16 +9,55 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::Node;
 
-/// Gives every heading without an explicit id (`{#id}`, IAL) its kramdown id.
+/// A heading's id as a render wrote it, so that a document rendered in parts (the preview's
+/// segments) can number repeated ids over the whole document afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HeadingId {
+    /// The id written in the HTML.
+    pub id: String,
+    /// The generated id before duplicate numbering (`demo` of `demo-1`); `None` for an
+    /// explicit id (`{#id}`, an IAL), which kramdown neither numbers nor counts.
+    pub base: Option<String>,
+}
+
+/// kramdown-parser-gfm's `@id_counter`: the n-th repeat of a generated id over one document
+/// gets `-n` appended. Explicit ids do not take part. The one home of this rule, used by the
+/// renderer and by the preview when it numbers the ids of its segments over the document.
+#[derive(Debug, Default, Clone)]
+pub struct IdCounter(HashMap<String, usize>);
+
+impl IdCounter {
+    /// The id of the next heading whose generated id is `base`.
+    pub fn unique(&mut self, base: &str) -> String {
+        let count = self
+            .0
+            .entry(base.to_string())
+            .and_modify(|c| *c += 1)
+            .or_insert(0);
+        if *count > 0 {
+            format!("{base}-{count}")
+        } else {
+            base.to_string()
+        }
+    }
+}
+
+/// Gives every heading without an explicit id (`{#id}`, IAL) its kramdown id, and records
+/// every heading's id in `report` (in order).
 ///
 /// With `inside_html` (Markdown inside a `markdown="1"` element), kramdown-parser-gfm does not
-/// reach the headings and kramdown's converter gives them its basic ASCII ids instead.
-pub(crate) fn assign_heading_ids<'a>(
-    nodes: impl Iterator<Item = Node<'a>>,
+/// reach the headings and kramdown's converter gives them its basic ASCII ids instead; those
+/// are numbered within their element and not reported.
+pub(crate) fn assign_heading_ids<'a, 'r>(
+    nodes: impl Iterator<Item = Node<'a>> + 'r,
     inside_html: bool,
-) -> impl Iterator<Item = Node<'a>> {
+    report: &'r mut Vec<HeadingId>,
+) -> impl Iterator<Item = Node<'a>> + 'r
+where
+    'a: 'r,
+{
     let mut nodes = nodes;
-    let mut counters: HashMap<String, usize> = HashMap::new();
+    let mut counter = IdCounter::default();
     let mut ready: std::collections::VecDeque<Node<'a>> = std::collections::VecDeque::new();
     std::iter::from_fn(move || {
         if let Some(n) = ready.pop_front() {
@@ -41,14 +80,30 @@ pub(crate) fn assign_heading_ids<'a>(
             }
         }
         if let Some(start) = ready.front_mut() {
-            let explicit = matches!(&start.event, Event::Start(Tag::Heading { id: Some(_), .. }));
-            if start.attrs.id.is_none() && !explicit {
-                let id = if inside_html {
-                    basic_header_id(&text)
-                } else {
-                    gfm_header_id(&text)
-                };
-                start.attrs.id = Some(unique_id(id, &mut counters));
+            let explicit = match &start.event {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            };
+            // An IAL's id wins over the `{#id}` one, as the writer merges them.
+            let explicit = start.attrs.id.clone().or(explicit);
+            let heading = match explicit {
+                Some(id) => HeadingId { id, base: None },
+                None => {
+                    let base = if inside_html {
+                        basic_header_id(&text)
+                    } else {
+                        gfm_header_id(&text)
+                    };
+                    let id = counter.unique(&base);
+                    start.attrs.id = Some(id.clone());
+                    HeadingId {
+                        id,
+                        base: Some(base),
+                    }
+                }
+            };
+            if !inside_html {
+                report.push(heading);
             }
         }
         ready.pop_front()
@@ -117,19 +172,6 @@ fn is_combining_mark(c: char) -> bool {
     )
 }
 
-/// Appends `-N` to the N-th repeat of an id, as kramdown's `@id_counter` does.
-fn unique_id(id: String, counters: &mut HashMap<String, usize>) -> String {
-    let count = counters
-        .entry(id.clone())
-        .and_modify(|c| *c += 1)
-        .or_insert(0);
-    if *count > 0 {
-        format!("{id}-{count}")
-    } else {
-        id
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,9 +210,10 @@ mod tests {
 
     #[test]
     fn numbers_duplicate_ids_from_one() {
-        let mut c = HashMap::new();
-        assert_eq!(unique_id("a".into(), &mut c), "a");
-        assert_eq!(unique_id("a".into(), &mut c), "a-1");
-        assert_eq!(unique_id("a".into(), &mut c), "a-2");
+        let mut c = IdCounter::default();
+        assert_eq!(c.unique("a"), "a");
+        assert_eq!(c.unique("a"), "a-1");
+        assert_eq!(c.unique("b"), "b");
+        assert_eq!(c.unique("a"), "a-2");
     }
 }

@@ -48,6 +48,8 @@ use pulldown_cmark::{Event, Parser};
 use super::source_map::SourceMap;
 use super::{ProblemKind, SiteContext};
 
+pub use heading_ids::HeadingId;
+pub(crate) use heading_ids::IdCounter;
 pub(crate) use writer::{escape_attr, escape_text};
 
 /// A parsed event with where it came from and the attributes it will be written with.
@@ -148,7 +150,17 @@ pub(crate) struct MarkdownImage {
     pub path: crate::site::gate::SitePath,
 }
 
-/// Renders `text` to HTML, returning the HTML, the problems found and the local images.
+/// What [`render_markdown`] gives: the HTML, the problems found, the local images and the
+/// ids of the headings (those of `markdown="1"` elements left out).
+pub(crate) type RenderedMarkdown = (
+    String,
+    Vec<MarkdownProblem>,
+    Vec<MarkdownImage>,
+    Vec<HeadingId>,
+);
+
+/// Renders `text` to HTML, returning the HTML, the problems found, the local images and the
+/// headings' ids.
 /// Finished HTML (math, HTML blocks) goes to `stash` (which holds Liquid's already), referenced
 /// by markers in the parsed text; the HTML returned has them all resolved.
 /// `to_file` maps offsets of `text` to the file (Liquid's map).
@@ -157,7 +169,7 @@ pub(crate) fn render_markdown(
     input: &MarkdownInput<'_>,
     stash: &mut Vec<String>,
     to_file: &SourceMap,
-) -> (String, Vec<MarkdownProblem>, Vec<MarkdownImage>) {
+) -> RenderedMarkdown {
     let source = rewrite_source(text, input, stash, to_file);
     let text = source.text.as_str();
     let has_toc = source.block_ials.iter().any(|i| i.attrs.toc);
@@ -169,7 +181,8 @@ pub(crate) fn render_markdown(
     let nodes = ial::apply_span_ials(nodes, text);
     let nodes = tables::drop_separator_rows(nodes, text);
     let nodes = typography::apply_typography(nodes, text);
-    let nodes = heading_ids::assign_heading_ids(nodes, input.html_depth > 0);
+    let mut headings = Vec::new();
+    let nodes = heading_ids::assign_heading_ids(nodes, input.html_depth > 0, &mut headings);
     let nodes = toc::insert_toc(nodes, has_toc);
     let mut problems = Vec::new();
     let mut images = Vec::new();
@@ -194,7 +207,7 @@ pub(crate) fn render_markdown(
     for i in &mut images {
         i.offset = map.source_offset(i.offset);
     }
-    (html, problems, images)
+    (html, problems, images, headings)
 }
 
 /// The source after the rewrite, with what it recorded.

@@ -5,8 +5,8 @@ import type { PreviewTiming } from "./PreviewTiming";
 
 /**
  * What changed in the preview: drop every block first when `reset`, remove `remove`, insert
- * `insert` (in order) before block `before` (at the end when `null`), and move the blocks
- * from `before` on by `shift` lines.
+ * `insert` (in order) before block `before` (at the end when `null`), move the blocks from
+ * `before` on by `shift` lines, then give the blocks of `update` their new HTML.
  */
 export type PreviewUpdate = { 
 /**
@@ -33,6 +33,11 @@ before: number | null,
  * Lines the blocks from `before` on moved.
  */
 shift: number, 
+/**
+ * Blocks kept in place with new HTML (their heading ids were numbered again), by id,
+ * with their line after the shift.
+ */
+update: Array<PreviewBlock>, 
 /**
  * The whole post's problems, in source order.
  */

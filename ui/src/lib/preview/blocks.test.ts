@@ -6,7 +6,7 @@ import { BlockView } from "./blocks";
 const timing = { received_ms: 0, replied_ms: 0, render_ms: 0 };
 
 function update(over: Partial<PreviewUpdate>): PreviewUpdate {
-  return { generation: 1, reset: false, remove: [], insert: [], before: null, shift: 0, problems: [], timing, ...over };
+  return { generation: 1, reset: false, remove: [], insert: [], before: null, shift: 0, update: [], problems: [], timing, ...over };
 }
 
 function setup() {
@@ -81,5 +81,30 @@ describe("BlockView, one block for one", () => {
     expect(container.textContent).toBe("\nxy\n");
     const lines = Array.from(container.querySelectorAll<HTMLElement>("[data-line]")).map((el) => view.lineOf(container, el));
     expect(lines).toEqual([3]);
+  });
+});
+
+describe("BlockView, blocks updated in place", () => {
+  it("renumbers a heading in place after an insert and leaves the other blocks' nodes", () => {
+    const { container, view } = setup();
+    const img = container.querySelector("img");
+    const d = container.querySelectorAll("p")[2];
+    const ok = view.apply(
+      container,
+      update({
+        generation: 2,
+        insert: [{ id: 4, line: 5, html: '<h2 id="a" data-line="1">A</h2>\n' }],
+        before: 1,
+        shift: 2,
+        update: [{ id: 1, line: 7, html: '<h2 id="a-1" data-line="1">A</h2>\n' }],
+      }),
+    );
+    expect(ok).toBe(true);
+    expect(Array.from(container.querySelectorAll("h2")).map((h) => h.id)).toEqual(["a", "a-1"]);
+    expect(container.querySelector("img")).toBe(img);
+    expect(container.querySelectorAll("p")[2]).toBe(d);
+    const lines = Array.from(container.querySelectorAll<HTMLElement>("h2")).map((el) => view.lineOf(container, el));
+    expect(lines).toEqual([5, 7]);
+    expect(view.apply(container, update({ generation: 3, update: [{ id: 99, line: 1, html: "" }] }))).toBe(false);
   });
 });

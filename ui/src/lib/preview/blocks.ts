@@ -1,8 +1,10 @@
 // The preview's blocks, patched by id: the shell answers each render with the blocks to
-// remove and insert and how far the blocks after them moved (src-tauri/src/preview_commands.rs),
+// remove and insert, how far the blocks after them moved, and the blocks whose HTML changed in
+// place (heading ids numbered again) (src-tauri/src/preview_commands.rs),
 // so a keystroke parses only the changed block's HTML and touches only its nodes. Photos in the
 // other blocks stay put (no reload) and so does the scroll position. A block's `data-line`s are
 // relative to its first line, which moves without touching the DOM when lines are inserted above.
+import type { PreviewBlock } from "../bindings/PreviewBlock";
 import type { PreviewUpdate } from "../bindings/PreviewUpdate";
 import { parsePreview } from "./patch_html";
 
@@ -34,7 +36,8 @@ export class BlockView {
       return false;
     }
     if (!update.reset && this.generation !== null && update.remove.length === 1 && update.insert.length === 1) {
-      if (this.morph(container, update)) return true;
+      const morphed = this.morph(container, update);
+      if (morphed !== null) return morphed;
     }
     const removed = new Set(update.remove);
     const known = new Set(this.blocks.map((b) => b.id));
@@ -52,18 +55,38 @@ export class BlockView {
     const inserted = update.insert.map((b) => this.build(container.ownerDocument, b.id, b.line, b.html));
     for (const block of inserted) for (const n of block.nodes) container.insertBefore(n, anchor);
     this.blocks.splice(at, 0, ...inserted);
+    return this.updateInPlace(container, update);
+  }
+
+  /** Gives the blocks of `update.update` their new HTML in place (their heading ids were
+   * numbered again), then takes the update's generation; false when one is not shown. */
+  private updateInPlace(container: Element, update: PreviewUpdate): boolean {
+    for (const next of update.update) {
+      const at = this.blocks.findIndex((b) => b.id === next.id);
+      if (at < 0) {
+        this.generation = null;
+        return false;
+      }
+      this.replace(container, at, next);
+    }
     this.generation = update.generation;
     return true;
   }
 
-  /** One block replaced by one: keeps its top-level nodes that did not change (a post the core
-   * renders whole is one block; its photos must not reload on every keystroke). */
-  private morph(container: Element, update: PreviewUpdate): boolean {
+  /** One block replaced by one (see `replace`); null when the update is not of that shape. */
+  private morph(container: Element, update: PreviewUpdate): boolean | null {
     const at = this.blocks.findIndex((b) => b.id === update.remove[0]);
-    if (at < 0 || (update.before !== null && this.blocks[at + 1]?.id !== update.before)) return false;
-    if (update.before === null && at !== this.blocks.length - 1) return false;
+    if (at < 0 || (update.before !== null && this.blocks[at + 1]?.id !== update.before)) return null;
+    if (update.before === null && at !== this.blocks.length - 1) return null;
+    this.replace(container, at, update.insert[0]);
+    if (update.shift !== 0) for (let i = at + 1; i < this.blocks.length; i++) this.blocks[i].line += update.shift;
+    return this.updateInPlace(container, update);
+  }
+
+  /** Block `at` replaced by `next`, keeping its top-level nodes that did not change (a post the
+   * core renders whole is one block; its photos must not reload on every keystroke). */
+  private replace(container: Element, at: number, next: PreviewBlock) {
     const old = this.blocks[at];
-    const next = update.insert[0];
     const fresh = Array.from(parsePreview(container.ownerDocument, next.html, this.missingLabel()).childNodes);
     let start = 0;
     while (start < old.nodes.length && start < fresh.length && old.nodes[start].isEqualNode(fresh[start])) start++;
@@ -85,9 +108,6 @@ export class BlockView {
     };
     for (const n of block.nodes) this.byNode.set(n, block);
     this.blocks[at] = block;
-    if (update.shift !== 0) for (let i = at + 1; i < this.blocks.length; i++) this.blocks[i].line += update.shift;
-    this.generation = update.generation;
-    return true;
   }
 
   /** Draws every block again into `container` (the theme view replaced the target). */

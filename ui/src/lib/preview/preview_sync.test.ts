@@ -11,6 +11,7 @@ const ok: PreviewUpdate = {
   insert: [],
   before: null,
   shift: 0,
+  update: [],
   problems: [],
   timing: { received_ms: 0, replied_ms: 0, render_ms: 0 },
 };
