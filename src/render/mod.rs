@@ -5,6 +5,7 @@
 mod context;
 pub mod highlight;
 mod html_depth;
+mod html_images;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 mod sanitize;
@@ -58,8 +59,9 @@ pub struct RenderProblem {
     pub message: String,
 }
 
-/// A local image a post shows (Markdown `![](...)`, Liquid expanded): the renderer's scan,
-/// which `check` and publish use instead of scanning the text again.
+/// A local image a post shows (Markdown `![](...)`, and `src`/`srcset` of raw HTML `<img>`
+/// and `<source>`, Liquid expanded): the renderer's scan, which `check` and publish use
+/// instead of scanning the text again.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LocalImage {
     /// 1-based line in the whole file.
@@ -159,7 +161,9 @@ pub fn render_source(
     };
     let (mut html, markdown_problems, images) =
         markdown::render_markdown(&expanded.text, &input, &mut stash);
-    let images = images
+    let html_images = html_images::scan_html_images(&expanded.text, site, &input.page_dir);
+    let mut html_image_problems = Vec::new();
+    let mut images: Vec<LocalImage> = images
         .into_iter()
         .map(|i| LocalImage {
             line: line_of(i.offset),
@@ -167,6 +171,22 @@ pub fn render_source(
             path: i.path,
         })
         .collect();
+    for image in html_images {
+        let line = line_of(image.offset);
+        if let Some(message) = image.problem {
+            html_image_problems.push(RenderProblem {
+                line,
+                kind: ProblemKind::MissingImage,
+                message,
+            });
+        }
+        images.push(LocalImage {
+            line,
+            url: image.url,
+            path: image.path,
+        });
+    }
+    images.sort_by_key(|i| i.line);
     // A render cut by a budget ends with the reason, where the preview shows it.
     if let Some(stop) = stopped {
         html.push_str(&budget_block(
@@ -192,6 +212,7 @@ pub fn render_source(
             kind: p.kind,
             message: p.message,
         }))
+        .chain(html_image_problems)
         .collect();
     problems.sort_by_key(|p| p.line);
     Rendered {
