@@ -36,8 +36,8 @@ hyperfine -N --warmup 1 --runs "$RUNS" --prepare "rm -rf $IMAGES" \
   -n avif "$LANYARD photos import --post $POST --format avif $PHOTO"
 for f in jpeg webp avif; do
   rm -rf "$IMAGES"
-  "$LANYARD" photos import --post "$POST" --format "$f" "$PHOTO" >/dev/null
-  printf '%-5s 1600 px: %8d bytes\n' "$f" "$(stat -c %s "$IMAGES"/*)"
+  rss=$(/usr/bin/time -f %M "$LANYARD" photos import --post "$POST" --format "$f" "$PHOTO" 2>&1 >/dev/null | tail -1)
+  printf '%-5s 1600 px: %8d bytes, peak RSS %d MiB\n' "$f" "$(stat -c %s "$IMAGES"/*)" $((rss / 1024))
 done
 
 echo

@@ -213,11 +213,16 @@ mod tests {
 
     #[test]
     fn splits_srcset_candidates_as_the_standard_does() {
-        let urls: Vec<&str> = srcset_urls(" a-800.webp 800w,a-1600.webp 1600w , b.jpg,c.jpg 2x")
-            .into_iter()
-            .map(|(_, u)| u)
-            .collect();
-        assert_eq!(urls, ["a-800.webp", "a-1600.webp", "b.jpg", "c.jpg"]);
+        let urls: Vec<&str> =
+            srcset_urls(" a-800.webp 800w,a-1600.webp 1600w , b.jpg, c.jpg 2x,d,e.jpg, f.jpg,")
+                .into_iter()
+                .map(|(_, u)| u)
+                .collect();
+        // A comma inside a URL is part of it (`d,e.jpg`); only trailing commas separate.
+        assert_eq!(
+            urls,
+            ["a-800.webp", "a-1600.webp", "b.jpg", "c.jpg", "d,e.jpg", "f.jpg"]
+        );
         assert!(srcset_urls(" , ").is_empty());
     }
 
