@@ -14,7 +14,8 @@ use lanyard::photo_import::{import_photo, ImportSettings, ImportTarget, PhotoJob
 use lanyard::site::SiteConfig;
 use publish_support::{copy_dir, fixture, run, BlogRepo, PUBLISHED};
 
-const CONFIG: &str = "lanyard:\n  images:\n    format: webp\n    widths: [300, 600]\n    markup: picture\n";
+const CONFIG: &str =
+    "lanyard:\n  images:\n    format: webp\n    widths: [300, 600]\n    markup: picture\n";
 
 fn photo(name: &str) -> PathBuf {
     fixture("photos").join(name)
@@ -46,7 +47,12 @@ fn import_into(root: &Path, source: &Path, day: jiff::civil::Date) -> (String, V
 /// (on the returned line); the files of that photo.
 fn drafts_with_a_picture() -> (BlogRepo, PathBuf, usize, Vec<String>) {
     let repo = BlogRepo::new();
-    repo.git(&["rm", "-q", "_drafts/rustnantes-j4.md", "assets/images/2025-06-14-atelier.png"]);
+    repo.git(&[
+        "rm",
+        "-q",
+        "_drafts/rustnantes-j4.md",
+        "assets/images/2025-06-14-atelier.png",
+    ]);
     repo.git(&["commit", "-q", "-m", "Drafts live elsewhere"]);
     let drafts = repo.tmp().join("drafts");
     let source = fixture("publish-blog");
@@ -62,7 +68,11 @@ fn drafts_with_a_picture() -> (BlogRepo, PathBuf, usize, Vec<String>) {
     let text = fs::read_to_string(&draft)
         .expect("draft")
         .replace("![](/assets/images/2025-06-14-atelier.png)", &markup);
-    let line = text.lines().position(|l| l.starts_with("<picture>")).expect("inserted") + 1;
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("<picture>"))
+        .expect("inserted")
+        + 1;
     fs::write(&draft, text).expect("write");
     (repo, drafts, line, files)
 }
@@ -71,35 +81,51 @@ fn drafts_with_a_picture() -> (BlogRepo, PathBuf, usize, Vec<String>) {
 fn publish_copies_every_width_and_format_of_a_picture() {
     let (repo, drafts, _, files) = drafts_with_a_picture();
     assert_eq!(files.len(), 4, "{files:?}");
-    let draft = drafts.join("_drafts/rustnantes-j4.md").display().to_string();
+    let draft = drafts
+        .join("_drafts/rustnantes-j4.md")
+        .display()
+        .to_string();
     let target = repo.root().display().to_string();
     let (code, _, stderr) = run(&repo, &["publish", &draft, "--to", &target, "--commit"]);
     assert_eq!(code, 0, "{stderr}");
     let committed = repo.git(&["show", "--no-renames", "--name-only", "--format=", "HEAD"]);
     for file in &files {
-        assert!(committed.lines().any(|l| l == file), "{file} in {committed}");
+        assert!(
+            committed.lines().any(|l| l == file),
+            "{file} in {committed}"
+        );
         assert_eq!(
             fs::read(repo.path(file)).expect("copied"),
             fs::read(drafts.join(file)).expect("source")
         );
     }
-    assert!(repo.read(PUBLISHED).contains("<picture><source type=\"image/webp\""));
+    assert!(repo
+        .read(PUBLISHED)
+        .contains("<picture><source type=\"image/webp\""));
 }
 
 #[test]
 fn a_missing_width_blocks_publish_naming_post_line_and_file() {
     let (repo, drafts, line, files) = drafts_with_a_picture();
-    let gone = files.iter().find(|f| f.ends_with("-300.webp")).expect("a 300 px WebP");
+    let gone = files
+        .iter()
+        .find(|f| f.ends_with("-300.webp"))
+        .expect("a 300 px WebP");
     fs::remove_file(drafts.join(gone)).expect("rm");
 
     // In a draft the finding is a warning of `check`; `publish` refuses it.
     let before = repo.snapshot();
-    let draft = drafts.join("_drafts/rustnantes-j4.md").display().to_string();
+    let draft = drafts
+        .join("_drafts/rustnantes-j4.md")
+        .display()
+        .to_string();
     let target = repo.root().display().to_string();
     let (code, _, stderr) = run(&repo, &["publish", &draft, "--to", &target]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains(&format!("_drafts/rustnantes-j4.md:{line}: error: missing image `/{gone}`")),
+        stderr.contains(&format!(
+            "_drafts/rustnantes-j4.md:{line}: error: missing image `/{gone}`"
+        )),
         "{stderr}"
     );
     assert_eq!(repo.snapshot(), before, "nothing written");
@@ -126,18 +152,26 @@ fn a_missing_width_of_a_post_is_a_check_error_naming_post_line_and_file() {
             .arg(blog)
             .output()
             .expect("runs");
-        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
     };
     let (code, stdout) = check(blog);
     assert_eq!(code, Some(0), "every width is there: {stdout}");
 
-    let gone = files.iter().find(|f| f.ends_with("-200.jpg")).expect("a 200 px JPEG");
+    let gone = files
+        .iter()
+        .find(|f| f.ends_with("-200.jpg"))
+        .expect("a 200 px JPEG");
     fs::remove_file(blog.join(gone)).expect("rm");
     let (code, stdout) = check(blog);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(
-        stdout.lines().any(|l| l.starts_with("_posts/2026-11-12-keynote.md:7: error:")
-            && l.contains(gone.as_str())),
+        stdout
+            .lines()
+            .any(|l| l.starts_with("_posts/2026-11-12-keynote.md:7: error:")
+                && l.contains(gone.as_str())),
         "{stdout}"
     );
 }

@@ -148,13 +148,7 @@ async fn run_batch(
                 eprintln!("lanyard: could not report import progress: {e}");
             }
         };
-        let results = import_batch(
-            &jobs,
-            &target,
-            &settings,
-            &on_progress,
-            &cancel,
-        );
+        let results = import_batch(&jobs, &target, &settings, &on_progress, &cancel);
         jobs.into_iter().zip(results).map(outcome).collect()
     })
     .await

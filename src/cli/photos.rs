@@ -83,9 +83,7 @@ fn run_import(args: &ImportArgs) -> Result<u8> {
             "avif" => OutputFormat::Avif,
             _ => OutputFormat::Jpeg,
         };
-        if images.markup == ImageMarkup::Picture
-            && images.format == OutputFormat::Jpeg
-        {
+        if images.markup == ImageMarkup::Picture && images.format == OutputFormat::Jpeg {
             images.markup = ImageMarkup::Img;
         }
     }

@@ -120,7 +120,11 @@ fn encode_avif(path: &Path, pixels: &Pixels, quality: u8) -> Result<Vec<u8>, Pho
         .chunks_exact(3)
         .map(|p| RGB8::new(p[0], p[1], p[2]))
         .collect();
-    let image = Img::new(rgb.as_slice(), pixels.width as usize, pixels.height as usize);
+    let image = Img::new(
+        rgb.as_slice(),
+        pixels.width as usize,
+        pixels.height as usize,
+    );
     Encoder::new()
         .with_quality(f32::from(quality.clamp(1, 100)))
         .with_speed(AVIF_SPEED)

@@ -141,7 +141,10 @@ mod tests {
             vec![file("a.jpg", OutputFormat::Jpeg, 1600)],
             ImageMarkup::Img,
         );
-        assert_eq!(photo_markup(&p), "![Keynote \"AI\"  1](/assets/images/a.jpg)");
+        assert_eq!(
+            photo_markup(&p),
+            "![Keynote \"AI\"  1](/assets/images/a.jpg)"
+        );
     }
 
     #[test]

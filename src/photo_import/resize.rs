@@ -54,7 +54,8 @@ pub fn fit_width(width: u32, height: u32, new_width: u32) -> Option<(u32, u32)> 
     if new_width > width || new_width == 0 {
         return None;
     }
-    let scaled = (u64::from(height) * u64::from(new_width) + u64::from(width) / 2) / u64::from(width);
+    let scaled =
+        (u64::from(height) * u64::from(new_width) + u64::from(width) / 2) / u64::from(width);
     Some((new_width, u32::try_from(scaled).unwrap_or(height).max(1)))
 }
 

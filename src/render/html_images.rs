@@ -73,7 +73,8 @@ pub(crate) fn scan_html_images(
 fn has_image_tag(text: &str) -> bool {
     text.match_indices('<').any(|(at, _)| {
         let rest = text.as_bytes().get(at + 1..).unwrap_or_default();
-        let starts = |name: &[u8]| rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name);
+        let starts =
+            |name: &[u8]| rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name);
         starts(b"img") || starts(b"source")
     })
 }
@@ -122,7 +123,10 @@ fn attributes(html: &str, mut at: usize) -> Vec<(&str, usize, &str)> {
             return out;
         }
         let name_start = at;
-        while at < bytes.len() && !matches!(bytes[at], b'=' | b'>' | b'/') && !bytes[at].is_ascii_whitespace() {
+        while at < bytes.len()
+            && !matches!(bytes[at], b'=' | b'>' | b'/')
+            && !bytes[at].is_ascii_whitespace()
+        {
             at += 1;
         }
         let name = &html[name_start..at];
@@ -221,7 +225,14 @@ mod tests {
         // A comma inside a URL is part of it (`d,e.jpg`); only trailing commas separate.
         assert_eq!(
             urls,
-            ["a-800.webp", "a-1600.webp", "b.jpg", "c.jpg", "d,e.jpg", "f.jpg"]
+            [
+                "a-800.webp",
+                "a-1600.webp",
+                "b.jpg",
+                "c.jpg",
+                "d,e.jpg",
+                "f.jpg"
+            ]
         );
         assert!(srcset_urls(" , ").is_empty());
     }
@@ -239,7 +250,10 @@ mod tests {
         let html = "<picture><SOURCE type=\"image/webp\" srcset=\"/a-800.webp 800w, /a-1600.webp 1600w\"><img src='/a.jpg' alt=x srcset=/a-800.jpg></picture><video><source src=\"v.mp4\"></video>";
         let found = image_urls(html);
         let urls: Vec<&str> = found.iter().map(|(_, u)| *u).collect();
-        assert_eq!(urls, ["/a-800.webp", "/a-1600.webp", "/a.jpg", "/a-800.jpg"]);
+        assert_eq!(
+            urls,
+            ["/a-800.webp", "/a-1600.webp", "/a.jpg", "/a-800.jpg"]
+        );
         for (at, url) in found {
             assert_eq!(&html[at..at + url.len()], url);
         }

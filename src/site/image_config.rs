@@ -158,7 +158,11 @@ fn read_widths(value: Option<&Value>) -> Result<Vec<u32>, ImageConfigError> {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(items)) => items.iter().collect(),
         Some(one @ Value::Number(_)) => vec![one],
-        Some(_) => return Err(bad_widths("must be a list of widths in pixels, such as [800, 1600]")),
+        Some(_) => {
+            return Err(bad_widths(
+                "must be a list of widths in pixels, such as [800, 1600]",
+            ))
+        }
     };
     let mut widths = Vec::new();
     for item in items {

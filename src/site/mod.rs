@@ -22,8 +22,8 @@ mod workspace;
 
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
 pub use context::PostUrlStatus;
-pub use image_config::ImageOutput;
 pub use defaults::{deep_merge, FrontMatterDefaults};
+pub use image_config::ImageOutput;
 pub use language::{
     blog_language_key, language_entry, language_of, post_language_key, DEFAULT_LANGUAGE_KEY,
     LANGUAGE_KEYS,

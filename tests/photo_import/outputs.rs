@@ -25,7 +25,12 @@ fn riff_chunks(bytes: &[u8]) -> Vec<String> {
     let mut pos = 12;
     while pos + 8 <= bytes.len() {
         chunks.push(String::from_utf8_lossy(&bytes[pos..pos + 4]).into_owned());
-        let len = u32::from_le_bytes([bytes[pos + 4], bytes[pos + 5], bytes[pos + 6], bytes[pos + 7]]);
+        let len = u32::from_le_bytes([
+            bytes[pos + 4],
+            bytes[pos + 5],
+            bytes[pos + 6],
+            bytes[pos + 7],
+        ]);
         pos += 8 + len as usize + (len as usize & 1);
     }
     chunks
@@ -39,7 +44,9 @@ fn decode_back(path: &Path) -> Rgb {
         ..ImportSettings::default()
     };
     let prepared = prepare_photo(path, &png).expect("the output decodes");
-    let image = image::load_from_memory(&prepared.bytes).expect("png").into_rgb8();
+    let image = image::load_from_memory(&prepared.bytes)
+        .expect("png")
+        .into_rgb8();
     Rgb {
         width: image.width(),
         height: image.height(),
@@ -57,7 +64,10 @@ fn webp_comes_out_upright_without_metadata() {
     let source = fixture("orientation/Landscape_6.jpg");
     let jpeg = blog.import(&source).expect("jpeg import");
     let webp = blog
-        .import_with(&source, &settings(OutputFormat::Webp, &[], ImageMarkup::Markdown))
+        .import_with(
+            &source,
+            &settings(OutputFormat::Webp, &[], ImageMarkup::Markdown),
+        )
         .expect("webp import");
     assert_eq!(webp.format, OutputFormat::Webp);
     assert!(webp.url.ends_with(".webp"), "{}", webp.url);
@@ -66,11 +76,17 @@ fn webp_comes_out_upright_without_metadata() {
     assert!(bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP");
     let chunks = riff_chunks(&bytes);
     assert!(
-        !chunks.iter().any(|c| ["EXIF", "XMP ", "ICCP"].contains(&c.as_str())),
+        !chunks
+            .iter()
+            .any(|c| ["EXIF", "XMP ", "ICCP"].contains(&c.as_str())),
         "{chunks:?}"
     );
     let (from_webp, from_jpeg) = (Rgb::read(&webp.path), Rgb::read(&jpeg.path));
-    assert_eq!((from_webp.width, from_webp.height), (600, 400), "turned once");
+    assert_eq!(
+        (from_webp.width, from_webp.height),
+        (600, 400),
+        "turned once"
+    );
     let diff = from_webp.mean_diff(&from_jpeg);
     assert!(diff < 6.0, "mean difference {diff:.1} from the JPEG import");
 }
@@ -81,12 +97,18 @@ fn avif_comes_out_upright_without_metadata_or_gps() {
     let source = fixture("orientation/Landscape_6.jpg");
     let jpeg = blog.import(&source).expect("jpeg import");
     let avif = blog
-        .import_with(&source, &settings(OutputFormat::Avif, &[], ImageMarkup::Markdown))
+        .import_with(
+            &source,
+            &settings(OutputFormat::Avif, &[], ImageMarkup::Markdown),
+        )
         .expect("avif import");
     assert!(avif.url.ends_with(".avif"), "{}", avif.url);
     let bytes = fs::read(&avif.path).expect("read");
     assert!(&bytes[4..12] == b"ftypavif", "{:?}", &bytes[..12]);
-    assert!(!has(&bytes, b"Exif") && !has(&bytes, b"mime"), "no EXIF or XMP item");
+    assert!(
+        !has(&bytes, b"Exif") && !has(&bytes, b"mime"),
+        "no EXIF or XMP item"
+    );
     let back = decode_back(&avif.path);
     assert_eq!((back.width, back.height), (600, 400), "turned once");
     let diff = back.mean_diff(&Rgb::read(&jpeg.path));
@@ -112,7 +134,11 @@ fn several_widths_are_written_never_wider_than_the_photo() {
         )
         .expect("imports");
     let sizes: Vec<(u32, u32)> = photo.files.iter().map(|f| (f.width, f.height)).collect();
-    assert_eq!(sizes, [(200, 133), (400, 267)], "1000 is wider than the photo");
+    assert_eq!(
+        sizes,
+        [(200, 133), (400, 267)],
+        "1000 is wider than the photo"
+    );
     for file in &photo.files {
         let name = file.path.file_name().expect("name").to_string_lossy();
         assert!(
@@ -123,7 +149,15 @@ fn several_widths_are_written_never_wider_than_the_photo() {
         assert_eq!((back.width, back.height), (file.width, file.height));
     }
     assert_eq!(photo.width, 400, "the widest is the src");
-    let url = |w: u32| photo.files.iter().find(|f| f.width == w).expect("width").url.clone();
+    let url = |w: u32| {
+        photo
+            .files
+            .iter()
+            .find(|f| f.width == w)
+            .expect("width")
+            .url
+            .clone()
+    };
     assert_eq!(
         photo.markdown(),
         format!(
@@ -141,10 +175,16 @@ fn a_portrait_photo_gets_its_widths_too() {
     let blog = Blog::new();
     let dir = tempfile::tempdir().expect("tempdir");
     let tall = dir.path().join("tall.jpg");
-    fs::write(&tall, make_jpeg(300, 500, |x, y| [(x % 256) as u8, (y % 256) as u8, 90]))
-        .expect("write");
+    fs::write(
+        &tall,
+        make_jpeg(300, 500, |x, y| [(x % 256) as u8, (y % 256) as u8, 90]),
+    )
+    .expect("write");
     let photo = blog
-        .import_with(&tall, &settings(OutputFormat::Jpeg, &[100, 250], ImageMarkup::Img))
+        .import_with(
+            &tall,
+            &settings(OutputFormat::Jpeg, &[100, 250], ImageMarkup::Img),
+        )
         .expect("imports");
     let sizes: Vec<(u32, u32)> = photo.files.iter().map(|f| (f.width, f.height)).collect();
     assert_eq!(sizes, [(100, 167), (250, 417)]);
@@ -169,10 +209,17 @@ fn a_picture_gets_the_modern_format_and_a_jpeg_fallback_at_each_width() {
             (OutputFormat::Jpeg, 600)
         ]
     );
-    assert_eq!(photo.format, OutputFormat::Jpeg, "the <img> fallback is the JPEG");
+    assert_eq!(
+        photo.format,
+        OutputFormat::Jpeg,
+        "the <img> fallback is the JPEG"
+    );
     assert!(photo.url.ends_with("-landscape-1-600.jpg"), "{}", photo.url);
     let html = photo.markdown();
-    assert!(html.starts_with("<picture><source type=\"image/avif\" srcset=\""), "{html}");
+    assert!(
+        html.starts_with("<picture><source type=\"image/avif\" srcset=\""),
+        "{html}"
+    );
     assert!(html.contains("-landscape-1-300.avif 300w, "), "{html}");
     assert!(html.ends_with("\"></picture>"), "{html}");
     // The same photo again reuses every file: no -2 set.
@@ -195,7 +242,10 @@ fn screenshots_stay_png_whatever_the_blog_format() {
         .save(&png)
         .expect("png");
     let photo = blog
-        .import_with(&png, &settings(OutputFormat::Webp, &[], ImageMarkup::Markdown))
+        .import_with(
+            &png,
+            &settings(OutputFormat::Webp, &[], ImageMarkup::Markdown),
+        )
         .expect("imports");
     assert_eq!(photo.format, OutputFormat::Png);
 }
@@ -216,5 +266,9 @@ fn the_blog_config_drives_the_import() {
         .expect("imports");
     let widths: Vec<u32> = photo.files.iter().map(|f| f.width).collect();
     assert_eq!(widths, [150, 300]);
-    assert!(photo.markdown().starts_with("<img src="), "{}", photo.markdown());
+    assert!(
+        photo.markdown().starts_with("<img src="),
+        "{}",
+        photo.markdown()
+    );
 }
