@@ -6,7 +6,7 @@
 #   3. `widths: [800, 1600]` with `markup: picture` (WebP + JPEG fallback, four files).
 # Outputs are deleted before each run, so reusing identical files never makes a run look faster.
 #
-# Usage: scripts/bench-outputs.sh [PHOTO]   (RUNS=n for hyperfine, default 5)
+# Usage: scripts/bench-outputs.sh [PHOTO]   (RUNS=n for hyperfine, default 5; LANYARD=binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +14,11 @@ PHOTO=$(realpath "${1:-../shared/data/photos/mdx__Samsung_SM-G935L__Galaxy_S7_Ed
 RUNS=${RUNS:-5}
 command -v hyperfine >/dev/null || { echo "bench-outputs: hyperfine missing (make deps)" >&2; exit 2; }
 
-cargo build --release -q -p lanyard --bin lanyard
-LANYARD=$(realpath "${CARGO_TARGET_DIR:-target}/release/lanyard")
+# LANYARD=path/to/lanyard measures that binary instead of building the release one.
+if [ -z "${LANYARD:-}" ]; then
+  cargo build --release -q -p lanyard --bin lanyard
+  LANYARD=$(realpath "${CARGO_TARGET_DIR:-target}/release/lanyard")
+fi
 
 work=$(mktemp -d /tmp/lanyard-bench-outputs.XXXXXX)
 trap 'rm -rf "$work"' EXIT
