@@ -60,8 +60,10 @@ pub mod naming;
 pub mod orientation;
 pub mod post;
 pub mod resize;
+mod settings;
 mod source;
 mod store;
+mod variants;
 
 use std::path::{Path, PathBuf};
 
@@ -74,104 +76,7 @@ pub use error::{PhotoError, PhotoErrorKind};
 pub use markers::jpeg_metadata_markers;
 pub use markup::ImageMarkup;
 pub use metadata::{read_photo_metadata, PhotoMetadata};
-
-/// Settings of the import, with the defaults the seed blog uses. Serializable so the desktop
-/// can keep them in its settings file (missing keys take the defaults).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct ImportSettings {
-    /// Folder of imported photos, relative to the blog folder. Default `assets/images`.
-    pub folder: PathBuf,
-    /// File name without extension: `{date}` (`YYYY-MM-DD`), `{year}`, `{month}`, `{day}`,
-    /// `{name}`. Default `{date}-{name}`.
-    pub pattern: String,
-    /// Longest edge of the output in pixels; `None` keeps the size. Default 1600.
-    pub max_long_edge: Option<u32>,
-    /// Photos whose header claims more pixels are refused before decoding. Default 100 MP.
-    pub max_pixels: u64,
-    /// Photos whose decode would hold more bytes (width x height x channels x bytes per
-    /// channel from the header, plus the working copies) are refused before decoding.
-    /// Default 512 MiB, which keeps one import's peak memory under 1 GiB.
-    pub max_decode_bytes: u64,
-    /// A batch never holds more decoded bytes than this at once: photos wait for memory
-    /// instead of decoding together. Default 1 GiB.
-    pub batch_memory_bytes: u64,
-    /// Files larger than this are refused before they are read. Default 256 MiB.
-    pub max_file_bytes: u64,
-    /// JPEG quality, 1-100. Default 82.
-    pub jpeg_quality: u8,
-    /// Progressive JPEG (smaller, about 40 ms slower per photo). Default off (baseline).
-    pub progressive: bool,
-    /// Force an output format; `None` (default) picks [`ImportSettings::photo_format`] for
-    /// photos and PNG for PNG input (screenshots, graphics) and anything with transparency.
-    pub format: Option<OutputFormat>,
-    /// The format of photos: JPEG (default), WebP or AVIF.
-    pub photo_format: OutputFormat,
-    /// Quality of WebP and AVIF, 1-100; `None`: 80 for WebP, 60 for AVIF (which look like
-    /// JPEG at 82).
-    pub modern_quality: Option<u8>,
-    /// Output widths in pixels; empty (default) writes one file fitted to `max_long_edge`.
-    /// Widths wider than the photo are skipped (never scaled up).
-    pub widths: Vec<u32>,
-    /// How the photo is inserted in the post. With `Picture`, WebP/AVIF photos also get a
-    /// JPEG fallback at each width.
-    pub markup: ImageMarkup,
-    /// The `sizes` attribute of the HTML markup. Default `100vw`.
-    pub sizes: String,
-}
-
-impl ImportSettings {
-    /// The defaults with the blog's image output settings (`lanyard: images:` in
-    /// `_config.yml`): what a drop, a paste and the inbox use.
-    pub fn for_blog(images: &crate::site::ImageOutput) -> ImportSettings {
-        let defaults = ImportSettings::default();
-        let is_jpeg = images.format == OutputFormat::Jpeg;
-        ImportSettings {
-            photo_format: images.format,
-            jpeg_quality: images
-                .quality
-                .filter(|_| is_jpeg)
-                .unwrap_or(defaults.jpeg_quality),
-            modern_quality: images.quality.filter(|_| !is_jpeg),
-            widths: images.widths.clone(),
-            markup: images.markup,
-            sizes: images.sizes.clone(),
-            ..defaults
-        }
-    }
-
-    /// The quality `format` is encoded at (PNG is lossless: 100).
-    pub fn quality_of(&self, format: OutputFormat) -> u8 {
-        match format {
-            OutputFormat::Jpeg => self.jpeg_quality,
-            OutputFormat::Png => 100,
-            OutputFormat::Webp => self.modern_quality.unwrap_or(80),
-            OutputFormat::Avif => self.modern_quality.unwrap_or(60),
-        }
-    }
-}
-
-impl Default for ImportSettings {
-    fn default() -> Self {
-        ImportSettings {
-            folder: PathBuf::from("assets/images"),
-            pattern: "{date}-{name}".to_string(),
-            max_long_edge: Some(1600),
-            max_pixels: 100_000_000,
-            max_decode_bytes: 512 << 20,
-            batch_memory_bytes: 1 << 30,
-            max_file_bytes: 256 << 20,
-            jpeg_quality: 82,
-            progressive: false,
-            format: None,
-            photo_format: OutputFormat::Jpeg,
-            modern_quality: None,
-            widths: Vec::new(),
-            markup: ImageMarkup::Markdown,
-            sizes: "100vw".to_string(),
-        }
-    }
-}
+pub use settings::ImportSettings;
 
 /// One photo to import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,7 +264,11 @@ fn prepare_within(
         None => settings.max_long_edge,
         Some(&widest) => {
             let header = decode::read_header(source, &data, None)?;
-            Some(long_edge_for_width(header.width, header.height, widest))
+            Some(variants::long_edge_for_width(
+                header.width,
+                header.height,
+                widest,
+            ))
         }
     };
     let header = decode::read_header(source, &data, long_edge)?;
@@ -388,73 +297,16 @@ fn prepare_within(
         SourceFormat::Png => OutputFormat::Png,
         SourceFormat::Jpeg | SourceFormat::WebP | SourceFormat::Heif => settings.photo_format,
     });
-    let mut formats = vec![format];
-    if settings.markup == ImageMarkup::Picture
-        && matches!(format, OutputFormat::Webp | OutputFormat::Avif)
-    {
-        formats.push(OutputFormat::Jpeg);
-    }
-    let options = encode::JpegOptions {
-        quality: settings.jpeg_quality,
-        progressive: settings.progressive,
-        modern_quality: settings.quality_of(format),
-    };
-    let mut files = Vec::new();
-    for (width, height) in output_sizes(&pixels, &settings.widths) {
-        let sized = if (width, height) == (pixels.width, pixels.height) {
-            std::borrow::Cow::Borrowed(&pixels)
-        } else {
-            std::borrow::Cow::Owned(resize::resize_exact(source, &pixels, width, height)?)
-        };
-        for &format in &formats {
-            files.push(EncodedFile {
-                bytes: encode::encode_image(source, &sized, format, options)?,
-                format,
-                width,
-                height,
-            });
-        }
-    }
-    // The main file: the widest of the format `<img src>` shows (the fallback if any).
-    let img_format = formats.last().copied().unwrap_or(format);
-    let main_at = files
-        .iter()
-        .rposition(|f| f.format == img_format)
-        .unwrap_or(0);
-    let main = files.remove(main_at);
+    let files = variants::encode_variants(source, &pixels, format, settings)?;
     Ok(PreparedPhoto {
-        bytes: main.bytes,
-        format: main.format,
-        width: main.width,
-        height: main.height,
+        bytes: files.main.bytes,
+        format: files.main.format,
+        width: files.main.width,
+        height: files.main.height,
         metadata,
-        variants: files,
+        variants: files.others,
         width_names: settings.widths.len() > 1,
     })
-}
-
-/// The long edge to decode and first resize to so that the output can be `width` wide
-/// whatever the orientation: `width` times the ratio of the long edge to the short one.
-fn long_edge_for_width(source_width: u32, source_height: u32, width: u32) -> u32 {
-    let long = u64::from(source_width.max(source_height));
-    let short = u64::from(source_width.min(source_height)).max(1);
-    let needed = (u64::from(width) * long).div_ceil(short);
-    u32::try_from(needed.min(long)).unwrap_or(u32::MAX)
-}
-
-/// The sizes to write, narrowest first: each of `widths` not wider than `pixels` (never
-/// scaled up), or the size of `pixels` when `widths` is empty or none fits.
-fn output_sizes(pixels: &Pixels, widths: &[u32]) -> Vec<(u32, u32)> {
-    let mut sizes: Vec<(u32, u32)> = widths
-        .iter()
-        .filter_map(|&w| resize::fit_width(pixels.width, pixels.height, w))
-        .collect();
-    sizes.sort_unstable();
-    sizes.dedup();
-    if sizes.is_empty() {
-        sizes.push((pixels.width, pixels.height));
-    }
-    sizes
 }
 
 /// Names and writes a prepared photo (the last step of [`import_photo`]).
