@@ -4,37 +4,13 @@
 //! case (a 32 KB block of unclosed comments), on an in-memory blog. Run with `cargo bench --bench render`; results go to BENCHMARKS.md ("Render").
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
+#[path = "support/bench_site.rs"]
+mod bench_site;
+
+use bench_site::BenchSite;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use lanyard::render::{render_source, PostTarget, RenderOptions, SiteContext};
-use lanyard::site::gate::SitePath;
-
-/// A blog where every `post_url` resolves and every image exists.
-struct BenchSite;
-
-impl SiteContext for BenchSite {
-    fn resolve_post_url(&self, name: &str) -> Option<PostTarget> {
-        Some(PostTarget {
-            url: format!("/blog/{name}.html"),
-            path: PathBuf::from(name),
-            published: true,
-            future: false,
-        })
-    }
-    fn check_site_file(&self, _path: &SitePath) -> lanyard::Result<()> {
-        Ok(())
-    }
-    fn include(&self, _name: &str) -> lanyard::Result<String> {
-        Ok("<div class=\"talk\" markdown=\"1\">\n**{{ include.title }}**, {{ include.speaker }}\n</div>\n".into())
-    }
-    fn site_vars(&self) -> serde_json::Value {
-        serde_json::json!({"title": "Carnet", "baseurl": "/blog"})
-    }
-    fn baseurl(&self) -> String {
-        "/blog".into()
-    }
-}
+use lanyard::render::{render_source, RenderOptions};
 
 /// One conference day, about 6 KB of Markdown body.
 fn day_post() -> String {

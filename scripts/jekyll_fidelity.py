@@ -3,6 +3,7 @@
 
 Usage:
     scripts/jekyll_fidelity.py BLOG_DIR --lanyard PATH/TO/lanyard [--min 0.95] [--verbose]
+    scripts/jekyll_fidelity.py --corpus CORPUS_DIR --lanyard PATH/TO/lanyard [--jobs N]
 
 The blog is copied to a temporary folder (nothing is written into BLOG_DIR) and neutralised
 so that Jekyll builds offline with nothing but the posts: theme, plugins and remote theme are
@@ -13,14 +14,24 @@ plugins get an empty stub tag (Jekyll would otherwise refuse to build); Lanyard 
 `<span class="lanyard-liquid">` placeholders, which the comparison ignores.
 
 For each built post, `LANYARD render POST --workspace BLOG_DIR` is compared with Jekyll's
-content: the list of `href`s must be identical, the list of heading ids identical, and the
-visible text (words, whitespace collapsed) at least 99.5% similar (difflib ratio). A post also
-fails when Lanyard's text shows Liquid markup (`{%`, `{{`) that Jekyll's does not, and when
-its code blocks carry less than 90% of rouge's token classes: over all highlighted blocks of the
-post, each non-blank token rouge wrote (`<span class="k">`, or plain text) must have the same
-class on every non-blank character in Lanyard's block (`code_agreement`).
-Prints each failing post and the totals; exits 1 when the share of fully matching posts is
-below --min, 2 when Jekyll cannot build or the arguments are wrong.
+content: the list of `href`s must be identical (after dropping, on both sides, the ones the
+preview's sanitizer must remove: `sanitizer_drops`), the list of heading ids identical, and the
+visible text (as a browser shows it: no script, style or hidden elements, block boundaries
+separate words; whitespace collapsed) at least 99.5% similar (difflib ratio). A post also
+fails when Lanyard's text shows Liquid markup (`{%`, `{{`) that Jekyll's does not, when
+`lanyard render` fails, and when its code blocks carry less than 90% of rouge's token classes:
+over all highlighted blocks of the post, each non-blank token rouge wrote (`<span class="k">`,
+or plain text) must have the same class on every non-blank character in Lanyard's block
+(`code_agreement`), and both sides must highlight the same number of blocks. Prints each
+failing post and the totals; exits 1 when the share of fully matching posts is below --min, 2
+when Jekyll cannot build or the arguments are wrong.
+
+`--corpus DIR` checks every blog folder in DIR (the shared real-blog corpus, `LANYARD_CORPUS`)
+against the bar of issue 16 instead (`corpus_verdict`): in every blog, every post's hrefs and
+heading ids equal Jekyll's, at least 95% of its posts have at least 99.5% of their visible text
+equal, no post shows raw Liquid, and no post fails to render; rouge's token classes are reported
+but do not fail the corpus. Blogs are checked `--jobs` at a time; prints one line per blog and
+the run time, and exits 1 when any blog misses the bar.
 """
 
 import argparse
@@ -49,17 +60,44 @@ DROPPED_CONFIG_KEYS = ("theme", "remote_theme", "plugins", "gems", "whitelist", 
 POST_NAME = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-.+\.(md|markdown|mkdown|mkdn|mkd|html)$")
 
 
-class Extract(html.parser.HTMLParser):
-    """Collects hrefs, heading ids and visible text of an HTML fragment."""
+# URL schemes the preview's sanitizer keeps: ammonia's default `url_schemes`, which
+# src/render/sanitize.rs does not change. A URL with any other scheme (`javascript:`, `data:`,
+# `vbscript:`, `file:`) loses its attribute there; relative URLs pass.
+SANITIZER_SCHEMES = {
+    "bitcoin", "ftp", "ftps", "geo", "http", "https", "im", "irc", "ircs", "magnet", "mailto",
+    "mms", "mx", "news", "nntp", "openpgp4fpr", "sip", "sms", "smsto", "ssh", "tel", "url",
+    "webcal", "wtai", "xmpp",
+}
 
-    SKIP = {"script", "style", "template", "noscript"}
+
+def sanitizer_drops(href):
+    """True when the sanitizer must remove this href (the one rule for both sides): its scheme,
+    read as a URL parser does (tabs and newlines removed, control characters and spaces trimmed),
+    is not one the sanitizer allows."""
+    url = re.sub(r"[\t\n\r]", "", href).strip("".join(chr(c) for c in range(0x21)))
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return scheme is not None and scheme.group(1).lower() not in SANITIZER_SCHEMES
+
+
+class Extract(html.parser.HTMLParser):
+    """Collects hrefs, heading ids and visible text of an HTML fragment, the text as a browser
+    shows it: what it does not render is skipped, block boundaries separate words."""
+
+    # Never rendered as text: scripts, styles, templates, `<noscript>` (scripting is on), an
+    # iframe's content, the head.
+    SKIP = {"script", "style", "template", "noscript", "iframe", "noembed",
+            "noframes", "head", "title"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}
-    # Tags that separate words; inline tags (highlighting spans, em, a) do not.
-    BLOCK = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl",
-             "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
-             "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-             "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "img", "iframe"}
+    # Tags that separate words (block and table boxes, line breaks, replaced elements); inline
+    # tags (highlighting spans, em, a) do not.
+    BLOCK = {"address", "article", "aside", "blockquote", "br", "caption", "center", "dd",
+             "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+             "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+             "legend", "li", "listing", "main", "menu", "nav", "ol", "optgroup", "option", "p",
+             "pre", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+             "thead", "tr", "ul", "xmp", "img", "iframe", "video", "audio", "canvas", "embed",
+             "object", "input", "select", "textarea", "button"}
 
     def __init__(self, drop_placeholders):
         super().__init__(convert_charrefs=True)
@@ -70,16 +108,23 @@ class Extract(html.parser.HTMLParser):
     def hidden(self):
         return any(h for _, h in self.stack)
 
+    @staticmethod
+    def not_rendered(tag, attrs):
+        """An element the browser does not show: a skipped tag, the `hidden` attribute, an
+        inline `display: none`."""
+        style = re.sub(r"\s+", "", (attrs.get("style") or "").lower())
+        return tag in Extract.SKIP or "hidden" in attrs or "display:none" in style
+
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag in self.BLOCK:
             self.text.append(" ")
-        hidden = tag in self.SKIP or (
+        hidden = self.not_rendered(tag, attrs) or (
             self.drop_placeholders and tag == "span"
             and "lanyard-liquid" in (attrs.get("class") or "").split())
         if not self.hidden() and not hidden:
             href = attrs.get("href")
-            if href is not None and not href.strip().lower().startswith("javascript:"):
+            if href is not None and not sanitizer_drops(href):
                 self.hrefs.append(href)
             if re.fullmatch(r"h[1-6]", tag) and attrs.get("id"):
                 self.ids.append(attrs["id"])
@@ -319,63 +364,171 @@ def compare(post, jekyll_html, lanyard_html):
     jt, lt = " ".join(j.words), " ".join(l.words)
     if lt.count("{%") + lt.count("{{") > jt.count("{%") + jt.count("{{"):
         reasons.append("raw Liquid in visible text")
-    agree, total = code_agreement(code_blocks(jekyll_html), code_blocks(lanyard_html))
-    if total and agree / total < CODE_THRESHOLD:
+    jekyll_code, lanyard_code = code_blocks(jekyll_html), code_blocks(lanyard_html)
+    agree, total = code_agreement(jekyll_code, lanyard_code)
+    if len(jekyll_code) != len(lanyard_code):
+        # Blocks are matched by position: one highlighted on one side only shifts the rest.
+        reasons.append("code blocks highlighted: jekyll %d, lanyard %d" % (
+            len(jekyll_code), len(lanyard_code)))
+    elif total and agree / total < CODE_THRESHOLD:
         reasons.append("code classes %.1f%% of rouge's (%d of %d tokens)" % (
             100 * agree / total, agree, total))
     return reasons, ratio
 
 
+def render(lanyard, post, blog):
+    """`lanyard render` of one post: (exit code, stdout, stderr)."""
+    try:
+        proc = subprocess.run([lanyard, "render", post, "--workspace", blog],
+                              capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return -1, "", "timed out after 120 s"
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def check_blog(blog, lanyard, jobs=1):
+    """Builds the blog with Jekyll and compares every post Jekyll built with `lanyard render`,
+    `jobs` renders at a time (the posts Jekyll left out are rendered too, and must not fail). Returns (counts, stubs, lines): the number of posts passing each
+    check (`render_failed`, `raw_liquid` and `text_failed` count failures), the stubs Jekyll
+    needed, and one line per post (`ok`, `FAIL` or `SKIP`)."""
+    from concurrent.futures import ThreadPoolExecutor
+    posts = find_posts(blog)
+    counts = {"posts": 0, "hrefs": 0, "ids": 0, "text": 0, "code": 0, "all": 0, "raw_liquid": 0,
+              "render_failed": 0}
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="lanyard-fidelity-") as work:
+        stubs = prepare_copy(blog, work, posts)
+        built = jekyll_contents(work)
+    rels = [os.path.relpath(p, blog) for p in posts]
+    # Posts Jekyll leaves out (future, unpublished) are rendered too: none may fail.
+    with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
+        rendered = dict(zip(rels, pool.map(lambda p: render(lanyard, p, blog), posts)))
+    for rel in rels:
+        code, out, err = rendered[rel]
+        # 0: rendered; 1: rendered, with problems listed on stderr (a plugin tag, a missing image).
+        if code not in (0, 1):
+            counts["render_failed"] += 1
+            counts["posts"] += rel in built
+            lines.append("FAIL %s: lanyard render exited %d: %s" % (rel, code, err.strip()[:200]))
+            continue
+        if rel not in built:
+            lines.append("SKIP %s (not built by Jekyll: unpublished or future)" % rel)
+            continue
+        counts["posts"] += 1
+        reasons, _ = compare(rel, built[rel], out)
+        counts["hrefs"] += not any(r.startswith("hrefs") for r in reasons)
+        counts["ids"] += not any(r.startswith("heading") for r in reasons)
+        counts["text"] += not any(r.startswith("text") for r in reasons)
+        counts["code"] += not any(r.startswith("code") for r in reasons)
+        counts["raw_liquid"] += any(r.startswith("raw") for r in reasons)
+        counts["all"] += not reasons
+        lines.append(("FAIL %s: %s" % (rel, "; ".join(reasons))) if reasons else "ok   %s" % rel)
+    return counts, stubs, lines
+
+
+def summary(name, counts, stubs):
+    n = max(counts["posts"], 1)
+    return ("%s: %d posts compared; hrefs %.1f%%, ids %.1f%%, text %.1f%%, code %.1f%%, all %.1f%%; "
+            "raw Liquid in %d; render failed %d; stubs: %s" % (
+                name, counts["posts"], 100 * counts["hrefs"] / n, 100 * counts["ids"] / n,
+                100 * counts["text"] / n, 100 * counts["code"] / n, 100 * counts["all"] / n,
+                counts["raw_liquid"], counts["render_failed"], ", ".join(stubs) or "none"))
+
+
+CORPUS_TEXT_SHARE = 0.95
+
+
+def corpus_verdict(counts):
+    """Issue 16's bar for one real blog: the list of ways it misses it (empty when it holds).
+    Posts that fail to render count against hrefs, ids and text too."""
+    n = counts["posts"]
+    missed = []
+    if n == 0:
+        return ["no post compared"]
+    if counts["render_failed"]:
+        missed.append("%d posts fail to render" % counts["render_failed"])
+    if counts["hrefs"] < n:
+        missed.append("hrefs differ in %d posts" % (n - counts["hrefs"]))
+    if counts["ids"] < n:
+        missed.append("heading ids differ in %d posts" % (n - counts["ids"]))
+    if counts["text"] < CORPUS_TEXT_SHARE * n:
+        missed.append("text matches in %.1f%% of posts (< %.0f%%)" % (
+            100 * counts["text"] / n, 100 * CORPUS_TEXT_SHARE))
+    if counts["raw_liquid"]:
+        missed.append("raw Liquid in %d posts" % counts["raw_liquid"])
+    return missed
+
+
+def corpus_blogs(root):
+    """The blog folders of a corpus folder: each folder in it holding a `_posts` folder."""
+    return sorted(os.path.join(root, d) for d in os.listdir(root)
+                  if not d.startswith(".") and os.path.isdir(os.path.join(root, d, "_posts")))
+
+
+def run_corpus(root, lanyard, jobs, verbose):
+    """Checks every blog of the corpus against `corpus_verdict`; returns the exit code."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    blogs = corpus_blogs(root)
+    if not blogs:
+        raise SystemExit("%s holds no blog (no folder with a _posts folder)" % root)
+    started = time.monotonic()
+
+    def one(blog):
+        t0 = time.monotonic()
+        try:
+            return blog, check_blog(blog, lanyard, jobs=1), None, time.monotonic() - t0
+        except SystemExit as e:  # Jekyll could not build it
+            return blog, None, str(e), time.monotonic() - t0
+
+    failed = 0
+    with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
+        for blog, result, error, seconds in pool.map(one, blogs):
+            name = os.path.basename(blog)
+            if result is None:
+                failed += 1
+                print("MISS %s: %s (%.0f s)" % (name, error, seconds))
+                continue
+            counts, stubs, lines = result
+            for line in lines:
+                if verbose or not line.startswith(("ok", "SKIP")):
+                    print("  %s: %s" % (name, line))
+            missed = corpus_verdict(counts)
+            failed += bool(missed)
+            print("%s %s (%.0f s)%s" % ("MISS" if missed else "ok  ", summary(name, counts, stubs),
+                                         seconds, "; " + "; ".join(missed) if missed else ""))
+    print("corpus %s: %d blogs, %d miss the bar; %.0f s with %d jobs" % (
+        root, len(blogs), failed, time.monotonic() - started, jobs))
+    return 1 if failed else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("blog", help="the blog folder (read only)")
+    ap.add_argument("blog", nargs="?", help="the blog folder (read only)")
+    ap.add_argument("--corpus", help="a folder of blogs, checked against the corpus bar")
     ap.add_argument("--lanyard", required=True, help="the lanyard binary")
     ap.add_argument("--min", type=float, default=0.95, help="share of posts that must match")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="blogs (with --corpus) or renders checked at a time")
     ap.add_argument("--verbose", action="store_true", help="list matching posts too")
     args = ap.parse_args()
-    blog = os.path.abspath(args.blog)
-    if not os.path.isdir(blog):
-        ap.error("%s is not a folder" % blog)
     if shutil.which("jekyll") is None:
         ap.error("jekyll is not installed (apt-get install jekyll ruby-kramdown-parser-gfm)")
     if not os.access(args.lanyard, os.X_OK):
         ap.error("%s is not an executable lanyard binary (cargo build --bin lanyard)" % args.lanyard)
-    posts = find_posts(blog)
-    counts = {"posts": 0, "hrefs": 0, "ids": 0, "text": 0, "code": 0, "all": 0, "raw_liquid": 0}
-    with tempfile.TemporaryDirectory(prefix="lanyard-fidelity-") as work:
-        stubs = prepare_copy(blog, work, posts)
-        built = jekyll_contents(work)
-        for post in posts:
-            rel = os.path.relpath(post, blog)
-            if rel not in built:
-                if args.verbose:
-                    print("SKIP %s (not built by Jekyll: unpublished or future)" % rel)
-                continue
-            proc = subprocess.run([args.lanyard, "render", post, "--workspace", blog],
-                                  capture_output=True, text=True, timeout=120)
-            counts["posts"] += 1
-            if proc.returncode not in (0, 1):
-                print("FAIL %s: lanyard render exited %d: %s" % (rel, proc.returncode, proc.stderr.strip()[:200]))
-                continue
-            reasons, _ = compare(rel, built[rel], proc.stdout)
-            counts["hrefs"] += not any(r.startswith("hrefs") for r in reasons)
-            counts["ids"] += not any(r.startswith("heading") for r in reasons)
-            counts["text"] += not any(r.startswith("text") for r in reasons)
-            counts["code"] += not any(r.startswith("code") for r in reasons)
-            counts["raw_liquid"] += any(r.startswith("raw") for r in reasons)
-            counts["all"] += not reasons
-            if reasons:
-                print("FAIL %s: %s" % (rel, "; ".join(reasons)))
-            elif args.verbose:
-                print("ok   %s" % rel)
-    n = max(counts["posts"], 1)
-    share = counts["all"] / n
-    print("%s: %d posts compared; hrefs %.1f%%, ids %.1f%%, text %.1f%%, code %.1f%%, all %.1f%%; "
-          "raw Liquid in %d; stubs: %s" % (
-              os.path.basename(blog), counts["posts"], 100 * counts["hrefs"] / n,
-              100 * counts["ids"] / n, 100 * counts["text"] / n, 100 * counts["code"] / n,
-              100 * share,
-              counts["raw_liquid"], ", ".join(stubs) or "none"))
+    if args.corpus:
+        if args.blog or not os.path.isdir(args.corpus):
+            ap.error("--corpus takes a folder of blogs, and no BLOG_DIR")
+        return run_corpus(os.path.abspath(args.corpus), args.lanyard, args.jobs, args.verbose)
+    if not args.blog or not os.path.isdir(args.blog):
+        ap.error("%s is not a folder" % args.blog)
+    blog = os.path.abspath(args.blog)
+    counts, stubs, lines = check_blog(blog, args.lanyard, args.jobs)
+    for line in lines:
+        if args.verbose or not line.startswith(("ok", "SKIP")):
+            print(line)
+    print(summary(os.path.basename(blog), counts, stubs))
+    share = counts["all"] / max(counts["posts"], 1)
     return 0 if share >= args.min and counts["posts"] > 0 else 1
 
 

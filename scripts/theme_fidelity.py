@@ -2,7 +2,8 @@
 """Compare `lanyard render --page` and `lanyard sass` with what real Jekyll (4.3) writes.
 
 Usage:
-    scripts/theme_fidelity.py BLOG_DIR --lanyard PATH/TO/lanyard [--min 1.0] [--sass PAGE]... [--verbose]
+    scripts/theme_fidelity.py BLOG_DIR --lanyard PATH/TO/lanyard [--min 1.0] [--sass PAGE]...
+        [--page PAGE[=OUT]]... [--verbose]
 
 The blog is copied to a temporary folder (nothing is written into BLOG_DIR) and built by
 Jekyll with its own theme, layouts and plugins (Debian's jekyll-theme-minima,
@@ -10,7 +11,10 @@ ruby-jekyll-seo-tag, ruby-jekyll-feed, ruby-jekyll-sitemap, ruby-jekyll-paginate
 plugin added to the copy writes where each post went. For every built post,
 `LANYARD render --page POST --workspace BLOG_DIR` must give the same <title>, the same
 stylesheet links, the same list of hrefs (head and body), and visible text at least 99.5%
-similar (words, whitespace collapsed; scripts and styles ignored). For every `--sass PAGE`
+similar (words, whitespace collapsed; scripts and styles ignored). Every `--page PAGE`
+(site-relative, e.g. index.html, a paginated home page: jekyll-paginate's `paginator`) is
+compared the same way with the file Jekyll wrote for it (OUT, site-relative in _site; by
+default PAGE with .md made .html); each must match. For every `--sass PAGE`
 (site-relative, e.g. assets/main.scss), `LANYARD sass PAGE` must give the same CSS rules:
 every (at-rule, selector, declaration) of Jekyll's CSS, after normalising number and quote
 spelling, must be in Lanyard's and the other way round, at least --css-min of them (0.99).
@@ -152,6 +156,7 @@ def main():
     ap.add_argument("--min", type=float, default=1.0, help="share of posts that must match")
     ap.add_argument("--css-min", type=float, default=0.99, help="share of CSS rules that must match")
     ap.add_argument("--sass", action="append", default=[], help="a Sass page to compare")
+    ap.add_argument("--page", action="append", default=[], help="a page to compare (PAGE[=OUT])")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     blog = os.path.abspath(args.blog)
@@ -190,6 +195,21 @@ def main():
                 matched += 1
                 if args.verbose:
                     print("ok   %s" % rel)
+        for spec in args.page:
+            page, _, out = spec.partition("=")
+            out = os.path.join(dest, out or re.sub(r"\.(md|markdown)$", ".html", page))
+            proc = subprocess.run([args.lanyard, "render", "--page", os.path.join(blog, page),
+                                   "--workspace", blog], capture_output=True, text=True, timeout=120)
+            if proc.returncode != 0 or not os.path.isfile(out):
+                print("FAIL page %s: lanyard exit %d %s; jekyll wrote it: %s" % (
+                    page, proc.returncode, proc.stderr.strip()[:300], os.path.isfile(out)))
+                failed = True
+                continue
+            with open(out, encoding="utf-8") as f:
+                reasons = compare_page(f.read(), proc.stdout)
+            failed |= bool(reasons)
+            print("%s page %s: %s" % ("FAIL" if reasons else "ok  ", page,
+                                      "; ".join(reasons) or "title, stylesheets, hrefs, text"))
         share = matched / max(compared, 1)
         print("%s: %d pages compared, %d match (%.1f%%): title, stylesheets, hrefs, text" % (
             os.path.basename(blog), compared, matched, 100 * share))

@@ -10,7 +10,7 @@ const COMMANDS: &[&str] = &[
     "set_unsaved",
     "close_window",
     "read_post",
-    "render_preview",
+    "preview_edit",
     "paused_preview",
     "new_series",
     "next_part",
@@ -54,6 +54,8 @@ const COMMANDS: &[&str] = &[
     "set_autosave_setting",
     "watch_workspace",
     "theme_view",
+    "startup_marks",
+    "set_spellcheck_language",
 ];
 
 fn main() {

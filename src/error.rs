@@ -175,13 +175,16 @@ pub enum Error {
         message: String,
     },
     /// The site names a gem theme (`theme:` in its config) that is installed nowhere Jekyll
-    /// would look (`vendor/bundle`, `GEM_HOME`, `GEM_PATH`, the user's and the system's gems).
-    #[error("{}: theme `{theme}` is not installed (looked in vendor/bundle, GEM_HOME, GEM_PATH, ~/.gem and the system gem folders)", path.display())]
+    /// would look (`vendor/bundle`, `GEM_HOME`, `GEM_PATH`, the user's and the system's gems),
+    /// or a `remote_theme:` (downloaded by jekyll-remote-theme at build time, never by Lanyard).
+    #[error("{}: theme `{theme}` is not installed ({looked})", path.display())]
     ThemeNotFound {
         /// The config file naming the theme.
         path: PathBuf,
-        /// The theme's gem name.
+        /// The theme's gem name, or the `remote_theme` repository.
         theme: String,
+        /// Where Lanyard looked for it (the gem folders), or why it did not.
+        looked: String,
     },
     /// A save was refused: the file changed on disk since the editor's text was in step with it
     /// (another program wrote it); the user chooses which version to keep.
@@ -189,6 +192,15 @@ pub enum Error {
     ChangedOnDisk {
         /// The file.
         path: PathBuf,
+    },
+    /// The editor's changes do not apply to the preview's copy of a post (another version, or
+    /// offsets past its end): the editor sends its whole text instead.
+    #[error("{}: the preview's copy is out of step with the editor ({message})", path.display())]
+    PreviewOutOfStep {
+        /// The post.
+        path: PathBuf,
+        /// What did not match.
+        message: String,
     },
 }
 
@@ -237,6 +249,7 @@ impl Error {
             Error::Git { .. } => ErrorKind::Git,
             Error::Watch { .. } => ErrorKind::Watch,
             Error::ChangedOnDisk { .. } => ErrorKind::ChangedOnDisk,
+            Error::PreviewOutOfStep { .. } => ErrorKind::PreviewOutOfStep,
             Error::OutsideSite { .. } => ErrorKind::OutsideSite,
             Error::NotRegularFile { .. } => ErrorKind::NotRegularFile,
             Error::TooLarge { .. } => ErrorKind::TooLarge,
@@ -270,6 +283,7 @@ impl Error {
             | Error::Git { path, .. }
             | Error::Watch { path, .. }
             | Error::ChangedOnDisk { path }
+            | Error::PreviewOutOfStep { path, .. }
             | Error::OutsideSite { path, .. }
             | Error::NotRegularFile { path }
             | Error::TooLarge { path, .. }
@@ -328,6 +342,8 @@ pub enum ErrorKind {
     BudgetExceeded,
     /// The site's gem theme is installed nowhere Jekyll would look.
     ThemeNotFound,
+    /// The editor's changes do not apply to the preview's copy (it sends its whole text).
+    PreviewOutOfStep,
 }
 
 impl ErrorKind {
@@ -356,6 +372,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "too_large",
             ErrorKind::BudgetExceeded => "budget_exceeded",
             ErrorKind::ThemeNotFound => "theme_not_found",
+            ErrorKind::PreviewOutOfStep => "preview_out_of_step",
         }
     }
 }

@@ -33,6 +33,7 @@ pub mod journal;
 pub mod own_writes;
 pub mod photo_import;
 pub mod photo_inbox;
+pub mod preview;
 pub mod publish;
 pub mod render;
 pub mod series;

@@ -246,6 +246,8 @@ fn renders_deeply_nested_lists_emphasis_brackets_and_html() {
             .collect(),
         "*a **b ".repeat(20_000) + "\n",
         "[".repeat(100_000) + "x" + &"](u)".repeat(100_000) + "\n",
+        "[a](b c\n".repeat(50_000),
+        "[a](b c ".repeat(50_000) + "\n",
         "<div markdown=\"1\">\n".repeat(5_000) + "text\n" + &"</div>\n".repeat(5_000),
         "<div>\n".repeat(50_000) + "text\n",
         "`".repeat(50_000) + "\n",

@@ -5,9 +5,9 @@
 //! non-blank character of it has rouge's class in Lanyard's output. Prints the agreement per
 //! language (`cargo test --test rouge_agreement -- --nocapture`); `ROUGE_DEBUG=LANG` also
 //! prints the tokens that differ. Fails when the samples or the corpus as a whole are under
-//! nine tokens in ten, or one fixture language under [`MIN_PER_LANGUAGE`] (the languages
-//! still mapped from a grammar's scopes rather than ported from rouge: C++, CSS, HCL, Ruby,
-//! Rust, TypeScript sit between 68% and 87%).
+//! nine tokens in ten, or one fixture language under [`MIN_PER_LANGUAGE`] (nine in ten), but
+//! for the languages still mapped from a grammar's scopes rather than ported from rouge
+//! ([`STILL_MAPPED`]: Ruby, at 68%), held at 65%.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -19,8 +19,13 @@ use lanyard::render::highlight::highlight_tokens;
 /// The share of rouge's tokens the samples, and the corpus, must match as a whole.
 const MIN_AGREEMENT: f64 = 0.9;
 
-/// The share of rouge's tokens each sample language must match.
-const MIN_PER_LANGUAGE: f64 = 0.65;
+/// The share of rouge's tokens each sample language must match: nine in ten, but for the
+/// languages still mapped from a grammar's scopes ([`STILL_MAPPED`]).
+const MIN_PER_LANGUAGE: f64 = MIN_AGREEMENT;
+
+/// The languages still mapped from a grammar's scopes rather than ported from rouge, and the
+/// share of rouge's tokens their samples must match.
+const STILL_MAPPED: (&[&str], f64) = (&["ruby"], 0.65);
 
 /// One code block.
 struct Sample {
@@ -237,12 +242,21 @@ fn samples_get_rouges_classes_nine_tokens_in_ten() {
     );
     let below: Vec<String> = shares
         .iter()
-        .filter(|(_, s)| **s < MIN_PER_LANGUAGE)
+        .filter(|(l, s)| {
+            let min = if STILL_MAPPED.0.contains(&l.as_str()) {
+                STILL_MAPPED.1
+            } else {
+                MIN_PER_LANGUAGE
+            };
+            **s < min
+        })
         .map(|(l, s)| format!("{l} {:.1}%", 100.0 * s))
         .collect();
     assert!(
         below.is_empty(),
-        "languages under {MIN_PER_LANGUAGE}: {below:?}"
+        "languages under their minimum ({MIN_PER_LANGUAGE}, or {} for {:?}): {below:?}",
+        STILL_MAPPED.1,
+        STILL_MAPPED.0
     );
 }
 

@@ -130,3 +130,128 @@ fn names_a_missing_theme_and_a_missing_sass_page() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_missing_theme_is_one_error_naming_it_and_the_gem_folders() {
+    let post = fixture("theme-missing-blog/_posts/2024-06-01-hello.md");
+    let out = lanyard(&["render", "--page", post.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing half-written");
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let gems = fixture("theme-gems/gems");
+    assert!(
+        err.contains("theme-missing-blog/_config.yml: theme `not-there` is not installed (looked for not-there-<version> in ")
+            && err.contains(gems.to_str().expect("utf8")),
+        "{err}"
+    );
+    // Without --page the post still renders (the reading view).
+    let out = lanyard(&["render", post.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("<strong>this</strong>"));
+}
+
+#[test]
+fn a_remote_theme_is_named_and_not_downloaded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("_posts")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("_config.yml"),
+        "remote_theme: mmistakes/minimal-mistakes@4.24.0\nplugins: [jekyll-remote-theme]\n",
+    )
+    .expect("config");
+    let post = dir.path().join("_posts/2024-01-01-a.md");
+    std::fs::write(&post, "---\ntitle: A\n---\nhi\n").expect("post");
+    let out = lanyard(&["render", "--page", post.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("_config.yml: theme `mmistakes/minimal-mistakes@4.24.0` is not installed (a `remote_theme` is downloaded"),
+        "{err}"
+    );
+}
+
+/// The shared corpus (when `LANYARD_CORPUS` names it): a post of each gem-themed blog renders
+/// in its theme when the theme is installed (minima, Debian's), and otherwise fails with the
+/// one error that names the theme (chirpy and minimal-mistakes are not packaged).
+#[test]
+fn corpus_gem_themed_blogs_render_or_name_their_theme() {
+    let Some(corpus) = std::env::var_os("LANYARD_CORPUS").map(PathBuf::from) else {
+        return;
+    };
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&corpus).expect("corpus").flatten() {
+        let blog = entry.path();
+        let Ok(config) = std::fs::read_to_string(blog.join("_config.yml")) else {
+            continue;
+        };
+        let value = |key: &str| {
+            config.lines().find_map(|l| {
+                let v = l.strip_prefix(key)?.split('#').next()?.trim();
+                let v = v.trim_matches(['"', '\'']);
+                (!v.is_empty()).then(|| v.to_string())
+            })
+        };
+        let (theme, remote) = match (value("theme:"), value("remote_theme:")) {
+            (Some(gem), _) => (gem, false),
+            (None, Some(repo)) => (repo, true),
+            (None, None) => continue,
+        };
+        let mut posts: Vec<PathBuf> = std::fs::read_dir(blog.join("_posts"))
+            .expect("posts")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        posts.sort();
+        let post = posts.first().expect("a post");
+        let out = Command::new(env!("CARGO_BIN_EXE_lanyard"))
+            .args(["render", "--page", post.to_str().expect("utf8")])
+            .output()
+            .expect("runs");
+        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        if theme == "minima" {
+            assert_eq!(out.status.code(), Some(0), "{}: {stderr}", blog.display());
+            assert!(stdout.contains("<title>") && stdout.contains("class=\"site-header\""));
+            assert!(stdout.contains("assets/main.css"), "{stdout}");
+        } else {
+            assert_eq!(out.status.code(), Some(2), "{}: {stdout}", blog.display());
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            let why = if remote {
+                "a `remote_theme` is downloaded".to_string()
+            } else {
+                format!("looked for {theme}-<version> in ")
+            };
+            assert!(
+                stderr.contains(&format!(
+                    "_config.yml: theme `{theme}` is not installed ({why}"
+                )),
+                "{stderr}"
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3, "the corpus holds {seen} gem-themed blogs");
+}
+
+#[test]
+fn minimas_home_page_lists_the_first_pager_of_jekyll_paginate() {
+    let page = fixture("minima-blog/index.html");
+    let out = lanyard(&["render", "--page", page.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = text(&out.stdout);
+    // One post a page: the newest, an excerpt of its rendered content, the next pager; and
+    // jekyll-seo-tag's rel=next link in the head.
+    assert!(html.contains("<li><a href=\"/2024/03/21/day-two.html\">Day two, the hallway track</a>: Most of the second day happened between the...</li>\n</ul>"), "{html}");
+    assert!(
+        !html.contains("<li><a href=\"/2024/03/20/day-one.html\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<p class=\"pager\">Page 1 of 2 (2 posts, 1 a page) <a href=\"/page2\">Older</a></p>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<link rel=\"next\" href=\"https://hallway.example.org/page2\" />"));
+}

@@ -8,11 +8,11 @@ use tauri::{AppHandle, Manager, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
-use crate::ipc_types::{PostText, Preview, WorkspaceSummary};
+use crate::ipc_types::{PostText, WorkspaceSummary};
+use crate::preview_commands::{self, PreviewDocs, PreviewEdit, PreviewUpdate, PreviewWorker};
 use crate::render_worker::RENDER_DEADLINE;
 use crate::session::Session;
-use crate::workspace_view::PreviewWorker;
-use crate::{menu, spellcheck, workspace_view};
+use crate::{menu, workspace_view};
 
 /// Runs `work` on the blocking thread pool with the session, never on the UI thread.
 pub(crate) async fn off_ui_thread<T: Send + 'static>(
@@ -29,6 +29,7 @@ pub(crate) async fn off_ui_thread<T: Send + 'static>(
 #[tauri::command]
 pub async fn open_initial_workspace(app: AppHandle) -> AppResult<WorkspaceSummary> {
     let summary = off_ui_thread(&app, Session::open_initial).await?;
+    crate::startup_trace::mark("blog opened");
     menu::refresh(&app)?;
     Ok(summary)
 }
@@ -80,7 +81,8 @@ pub fn system_language() -> &'static str {
     crate::locale::system_language()
 }
 
-/// Loads a post of the open blog into the editor, and sets the spell checker to its language.
+/// Loads a post of the open blog into the editor (the UI then sets the spell checker to its
+/// language, `spellcheck::set_spellcheck_language`).
 #[tauri::command]
 pub async fn read_post(
     app: AppHandle,
@@ -88,25 +90,30 @@ pub async fn read_post(
     path: PathBuf,
 ) -> AppResult<PostText> {
     let post = off_ui_thread(&app, move |s| workspace_view::read_post(s, &path)).await?;
-    spellcheck::set_language(&window, &post.lang)?;
     window.set_title(&format!(
         "{} — Lanyard",
         workspace_view::file_label(&post.path)
     ))?;
+    crate::startup_trace::mark("post read");
     Ok(post)
 }
 
-/// Renders the editor's text for the live preview (with `data-line` for scroll sync), on the
-/// render worker, waiting at most [`RENDER_DEADLINE`] (`render_timeout` past it).
+/// The live preview: applies the editor's changes to the post's preview document and renders
+/// it on the render worker, waiting at most [`RENDER_DEADLINE`] (`render_timeout` past it);
+/// answers with the blocks that changed.
 #[tauri::command]
-pub async fn render_preview(app: AppHandle, path: PathBuf, text: String) -> AppResult<Preview> {
+pub async fn preview_edit(app: AppHandle, edit: PreviewEdit) -> AppResult<PreviewUpdate> {
     let workspace = app.state::<Session>().workspace()?;
     let worker = Arc::clone(app.state::<PreviewWorker>().inner());
-    tauri::async_runtime::spawn_blocking(move || {
-        workspace_view::render_preview_on(&worker, workspace, path, text, RENDER_DEADLINE)
+    let app_for_docs = app.clone();
+    let preview = tauri::async_runtime::spawn_blocking(move || {
+        let docs = app_for_docs.state::<PreviewDocs>();
+        preview_commands::preview_edit_on(&worker, &docs, workspace, edit, RENDER_DEADLINE)
     })
     .await
-    .map_err(|e| AppError::Shell(e.to_string()))?
+    .map_err(|e| AppError::Shell(e.to_string()))?;
+    crate::startup_trace::mark("first render");
+    preview
 }
 
 /// The post whose preview waits for the user's click: the one left open when the last run

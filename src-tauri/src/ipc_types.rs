@@ -34,6 +34,8 @@ pub enum IpcErrorKind {
     BudgetExceeded,
     /// The blog's gem theme is not installed (the theme view stays in the reading view).
     ThemeNotFound,
+    /// The editor's changes do not apply to the preview's copy: send the whole text.
+    PreviewOutOfStep,
     /// A command that needs an open blog ran before one was opened.
     NoWorkspace,
     /// A path that is not a post or draft of the open blog.
@@ -100,6 +102,7 @@ impl From<lanyard::ErrorKind> for IpcErrorKind {
             K::Git => IpcErrorKind::Git,
             K::Watch => IpcErrorKind::Watch,
             K::ChangedOnDisk => IpcErrorKind::ChangedOnDisk,
+            K::PreviewOutOfStep => IpcErrorKind::PreviewOutOfStep,
             K::OutsideSite => IpcErrorKind::OutsideSite,
             K::NotRegularFile => IpcErrorKind::NotRegularFile,
             K::TooLarge => IpcErrorKind::TooLarge,
@@ -234,15 +237,6 @@ pub struct PreviewProblem {
     pub message: String,
 }
 
-/// The live preview of the editor's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Preview {
-    /// Sanitized HTML with `data-line` attributes on blocks.
-    pub html: String,
-    /// Problems found, in source order.
-    pub problems: Vec<PreviewProblem>,
-}
-
 /// The one check behind every module's `*_bindings_are_up_to_date` test.
 #[cfg(test)]
 pub(crate) mod bindings {
@@ -298,7 +292,6 @@ mod tests {
             binding::<SeverityView>,
             binding::<PreviewProblemKind>,
             binding::<PreviewProblem>,
-            binding::<Preview>,
         ]);
     }
 

@@ -14,21 +14,25 @@ pub mod navigation;
 pub mod photo_commands;
 pub mod photo_inbox_commands;
 pub mod photo_types;
+pub mod preview_commands;
 pub mod publish_commands;
 pub mod render_worker;
 pub mod series_commands;
 pub mod session;
 pub mod spellcheck;
+pub mod startup_trace;
 pub mod talks_commands;
 pub mod talks_view;
 pub mod theme_commands;
 pub mod watcher;
+pub mod webview_tuning;
 pub mod workspace_view;
 
 use std::path::PathBuf;
 
 use std::sync::Arc;
 
+use tauri::webview::PageLoadEvent;
 use tauri::{Emitter, Manager, RunEvent, WebviewWindowBuilder, WindowEvent};
 
 use crate::session::Session;
@@ -49,6 +53,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
+            startup_trace::mark("setup");
             let session = Session::new(
                 startup_dir,
                 lanyard::data_dir::data_dir(),
@@ -64,12 +69,15 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             ));
             app.manage(watcher::WatchState::default());
             app.manage(theme_commands::ThemeCache::default());
-            let worker: workspace_view::PreviewWorker =
+            app.manage(spellcheck::SpellState::default());
+            app.manage(preview_commands::PreviewDocs::default());
+            let worker: preview_commands::PreviewWorker =
                 Arc::new(render_worker::RenderWorker::start()?);
             app.manage(worker);
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(menu::on_event);
             open_main_window(app)?;
+            startup_trace::mark("window built");
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -113,7 +121,7 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             commands::set_unsaved,
             commands::close_window,
             commands::read_post,
-            commands::render_preview,
+            commands::preview_edit,
             commands::paused_preview,
             series_commands::new_series,
             series_commands::next_part,
@@ -156,6 +164,8 @@ pub fn run(startup_dir: Option<PathBuf>) -> tauri::Result<()> {
             journal_commands::autosave_setting,
             journal_commands::set_autosave_setting,
             watcher::watch_workspace,
+            startup_trace::startup_marks,
+            spellcheck::set_spellcheck_language,
             theme_commands::theme_view,
         ])
         .build(tauri::generate_context!())?
@@ -178,9 +188,14 @@ fn open_main_window(app: &tauri::App) -> tauri::Result<()> {
         .find(|w| w.label == "main")
         .cloned()
         .unwrap_or_default();
-    WebviewWindowBuilder::from_config(app.handle(), &config)?
+    let window = WebviewWindowBuilder::from_config(app.handle(), &config)?
         .on_navigation(navigation::allow_navigation)
         .on_new_window(navigation::refuse_new_window)
+        .on_page_load(|_, payload| match payload.event() {
+            PageLoadEvent::Started => startup_trace::mark("page load started"),
+            PageLoadEvent::Finished => startup_trace::mark("page loaded"),
+        })
         .build()?;
+    webview_tuning::apply(&window)?;
     Ok(())
 }

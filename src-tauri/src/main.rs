@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    lanyard_desktop::startup_trace::mark("main");
     let mut args = std::env::args_os().skip(1);
     let dir = args.next().map(PathBuf::from);
     if args.next().is_some()

@@ -94,7 +94,7 @@ pub struct ThumbnailReady {
 }
 
 /// One replacement of the editor's text, in UTF-16 offsets (CodeMirror's positions).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 pub struct EditorChange {
     /// Start of the replaced range.
     pub from: u32,

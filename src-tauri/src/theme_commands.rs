@@ -1,6 +1,6 @@
 //! The theme view: the page around the open post (its layouts, header, footer and compiled
 //! stylesheets), built by the core once per open and again when a layout, include, Sass file
-//! or the config changes. The post's body comes from `render_preview`, as in the reading view.
+//! or the config changes. The post's body comes from `preview_edit`, as in the reading view.
 
 use std::path::PathBuf;
 use std::sync::Mutex;

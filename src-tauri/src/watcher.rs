@@ -19,9 +19,17 @@ pub const BLOG_CHANGED: &str = "blog-changed";
 #[derive(Default)]
 pub struct WatchState(Mutex<Option<BlogWatcher>>);
 
-/// Watches the open blog (replacing the watch of a previous one).
+/// Watches the open blog (replacing the watch of a previous one). Off the UI thread: a
+/// recursive watch registers every folder of the blog (`.git`, `_site` and all), which on a real
+/// blog takes long enough to hold up the window's event loop at start.
 #[tauri::command]
-pub fn watch_workspace(app: AppHandle) -> AppResult<()> {
+pub async fn watch_workspace(app: AppHandle) -> AppResult<()> {
+    tauri::async_runtime::spawn_blocking(move || watch(&app))
+        .await
+        .map_err(|e| AppError::Shell(e.to_string()))?
+}
+
+fn watch(app: &AppHandle) -> AppResult<()> {
     let root = app.state::<Session>().workspace()?.root().to_path_buf();
     let state = app.state::<WatchState>();
     let mut current = state
@@ -45,5 +53,6 @@ pub fn watch_workspace(app: AppHandle) -> AppResult<()> {
         |message| eprintln!("lanyard: watching the blog: {message}"),
     )?;
     *current = Some(watcher);
+    crate::startup_trace::mark("blog watched");
     Ok(())
 }

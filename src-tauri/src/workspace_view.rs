@@ -1,17 +1,14 @@
-//! Adapts the core's workspace to what crosses the IPC boundary, and the three post operations
-//! the editor needs (read, render, save), refusing any file that is not a post of the open blog.
+//! Adapts the core's workspace to what crosses the IPC boundary, and the post operations the
+//! editor needs (read, save; the preview renders in `preview_commands`), refusing any file
+//! that is not a post of the open blog.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
+use std::path::Path;
 
 use lanyard::app_state::AppState;
-use lanyard::render::{RenderOptions, Rendered};
 use lanyard::site::{Post, PostKind, Workspace};
 
 use crate::error::{AppError, AppResult};
-use crate::ipc_types::{PostSummary, PostText, Preview, PreviewProblem, WorkspaceSummary};
-use crate::render_worker::{Outcome, RenderWorker};
+use crate::ipc_types::{PostSummary, PostText, WorkspaceSummary};
 use crate::session::Session;
 
 /// The sidebar's view of a post.
@@ -87,58 +84,6 @@ pub fn read_post(session: &Session, path: &Path) -> AppResult<PostText> {
         text,
         lang: lang.unwrap_or_else(|| "en".into()),
     })
-}
-
-/// The managed render worker of the live preview.
-pub type PreviewWorker = Arc<RenderWorker<AppResult<Preview>>>;
-
-/// Renders the editor's text of `path` for the live preview on `worker`, waiting at most
-/// `deadline`; a render that panics or takes longer is an error naming the post.
-pub fn render_preview_on(
-    worker: &PreviewWorker,
-    workspace: Arc<Workspace>,
-    path: PathBuf,
-    text: String,
-    deadline: Duration,
-) -> AppResult<Preview> {
-    let post = path.clone();
-    match worker.run(move || render_preview(&workspace, &post, &text), deadline) {
-        Outcome::Done(result) => result,
-        Outcome::TimedOut => Err(AppError::RenderTimeout {
-            path,
-            seconds: deadline.as_secs(),
-        }),
-        Outcome::Superseded => Err(AppError::RenderSuperseded(path)),
-        Outcome::Panicked => Err(AppError::RenderFailed(path)),
-    }
-}
-
-/// Renders the editor's text of `path` with source lines, for the live preview; local images
-/// already point at the `lanyard-asset:` scheme (the core's resolver decides which file).
-pub fn render_preview(workspace: &Workspace, path: &Path, text: &str) -> AppResult<Preview> {
-    let post = entry(workspace, path)?;
-    let options = RenderOptions {
-        source_lines: true,
-        asset_urls: true,
-    };
-    let rendered = workspace.render_text_with(&post.path, text, &options)?;
-    Ok(preview_of(rendered))
-}
-
-fn preview_of(rendered: Rendered) -> Preview {
-    let problems = rendered
-        .problems
-        .into_iter()
-        .map(|p| PreviewProblem {
-            line: u32::try_from(p.line).unwrap_or(u32::MAX),
-            kind: p.kind.into(),
-            message: p.message,
-        })
-        .collect();
-    Preview {
-        html: rendered.html,
-        problems,
-    }
 }
 
 /// A short label for the window title: the file name.

@@ -9,6 +9,7 @@ mod html_images;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 mod sanitize;
+mod source_map;
 
 pub use context::{PostTarget, SiteContext};
 pub(crate) use sanitize::sanitize_page_html;
@@ -138,7 +139,7 @@ pub fn render_source(
     }
     let mut stash = std::mem::take(&mut expanded.stash);
     let line_starts = line_starts(source);
-    let line_of = |offset: usize| line_at(&line_starts, expanded.source_offset(offset));
+    let line_of = |offset: usize| line_at(&line_starts, offset);
     let site_vars = site.site_vars();
     let kramdown = site_vars.get("kramdown");
     let input = markdown::MarkdownInput {
@@ -160,7 +161,8 @@ pub fn render_source(
         keep_site_src: options.asset_urls,
     };
     let (mut html, markdown_problems, images) =
-        markdown::render_markdown(&expanded.text, &input, &mut stash);
+        markdown::render_markdown(&expanded.text, &input, &mut stash, &expanded.map);
+    // Raw HTML `<img>`/`<source>` are read in Liquid's output; the map takes them to the file.
     let html_images = html_images::scan_html_images(&expanded.text, site, &input.page_dir);
     let mut html_image_problems = Vec::new();
     let mut images: Vec<LocalImage> = images
@@ -172,7 +174,7 @@ pub fn render_source(
         })
         .collect();
     for image in html_images {
-        let line = line_of(image.offset);
+        let line = line_of(expanded.map.source_offset(image.offset));
         if let Some(message) = image.problem {
             html_image_problems.push(RenderProblem {
                 line,
@@ -194,7 +196,6 @@ pub fn render_source(
             &stop.message,
         ));
     }
-    let html = liquid::unstash(&html, &stash);
     let html = if options.asset_urls {
         sanitize::sanitize_preview_html(&html, site.baseurl(), input.page_dir.clone())
     } else {

@@ -1,5 +1,6 @@
 //! The preview is untrusted: whatever a post contains, the HTML we hand out has no script,
-//! no event handler, no `javascript:` URL, no iframe, object or SVG (ammonia's allowlist).
+//! no event handler, no `javascript:` URL, no iframe or object, and no SVG but the icon
+//! subset a theme's page may draw (ammonia's allowlist).
 //! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge's
 //! wrappers and its token `<span class="k">`s, the `lanyard-*` flags), `data-line`, footnote
 //! `rel`/`role`, table alignment, comments (`<!--more-->`), responsive images (`<picture>`,
@@ -47,20 +48,82 @@ pub(crate) fn sanitize_preview_html(html: &str, baseurl: String, page_dir: Strin
 
 /// Sanitizes the body of a theme's page (header, navigation, footer around the post) with
 /// the same rules, plus the page-level tags and attributes themes write (`main`, `label`,
-/// microdata, `aria-label`, `hidden`).
-pub(crate) fn sanitize_page_html(html: &str) -> String {
-    static PAGE: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
-    PAGE.get_or_init(|| {
-        let mut b = ammonia::Builder::default();
-        configure(&mut b)
-            .add_tags(["main", "label"])
-            .add_generic_attributes(["aria-label", "hidden", "itemprop", "itemscope", "itemtype"])
-            .add_tag_attributes("time", ["datetime"])
-            .add_tag_attributes("label", ["for"]);
-        b
+/// microdata, `aria-label`, `hidden`) and the inline SVG icons themes draw (see
+/// [`allow_svg_icons`]). A `<use>` pointing at a file of the site or theme (as the gate's
+/// [`resolve_url`] reads it under `baseurl`) is pointed at the asset scheme; a same-document
+/// `#id` stays; any other reference is dropped.
+pub(crate) fn sanitize_page_html(html: &str, baseurl: &str) -> String {
+    let baseurl = baseurl.to_string();
+    let mut b = ammonia::Builder::default();
+    configure(&mut b)
+        .add_tags(["main", "label"])
+        .add_generic_attributes(["aria-label", "hidden", "itemprop", "itemscope", "itemtype"])
+        .add_tag_attributes("time", ["datetime"])
+        .add_tag_attributes("label", ["for"]);
+    allow_svg_icons(&mut b).attribute_filter(move |element, attribute, value| {
+        if element == "use" && attribute == "href" {
+            return svg_use_href(value, &baseurl).map(Cow::Owned);
+        }
+        Some(Cow::Borrowed(value))
+    });
+    b.clean(&limit_html_depth(html, MAX_HTML_DEPTH)).to_string()
+}
+
+/// The SVG subset of icons: `svg`, `g`, `path`, `title` and `use`, with geometry and paint
+/// attributes only. No `script`, `foreignObject`, `style`, animation or event handler is on
+/// the list, so ammonia drops them; `use`'s reference is filtered by [`svg_use_href`].
+fn allow_svg_icons<'b, 'a>(b: &'b mut ammonia::Builder<'a>) -> &'b mut ammonia::Builder<'a> {
+    const PAINT: [&str; 10] = [
+        "fill",
+        "fill-rule",
+        "clip-rule",
+        "fill-opacity",
+        "stroke",
+        "stroke-width",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-miterlimit",
+        "opacity",
+    ];
+    b.add_tags(["svg", "g", "path", "title", "use"])
+        .add_tag_attributes(
+            "svg",
+            [
+                "viewbox",
+                "viewBox",
+                "width",
+                "height",
+                "aria-hidden",
+                "focusable",
+            ],
+        )
+        .add_tag_attributes("svg", PAINT)
+        .add_tag_attributes("g", PAINT)
+        .add_tag_attributes("g", ["transform"])
+        .add_tag_attributes("path", PAINT)
+        .add_tag_attributes("path", ["d", "transform"])
+        .add_tag_attributes("use", ["href", "x", "y", "width", "height"])
+}
+
+/// Where a theme's `<use href>` may point: `#id` in the page itself, or a file of the site
+/// (and theme) under `baseurl`, as its asset-scheme URL with the fragment kept. Another
+/// site's file, a `data:` URL or anything unresolvable is `None` (the attribute is dropped).
+fn svg_use_href(value: &str, baseurl: &str) -> Option<String> {
+    let value = value.trim();
+    if let Some(id) = value.strip_prefix('#') {
+        return (!id.is_empty()).then(|| value.to_string());
+    }
+    let path = resolve_url(value, baseurl, "/")?;
+    let fragment = value.split_once('#').map_or("", |(_, f)| f);
+    let id: String = fragment
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    Some(if id.is_empty() {
+        path.asset_url()
+    } else {
+        format!("{}#{id}", path.asset_url())
     })
-    .clean(&limit_html_depth(html, MAX_HTML_DEPTH))
-    .to_string()
 }
 
 /// The sanitizer, built once.
@@ -140,11 +203,68 @@ mod tests {
     fn page_bodies_keep_landmarks_and_lose_scripts() {
         let out = sanitize_page_html(
             "<main class=\"page\" aria-label=\"Content\"><a href=\"/about/\" onclick=\"x()\">About</a><script>x()</script></main>",
+            "",
         );
         assert_eq!(
             out,
             "<main class=\"page\" aria-label=\"Content\"><a href=\"/about/\">About</a></main>"
         );
+    }
+
+    #[test]
+    fn page_bodies_keep_svg_icons_with_site_references_on_the_asset_scheme() {
+        let icon = "<a href=\"https://github.com/x\"><svg class=\"svg-icon\" viewBox=\"0 0 16 16\"><title>GitHub</title><use xlink:href=\"/blog/assets/minima-social-icons.svg#github\"></use><g fill-rule=\"evenodd\"><path d=\"M8 0C3.58 0 0 3.58 0 8\"></path></g><use href=\"#local\"></use></svg></a>";
+        let out = sanitize_page_html(icon, "/blog");
+        assert_eq!(
+            out,
+            "<a href=\"https://github.com/x\"><svg class=\"svg-icon\" viewBox=\"0 0 16 16\"><title>GitHub</title><use xlink:href=\"lanyard-asset://localhost/assets/minima-social-icons.svg#github\"></use><g fill-rule=\"evenodd\"><path d=\"M8 0C3.58 0 0 3.58 0 8\"></path></g><use href=\"#local\"></use></svg></a>"
+        );
+    }
+
+    #[test]
+    fn page_bodies_clean_hostile_svg() {
+        let hostile = "<svg onload=\"alert(1)\" class=\"svg-icon\"><script>alert(2)</script>\
+            <foreignObject><iframe src=\"https://evil.example\"></iframe><p onclick=\"x()\">f</p></foreignObject>\
+            <use xlink:href=\"https://evil.example/sprite.svg#a\"></use>\
+            <use href=\"javascript:alert(3)\"></use>\
+            <use href=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=#x\"></use>\
+            <use href=\"//evil.example/s.svg#b\"></use>\
+            <a xlink:href=\"javascript:alert(4)\"><path d=\"M0 0\" onmouseover=\"alert(5)\" style=\"fill:url(https://evil.example/)\"></path></a>\
+            <animate attributeName=\"href\" to=\"javascript:alert(6)\"></animate><set attributeName=\"onclick\" to=\"alert(7)\"></set>\
+            <image href=\"https://evil.example/i.png\"></image><style>*{background:url(https://evil.example)}</style></svg>";
+        let out = sanitize_page_html(hostile, "");
+        let lower = out.to_lowercase();
+        for banned in [
+            "script",
+            "alert",
+            "onload",
+            "onclick",
+            "onmouseover",
+            "foreignobject",
+            "iframe",
+            "evil",
+            "javascript",
+            "data:",
+            "animate",
+            "<set",
+            "<image",
+            "<style",
+            "style=",
+        ] {
+            assert!(!lower.contains(banned), "{banned} survived: {out}");
+        }
+        assert!(out.contains("<svg class=\"svg-icon\">"), "{out}");
+        assert!(out.contains("<path d=\"M0 0\"></path>"), "{out}");
+    }
+
+    #[test]
+    fn the_post_preview_still_drops_svg() {
+        let out = sanitize_preview_html(
+            "<svg><use href=\"/a.svg#x\"></use><path d=\"M0 0\"></path></svg>",
+            String::new(),
+            "/".into(),
+        );
+        assert!(!out.contains("svg") && !out.contains("path"), "{out}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::post::{build_post, FrontMatterProblem, Post, PostContext};
 use super::post_name::parse_post_name;
 use super::scan::{scan_site, FoundFile, IgnoredFile, PostKind};
 use crate::front_matter::{parse_post_date, read_front_matter, FrontMatter};
+use crate::preview::{PreviewDocument, PreviewPatch};
 use crate::render::{render_source, RenderOptions, Rendered};
 use crate::{Error, Result};
 
@@ -245,6 +246,31 @@ impl Workspace {
         let fm = read_front_matter(path, text)?;
         let page = self.page_for(path, fm);
         Ok(render_source(text, &page, self, options))
+    }
+
+    /// Renders the preview document of the post at `path` and returns what changed since
+    /// render `shown` (see [`PreviewDocument::render`]). Malformed front matter is an error
+    /// naming the file, as for [`Workspace::render_text_with`].
+    pub fn render_preview(
+        &self,
+        path: &Path,
+        doc: &mut PreviewDocument,
+        options: &RenderOptions,
+        shown: Option<u64>,
+    ) -> Result<PreviewPatch> {
+        let fm = read_front_matter(path, doc.text())?;
+        let page = self.page_for(path, fm);
+        Ok(doc.render(&page, self, options, self.stamp(), shown))
+    }
+
+    /// Changes whenever another workspace (the site reopened or reindexed) renders: what a
+    /// preview cached with this one is then stale.
+    fn stamp(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (std::ptr::from_ref(self) as usize).hash(&mut hasher);
+        self.now.as_nanosecond().hash(&mut hasher);
+        hasher.finish()
     }
 
     /// The `page` variables for `path` with the given front matter: built as the workspace

@@ -8,9 +8,11 @@
 pub mod files;
 pub mod locate;
 mod page;
+mod paginate;
 mod plugins;
 pub mod sass;
 mod site_vars;
+mod svg_icons;
 #[cfg(test)]
 mod test_support;
 mod view;
@@ -37,33 +39,61 @@ pub struct SiteTheme {
 
 impl SiteTheme {
     /// The theme of `ws`: its `theme:` gem looked up in the gem folders
-    /// ([`locate::gem_roots`]). A theme that is named but not installed is
-    /// [`Error::ThemeNotFound`]: the caller says which and shows the reading view.
+    /// ([`locate::gem_roots`]). A theme that is named but not installed, or a `remote_theme:`
+    /// (which jekyll-remote-theme downloads when the site builds), is
+    /// [`Error::ThemeNotFound`] naming the theme and where Lanyard looked: the caller says so
+    /// and shows the reading view.
     pub fn for_workspace(ws: &Workspace) -> Result<SiteTheme> {
-        let name = ws
-            .config()
-            .values
-            .get("theme")
-            .and_then(|v| v.as_str())
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string);
+        let name = config_string(ws, "theme");
         let folder = match &name {
-            Some(gem) => Some(
-                locate::find_gem(gem, &locate::gem_roots(ws.root())).ok_or_else(|| {
-                    Error::ThemeNotFound {
+            Some(gem) => {
+                let roots = locate::gem_roots(ws.root());
+                let found = locate::find_gem(gem, &roots);
+                Some(found.ok_or_else(|| Error::ThemeNotFound {
+                    path: config_path(ws),
+                    theme: gem.clone(),
+                    looked: looked_in(gem, &roots),
+                })?)
+            }
+            None => {
+                if let Some(remote) = config_string(ws, "remote_theme") {
+                    return Err(Error::ThemeNotFound {
                         path: config_path(ws),
-                        theme: gem.clone(),
-                    }
-                })?,
-            ),
-            None => None,
+                        theme: remote,
+                        looked: "a `remote_theme` is downloaded from GitHub by \
+                                 jekyll-remote-theme when the site builds; Lanyard does not \
+                                 download themes"
+                            .into(),
+                    });
+                }
+                None
+            }
         };
         Ok(SiteTheme {
             name,
             files: ThemeFiles::new(ws.gate().clone(), folder.as_deref())?,
         })
     }
+}
+
+/// A non-empty string value of the config's `key`.
+fn config_string(ws: &Workspace, key: &str) -> Option<String> {
+    ws.config()
+        .values
+        .get(key)
+        .and_then(|v| v.as_str())
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}
+
+/// The gem folders searched for `gem`, for the error that says it is not installed.
+fn looked_in(gem: &str, roots: &[PathBuf]) -> String {
+    let folders: Vec<String> = roots
+        .iter()
+        .map(|r| r.join("gems").display().to_string())
+        .collect();
+    format!("looked for {gem}-<version> in {}", folders.join(", "))
 }
 
 /// The config file (for errors about its keys), else the site root.

@@ -10,11 +10,12 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::files::ThemeFiles;
+use super::paginate::paginator;
 use super::plugins::{plugin_tag_html, PluginSite};
 use super::site_vars::site_vars;
 use super::SiteTheme;
-use crate::front_matter::{read_front_matter, split_front_matter};
-use crate::render::liquid::render_template;
+use crate::front_matter::{read_front_matter, split_front_matter, Split};
+use crate::render::liquid::{render_template, LiquidProblem};
 use crate::render::{PostTarget, ProblemKind, Rendered, SiteContext};
 use crate::site::gate::{FileKind, SitePath};
 use crate::site::{deep_merge, Workspace};
@@ -59,13 +60,97 @@ pub fn render_page(
     path: &Path,
     text: &str,
 ) -> Result<ThemePage> {
-    let body = ws.render_text(path, text)?;
-    let shell = render_shell(ws, theme, path, text, &body.html)?;
+    let mut body = ws.render_text(path, text)?;
+    let site = site_vars(ws, &theme.files);
+    let paginator = paginator(ws, &site, &ws.rel_path(path)).unwrap_or(Value::Null);
+    let mut problems = Vec::new();
+    if !is_markdown(path) && ws.post_for_text(path, text).is_none() {
+        // An HTML page (an index listing posts): Jekyll runs its Liquid with the whole `site`
+        // and the `paginator`, and converts nothing.
+        let (html, found) = render_html_page(ws, theme, path, text, &site, &paginator)?;
+        body.html = html;
+        problems = found;
+    }
+    let shell = shell_with(ws, theme, path, text, &body.html, site, &paginator)?;
+    problems.extend(shell.problems);
     Ok(ThemePage {
         html: format!("{}{}{}", shell.before, body.html, shell.after),
         body,
-        problems: shell.problems,
+        problems,
     })
+}
+
+/// Whether Jekyll converts the file at `path` from Markdown (by its extension).
+fn is_markdown(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some("md" | "markdown" | "mkdown" | "mkdn" | "mkd")
+    )
+}
+
+/// The body of an HTML page: its Liquid run with `site`, `page` and `paginator`, problems as
+/// `file:line: message`. A budget overrun is an error naming the page.
+fn render_html_page(
+    ws: &Workspace,
+    theme: &SiteTheme,
+    path: &Path,
+    text: &str,
+    site: &Value,
+    paginator: &Value,
+) -> Result<(String, Vec<String>)> {
+    let split = split_front_matter(text);
+    let page = ws
+        .post_for_text(path, text)
+        .map(|p| p.page)
+        .unwrap_or_else(|| {
+            Value::Object(
+                read_front_matter(path, text)
+                    .map(|f| f.data)
+                    .unwrap_or_default(),
+            )
+        });
+    let mut globals = globals(site, &page, &Map::new(), "", paginator);
+    globals.remove("layout");
+    globals.remove("content");
+    let context = ThemeSite {
+        ws,
+        files: &theme.files,
+        site: site.clone(),
+        paginator: paginator.clone(),
+    };
+    let (html, found) = render_template(split.body, globals, &context);
+    let problems = template_problems(&split, path, &ws.rel_path(path), found)?;
+    Ok((html, problems))
+}
+
+/// The Liquid problems of a template (a page or a layout) at `path`, as `shown:line: message`
+/// with lines of the whole file; a budget overrun is an error naming the file and line
+/// instead: a cut template is no page, so the caller says why and shows the reading view.
+fn template_problems(
+    split: &Split<'_>,
+    path: &Path,
+    shown: &str,
+    found: Vec<LiquidProblem>,
+) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for p in found {
+        let line = split.body_line
+            + split.body[..p.offset.min(split.body.len())]
+                .matches('\n')
+                .count();
+        if p.kind == ProblemKind::BudgetExceeded {
+            return Err(Error::BudgetExceeded {
+                path: path.to_path_buf(),
+                line,
+                message: p.message,
+            });
+        }
+        problems.push(format!("{shown}:{line}: {}", p.message));
+    }
+    Ok(problems)
 }
 
 /// Renders the layout chain of the post at `path` around its content. `body_html` is the
@@ -76,6 +161,21 @@ pub fn render_shell(
     path: &Path,
     text: &str,
     body_html: &str,
+) -> Result<PageShell> {
+    let site = site_vars(ws, &theme.files);
+    let paginator = paginator(ws, &site, &ws.rel_path(path)).unwrap_or(Value::Null);
+    shell_with(ws, theme, path, text, body_html, site, &paginator)
+}
+
+/// [`render_shell`] with the `site` and `paginator` variables already built.
+fn shell_with(
+    ws: &Workspace,
+    theme: &SiteTheme,
+    path: &Path,
+    text: &str,
+    body_html: &str,
+    site: Value,
+    paginator: &Value,
 ) -> Result<PageShell> {
     let fm = read_front_matter(path, text)?;
     let mut page = ws
@@ -90,7 +190,8 @@ pub fn render_shell(
     let site = ThemeSite {
         ws,
         files: &theme.files,
-        site: site_vars(ws, &theme.files),
+        site,
+        paginator: paginator.clone(),
     };
     let mut shell = PageShell::default();
     let mut content = CONTENT_MARKER.to_string();
@@ -117,26 +218,11 @@ pub fn render_shell(
         let mut merged = own.clone();
         deep_merge(&mut merged, &layout_vars);
         layout_vars = merged;
-        let globals = globals(&site.site, &page, &layout_vars, &content);
+        let globals = globals(&site.site, &page, &layout_vars, &content, paginator);
         let (html, problems) = render_template(split.body, globals, &site);
         let shown = shown_path(ws, &theme.files, &file);
-        for p in problems {
-            let line = split.body_line
-                + split.body[..p.offset.min(split.body.len())]
-                    .matches('\n')
-                    .count();
-            if p.kind == ProblemKind::BudgetExceeded {
-                // A cut layout is no page: the caller says why and shows the reading view.
-                return Err(Error::BudgetExceeded {
-                    path: file.clone(),
-                    line,
-                    message: p.message,
-                });
-            }
-            shell
-                .problems
-                .push(format!("{shown}:{line}: {}", p.message));
-        }
+        let found = template_problems(&split, &file, &shown, problems)?;
+        shell.problems.extend(found);
         content = html;
         shell.layouts.push(file);
         next = own
@@ -211,6 +297,7 @@ fn globals(
     page: &Value,
     layout: &Map<String, Value>,
     content: &str,
+    paginator: &Value,
 ) -> Map<String, Value> {
     let mut g = Map::new();
     g.insert("site".into(), site.clone());
@@ -222,7 +309,7 @@ fn globals(
         "jekyll".into(),
         serde_json::json!({"version": JEKYLL_VERSION, "environment": env}),
     );
-    g.insert("paginator".into(), Value::Null);
+    g.insert("paginator".into(), paginator.clone());
     g
 }
 
@@ -232,6 +319,8 @@ struct ThemeSite<'a> {
     ws: &'a Workspace,
     files: &'a ThemeFiles,
     site: Value,
+    /// The page's `paginator` (for `{% seo %}`'s prev/next links).
+    paginator: Value,
 }
 
 impl SiteContext for ThemeSite<'_> {
@@ -276,59 +365,11 @@ impl SiteContext for ThemeSite<'_> {
         let ps = PluginSite {
             site: &self.site,
             jekyll_version: JEKYLL_VERSION,
+            paginator: &self.paginator,
         };
         plugin_tag_html(name, args, page, &ps)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::theme::test_support::site_with;
-
-    const POST: &str = "_posts/2024-05-01-a.md";
-
-    #[test]
-    fn a_layout_bomb_runs_out_of_the_liquid_budget() {
-        let dir = site_with(&[
-            ("_config.yml", "title: T\n"),
-            (
-                "_layouts/post.html",
-                "<main>\n{% for i in (1..1000000000) %}{{ i }}{% endfor %}{{ content }}</main>\n",
-            ),
-            (POST, "---\nlayout: post\n---\nHello\n"),
-        ]);
-        let ws = Workspace::open(dir.path()).expect("open");
-        let theme = SiteTheme::for_workspace(&ws).expect("theme");
-        let path = ws.root().join(POST);
-        let text = std::fs::read_to_string(&path).expect("read");
-        match render_page(&ws, &theme, &path, &text) {
-            Err(Error::BudgetExceeded { path, line, .. }) => {
-                assert!(path.ends_with("_layouts/post.html"), "{}", path.display());
-                assert_eq!(line, 2);
-            }
-            other => panic!("expected a budget error, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn includes_come_from_the_site_through_the_gate() {
-        let dir = site_with(&[
-            ("_config.yml", "title: T\n"),
-            ("_includes/head.html", "<p>site head</p>"),
-            (
-                "_layouts/post.html",
-                "{% include head.html %}{% include ../_config.yml %}{{ content }}",
-            ),
-            (POST, "---\nlayout: post\n---\nHello\n"),
-        ]);
-        let ws = Workspace::open(dir.path()).expect("open");
-        let theme = SiteTheme::for_workspace(&ws).expect("theme");
-        let path = ws.root().join(POST);
-        let text = std::fs::read_to_string(&path).expect("read");
-        let page = render_page(&ws, &theme, &path, &text).expect("page");
-        assert!(page.html.starts_with("<p>site head</p>"), "{}", page.html);
-        assert!(!page.html.contains("title: T"), "{}", page.html);
-    }
-}
+mod tests;

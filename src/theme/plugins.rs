@@ -13,6 +13,8 @@ pub struct PluginSite<'a> {
     pub site: &'a Value,
     /// The Jekyll version the generator meta names.
     pub jekyll_version: &'a str,
+    /// jekyll-paginate's `paginator` of the page (null on all but the pagination template).
+    pub paginator: &'a Value,
 }
 
 /// The HTML of plugin tag `name`, `None` when it is not one we stand in for.
@@ -157,6 +159,14 @@ fn seo(args: &str, page: &Value, ps: &PluginSite<'_>) -> String {
         }
         None => lines.push("<meta property=\"og:type\" content=\"website\" />".into()),
     }
+    for (rel, key) in [("prev", "previous_page"), ("next", "next_page")] {
+        let pager = ps.paginator.get(key).is_some_and(|p| !p.is_null());
+        if let Some(path) = text(ps.paginator.get(format!("{key}_path").as_str())).filter(|_| pager)
+        {
+            let href = escape_html(&absolute_url(site, &path));
+            lines.push(format!("<link rel=\"{rel}\" href=\"{href}\" />"));
+        }
+    }
     lines.push(match image {
         Some(_) => "<meta name=\"twitter:card\" content=\"summary_large_image\" />".into(),
         None => "<meta name=\"twitter:card\" content=\"summary\" />".into(),
@@ -287,6 +297,7 @@ mod tests {
         let ps = PluginSite {
             site: &s,
             jekyll_version: "4.3.1",
+            paginator: &Value::Null,
         };
         let page = json!({"title": "Day & <b>night</b>", "url": "/2024/a.html", "date": "2024-03-20 00:00:00 +0000"});
         let html = seo("", &page, &ps);
@@ -311,6 +322,7 @@ mod tests {
         let ps = PluginSite {
             site: &s,
             jekyll_version: "4.3.1",
+            paginator: &Value::Null,
         };
         let html = seo("", &json!({"url": "/index.html"}), &ps);
         assert!(html.contains("<title>Hallway | Notes</title>"));

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::page::render_shell;
 use super::sass::{compile_sass_page, find_sass_page, SassCache};
+use super::svg_icons::inline_sprite_icons;
 use super::SiteTheme;
 use crate::render::sanitize_page_html;
 use crate::site::gate::FileKind;
@@ -93,8 +94,9 @@ fn build_view(
             Err(e) => problems.push(e.to_string()),
         }
     }
+    let page = inline_sprite_icons(&page, theme, &baseurl, &mut problems);
     Ok(ThemeView {
-        body_html: sanitize_page_html(inner_body(&page)),
+        body_html: sanitize_page_html(inner_body(&page), &baseurl),
         css,
         lang: html_lang(&page),
         problems,
@@ -123,7 +125,7 @@ fn stylesheet_hrefs(page: &str) -> Vec<String> {
 }
 
 /// The value of attribute `name` in a start tag's text (quoted or not).
-fn attr(tag: &str, name: &str) -> Option<String> {
+pub(super) fn attr(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = lower[from..].find(name).map(|i| i + from) {

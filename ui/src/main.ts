@@ -7,6 +7,9 @@ import "./styles/code.css";
 import "./styles/dialog.css";
 import { setUiLanguage } from "./lib/i18n";
 import { systemLanguage } from "./lib/ipc";
+import { markStartup } from "./lib/perf";
+
+markStartup("ui script");
 
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
@@ -15,4 +18,6 @@ if (!target) throw new Error("index.html has no #app element");
 const language = await systemLanguage().catch(() => navigator.language);
 setUiLanguage(language);
 document.documentElement.lang = language.startsWith("fr") ? "fr" : "en";
-export default mount(App, { target });
+const app = mount(App, { target });
+markStartup("ui mounted");
+export default app;

@@ -8,7 +8,9 @@ use syntect::parsing::SyntaxReference;
 
 use super::regex_lexer::Lexer;
 use super::scopes::OUTER;
-use super::{diff, go, java, kotlin, python, scala, shell, sql, toml};
+use super::{
+    c, css, diff, go, hcl, java, javascript, kotlin, python, rust, scala, shell, sql, toml,
+};
 
 /// How one language's grammar output becomes rouge's classes.
 #[derive(Debug)]
@@ -116,6 +118,26 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
     (&["go", "golang"], go::go),
     (&["toml"], toml::toml),
     (&["diff", "patch", "udiff"], diff::diff),
+    (&["css"], css::css),
+    (&["hcl"], hcl::hcl),
+    (&["terraform", "tf"], hcl::terraform),
+    (&["javascript", "js"], javascript::javascript),
+    (&["typescript", "ts"], javascript::typescript),
+    (&["c"], c::c),
+    (&["cpp", "c++"], c::cpp),
+    (
+        &[
+            "rust",
+            "rs",
+            "rust,no_run",
+            "rs,no_run",
+            "rust,ignore",
+            "rs,ignore",
+            "rust,should_panic",
+            "rs,should_panic",
+        ],
+        rust::rust,
+    ),
 ];
 
 /// rouge names (tag and aliases) -> grammar token (name or extension) and profile.
@@ -123,16 +145,9 @@ const PORTED: &[(&[&str], fn() -> Option<&'static Lexer>)] = &[
 const LANGUAGES: &[(&[&str], &str, &Profile)] = &[
     (&["yaml", "yml"], "yaml", &YAML),
     (&["json", "jsonc"], "json", &JSON),
-    (&["javascript", "js"], "js", &JAVASCRIPT),
-    (&["typescript", "ts"], "ts", &JAVASCRIPT),
     (&["html"], "html", &MARKUP),
     (&["xml"], "xml", &MARKUP),
-    (&["css"], "css", &CSS),
     (&["ruby", "rb"], "rb", &RUBY),
-    (&["rust", "rs"], "rs", &RUST),
-    (&["c"], "c", &C),
-    (&["cpp", "c++"], "cpp", &C),
-    (&["hcl", "terraform", "tf"], "tf", &HCL),
 ];
 
 /// `yaml.rb`: keys `na`, `:` and `-` `pi`, plain scalars `s`, numbers `m`, booleans `no`.
@@ -171,33 +186,6 @@ const JSON: Profile = Profile {
     force: &[("meta.mapping.key", "nl")],
 };
 
-/// `javascript.rb`: identifiers `nx`, string quotes `dl`, `const`/`function` `kd`.
-const JAVASCRIPT: Profile = Profile {
-    word: "nx",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~?",
-    rules: &[
-        ("punctuation.definition.string", "dl"),
-        ("string.quoted.other", "s2"),
-        ("string.template", "s2"),
-        ("punctuation.definition.template-expression", "p"),
-        ("storage.type", "kd"),
-        ("storage.modifier", "k"),
-        ("variable.language", "k"),
-        ("constant.language", "kc"),
-        ("entity.name", "nx"),
-        ("variable", "nx"),
-        ("support.class.builtin", "nb"),
-        ("support.type", "nb"),
-        ("support", "nx"),
-        ("punctuation.accessor", "p"),
-        ("keyword.operator.word.new", "k"),
-        ("keyword.control.import", "k"),
-    ],
-    force: &[],
-};
-
 /// `html.rb`/`xml.rb`: `<tag` and `>` `nt`, `attr=` `na`, values `s`.
 const MARKUP: Profile = Profile {
     word: "",
@@ -221,35 +209,6 @@ const MARKUP: Profile = Profile {
     ],
 };
 
-/// `css.rb`: properties `nl`, values `nb`/`m`, selectors `nt`/`nc`/`nf`/`nd`.
-const CSS: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: ">+~",
-    rules: &[
-        ("support.type.property-name", "nl"),
-        ("meta.property-name", "nl"),
-        ("support.constant", "nb"),
-        ("constant.numeric", "m"),
-        ("keyword.other.unit", "m"),
-        ("constant.other.color", "m"),
-        ("string", "s1"),
-        ("comment", "c"),
-        ("entity.name.tag", "nt"),
-        ("entity.other.attribute-name.class", "nc"),
-        ("entity.other.attribute-name.id", "nf"),
-        ("entity.other.pseudo-class", "nd"),
-        ("keyword.other.important", "cp"),
-        ("keyword.control.at-rule", "k"),
-        ("punctuation.definition.keyword", OUTER),
-        ("support.function", "n"),
-        ("punctuation.separator.combinator", "o"),
-        ("keyword.operator.combinator", "o"),
-    ],
-    force: &[],
-};
-
 /// `ruby.rb`: method names `nf`, constants `no`, symbols `ss`, instance variables `vi`.
 const RUBY: Profile = Profile {
     word: "n",
@@ -271,74 +230,6 @@ const RUBY: Profile = Profile {
         ("constant.language", "k"),
     ],
     force: &[],
-};
-
-/// `rust.rb`: builtin types `nb`, macros and attributes `nd`, doc comments `cd`.
-const RUST: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~",
-    rules: &[
-        ("comment.line.documentation", "cd"),
-        ("storage.type", "k"),
-        ("storage.modifier", "k"),
-        ("storage.type.numeric", "nb"),
-        ("storage.type.primitive", "nb"),
-        ("support.type", "nb"),
-        ("support.macro", "nd"),
-        ("meta.annotation", "nd"),
-        ("string", "s"),
-        ("entity.name.struct", "n"),
-        ("entity.name.impl", "n"),
-        ("meta.path", "nn"),
-        ("punctuation.accessor", "p"),
-        ("keyword.operator.arrow", "k"),
-        ("constant.language", "k"),
-        ("support.function", "nf"),
-    ],
-    force: &[("meta.annotation", "nd")],
-};
-
-/// `c.rb`/`cpp.rb`: types `kt`, preprocessor `cp` with the file `cpf`, strings `s`.
-const C: Profile = Profile {
-    word: "n",
-    operator: "o",
-    punctuation: "p",
-    operators: "+-*/%=<>!&|^~?",
-    rules: &[
-        ("storage.type", "kt"),
-        ("storage.modifier", "k"),
-        ("meta.preprocessor", "cp"),
-        ("keyword.control.import", "cp"),
-        ("string.quoted.other.lt-gt.include", "cpf"),
-        ("string", "s"),
-        ("constant.character", "sc"),
-        ("variable.function", "n"),
-        ("support.function", "n"),
-        ("constant.language", "nb"),
-    ],
-    force: &[("string.quoted.other.lt-gt.include", "cpf")],
-};
-
-/// `hcl.rb`: identifiers `nx`, `=` `p`, strings `s2` with their interpolation.
-const HCL: Profile = Profile {
-    word: "nx",
-    operator: "p",
-    punctuation: "p",
-    operators: "",
-    rules: &[
-        ("string", "s2"),
-        ("entity.name", "nx"),
-        ("variable", "nx"),
-        ("support", "nx"),
-        ("storage.type", "nx"),
-        ("keyword.operator.assignment", "p"),
-        ("punctuation.accessor", "err"),
-        ("constant.language", "kc"),
-        ("comment", "c1"),
-    ],
-    force: &[("string", "s2")],
 };
 
 #[cfg(test)]

@@ -3,27 +3,33 @@
 //! the site. Sublime grammars (syntect, with bat's extra grammars from two-face) find the
 //! tokens; [`scopes`] maps their scopes to rouge's classes, with per-language profiles in
 //! [`languages`] tuned against real rouge (`tests/rouge_agreement.rs` measures the agreement).
-//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML and diff, where rouge's own word lists and quirks decide, are
-//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], run by
+//! Shell, Dockerfile, Kotlin, Scala, Python, Java, Go, SQL, TOML, diff, CSS, HCL/Terraform, JavaScript, TypeScript, Rust, C and C++, where rouge's own word lists and quirks decide, are
+//! rouge's lexers ported rule for rule ([`shell`], [`kotlin`], [`scala`], [`python`], [`java`], [`go`], [`sql`], [`toml`], [`diff`], [`css`], [`hcl`], [`javascript`], [`rust`], [`c`], run by
 //! [`regex_lexer`]).
 //!
 //! Untrusted input is bounded: a block over [`MAX_HIGHLIGHTED_BYTES`], a line over
 //! [`MAX_LINE_BYTES`] or a grammar that gives up (fancy-regex's backtracking limit) falls back
 //! to plain text, so the cost stays linear in the block's size.
 
+mod c;
 mod console;
+mod css;
 mod diff;
 mod go;
+mod hcl;
 mod java;
+mod javascript;
 mod kotlin;
 mod languages;
 mod python;
 mod regex_lexer;
+mod rust;
 mod scala;
 mod scopes;
 mod shell;
 mod sql;
 mod toml;
+mod yaml_quoted;
 
 use std::collections::HashMap;
 
@@ -64,6 +70,9 @@ pub fn highlight_tokens(lang: &str, code: &str) -> Option<Vec<Token>> {
         Language::Console => console::tokens(code, &mut sink)?,
         Language::Grammar(syntax, profile) => grammar_tokens(syntax, profile, code, &mut sink)?,
         Language::Ported(lexer) => lexer()?.lex(code, &mut sink)?,
+    }
+    if matches!(lang.to_ascii_lowercase().as_str(), "yaml" | "yml") {
+        return Some(yaml_quoted::split_quoted_scalars(tokens));
     }
     Some(tokens)
 }

@@ -51,21 +51,38 @@ pub(super) enum Next {
     Pop(usize),
     /// Leaves this state for the named one (rouge's `pop!` then `push`).
     Replace(&'static str),
+    /// Enters the first named state, then the second on top of it (rouge's two `push`es in
+    /// one rule).
+    PushTwo(&'static str, &'static str),
 }
 
 /// A lexer: named states, `root` first.
 pub(super) type Grammar = &'static [(&'static str, &'static [Item])];
 
-/// The one-character lookbehind a rule pattern may start with (`(?<!\.)`, `(?<!=)`): the
-/// engine matches on the text from the current position, so it checks that character itself.
-fn split_not_after(pattern: &str) -> (Option<char>, &str) {
-    let Some(rest) = pattern.strip_prefix("(?<!") else {
-        return (None, pattern);
+/// The one-character lookbehind a rule pattern may start with (`(?<!\.)`, `(?<!=)`, `(?<=\n)`):
+/// the engine matches on the text from the current position, so it checks that character
+/// itself. Gives the character and whether it must (`(?<=`) or must not (`(?<!`) come before.
+fn split_lookbehind(pattern: &str) -> (Option<(char, bool)>, &str) {
+    let (rest, must) = match (pattern.strip_prefix("(?<!"), pattern.strip_prefix("(?<=")) {
+        (Some(rest), _) => (rest, false),
+        (_, Some(rest)) => (rest, true),
+        _ => return (None, pattern),
     };
-    let rest = rest.strip_prefix('\\').unwrap_or(rest);
+    let (rest, escaped) = match rest.strip_prefix('\\') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
     let mut chars = rest.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), Some(')')) => (Some(c), &rest[c.len_utf8() + 1..]),
+        (Some(c), Some(')')) => {
+            let c = match (escaped, c) {
+                (true, 'n') => '\n',
+                (true, 't') => '\t',
+                _ => c,
+            };
+            let skip = rest.chars().next().map_or(0, char::len_utf8) + 1;
+            (Some((c, must)), &rest[skip..])
+        }
         _ => (None, pattern),
     }
 }
@@ -73,8 +90,9 @@ fn split_not_after(pattern: &str) -> (Option<char>, &str) {
 /// A rule with its pattern compiled.
 struct Compiled {
     re: Regex,
-    /// The rule does not match right after this character (see [`split_not_after`]).
-    not_after: Option<char>,
+    /// The character that must (`true`) or must not (`false`) come right before a match (see
+    /// [`split_lookbehind`]).
+    lookbehind: Option<(char, bool)>,
     tok: &'static Tok,
     next: &'static Next,
 }
@@ -117,8 +135,10 @@ impl Lexer {
             let mut step = None;
             let before = code[..pos].chars().next_back();
             for rule in rules {
-                if rule.not_after.is_some() && rule.not_after == before {
-                    continue;
+                if let Some((c, must)) = rule.lookbehind {
+                    if (before == Some(c)) != must {
+                        continue;
+                    }
                 }
                 let Some(caps) = rule.re.captures(rest).ok()? else {
                     continue;
@@ -162,6 +182,11 @@ impl Lexer {
                     let keep = stack.len().saturating_sub(*n).max(1);
                     stack.truncate(keep);
                 }
+                Next::PushTwo(first, second) if stack.len() + 1 < MAX_DEPTH => {
+                    stack.push(self.state(first)?);
+                    stack.push(self.state(second)?);
+                }
+                Next::PushTwo(..) => {}
                 Next::Replace(name) => {
                     let state = self.state(name)?;
                     if stack.len() > 1 {
@@ -184,10 +209,10 @@ fn flatten(grammar: Grammar, name: &str, out: &mut Vec<Compiled>, depth: usize) 
     for item in items.iter() {
         match item {
             Item::Rule(pattern, tok, next) => {
-                let (not_after, rest) = split_not_after(pattern);
+                let (lookbehind, rest) = split_lookbehind(pattern);
                 out.push(Compiled {
                     re: Regex::new(&format!("(?m)\\A(?:{rest})")).ok()?,
-                    not_after,
+                    lookbehind,
                     tok,
                     next,
                 })
@@ -235,9 +260,16 @@ mod tests {
 
     #[test]
     fn splits_a_one_character_lookbehind() {
-        assert_eq!(split_not_after(r"(?<!\.)\w+"), (Some('.'), r"\w+"));
-        assert_eq!(split_not_after(r"(?<!=)\["), (Some('='), r"\["));
-        assert_eq!(split_not_after(r"\w+"), (None, r"\w+"));
+        assert_eq!(
+            split_lookbehind(r"(?<!\.)\w+"),
+            (Some(('.', false)), r"\w+")
+        );
+        assert_eq!(split_lookbehind(r"(?<!=)\["), (Some(('=', false)), r"\["));
+        assert_eq!(
+            split_lookbehind(r"(?<=\n)(?=\s)"),
+            (Some(('\n', true)), r"(?=\s)")
+        );
+        assert_eq!(split_lookbehind(r"\w+"), (None, r"\w+"));
     }
 
     #[test]

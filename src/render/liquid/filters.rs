@@ -92,6 +92,18 @@ pub(crate) fn apply_filter(name: &str, value: Value, args: &[Value], scope: &Sco
                 text(v.chars().take(keep).collect::<String>() + &ellipsis)
             }
         }
+        "truncatewords" => {
+            // Liquid 5: at least one word; more than `n` words keep `n` and the ellipsis.
+            let n = args.first().and_then(as_integer).unwrap_or(15).max(1) as usize;
+            let v = s();
+            let words: Vec<&str> = v.split_whitespace().take(n + 1).collect();
+            if words.len() <= n {
+                text(v)
+            } else {
+                let ellipsis = if args.len() > 1 { arg(1) } else { "...".into() };
+                text(words[..n].join(" ") + &ellipsis)
+            }
+        }
         "slugify" => text(slugify(&s())),
         "date" => format_date(&s(), &arg(0)).map_or(value, text),
         "date_to_string" => format_date(&s(), "%d %b %Y").map_or(value, text),
@@ -102,6 +114,15 @@ pub(crate) fn apply_filter(name: &str, value: Value, args: &[Value], scope: &Sco
         "url_encode" | "cgi_escape" | "uri_escape" => text(url_encode(&s())),
         "escape_once" => text(escape_html(&unescape_html(&s()))),
         _ => super::collection_filters::apply_collection_filter(name, value, args),
+    }
+}
+
+/// A filter's integer argument as Liquid's `Utils.to_integer` reads it (`15` or `"15"`).
+fn as_integer(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
     }
 }
 
@@ -263,6 +284,15 @@ mod tests {
             apply_filter("no_such", json!("x"), &[], &scope()),
             json!("x")
         );
+    }
+
+    #[test]
+    fn truncates_to_whole_words_as_liquid_5() {
+        let t = |v: &str, args: &[Value]| apply_filter("truncatewords", json!(v), args, &scope());
+        assert_eq!(t("one two\nthree  four", &[json!(2)]), json!("one two..."));
+        assert_eq!(t("one two", &[json!("2")]), json!("one two"));
+        assert_eq!(t("one two", &[json!(0)]), json!("one..."));
+        assert_eq!(t("a b c", &[json!(1), json!(" (more)")]), json!("a (more)"));
     }
 
     #[test]

@@ -35,7 +35,9 @@ pub(crate) fn code_block_html(lang: &str, code: &str, line_numbers: bool, extra:
         lang.to_lowercase()
     };
     let inner = if line_numbers {
-        let lines = code.trim_end_matches('\n').lines().count().max(1);
+        // Rouge's `HTMLTable` numbers every `\n` of the code, blank last lines included, and
+        // one more line when the code does not end with one.
+        let lines = code.matches('\n').count() + usize::from(!code.ends_with('\n'));
         let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
         format!(
             "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">{numbers}</pre></td><td class=\"rouge-code\"><pre>{escaped}</pre></td></tr></tbody></table>"
@@ -81,5 +83,21 @@ mod tests {
     fn numbers_lines_when_the_site_asks() {
         let html = code_block_html("sh", "a\nb\n", true, "");
         assert!(html.contains("<pre class=\"lineno\">1\n2\n</pre>"));
+    }
+
+    #[test]
+    fn numbers_blank_last_lines_as_rouge_does() {
+        for (code, numbers) in [
+            ("a\n\n", "1\n2\n"),
+            ("a\n  \n", "1\n2\n"),
+            ("a", "1\n"),
+            ("", "1\n"),
+        ] {
+            let html = code_block_html("sh", code, true, "");
+            assert!(
+                html.contains(&format!("<pre class=\"lineno\">{numbers}</pre>")),
+                "{code:?}: {html}"
+            );
+        }
     }
 }

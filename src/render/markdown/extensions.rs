@@ -1,19 +1,24 @@
 //! kramdown's extensions (`parser/kramdown/extensions.rb`): `{::comment}...{:/comment}` is
 //! dropped, `{::nomarkdown}...{:/nomarkdown}` is passed through raw, `{::options ... /}` is
-//! dropped (we do not change options mid-document). Each is replaced in place by as many
-//! bytes (spaces, newlines kept, or a stash marker), so offsets do not move.
+//! dropped (we do not change options mid-document). Dropped ones are blanked in place (spaces,
+//! newlines kept), so offsets do not move; raw ones become a stash marker, recorded in the
+//! pass's [`SourceMap`].
 
 use std::borrow::Cow;
 
-use super::math::PAD;
 use crate::render::liquid::output::stash_marker;
+use crate::render::source_map::{Rewriter, SourceMap};
 
 /// Applies the kramdown extensions found in `text`.
-pub(crate) fn apply_extensions<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, str> {
+pub(crate) fn apply_extensions<'t>(
+    text: &'t str,
+    stash: &mut Vec<String>,
+    map: &mut SourceMap,
+) -> Cow<'t, str> {
     if !text.contains("{::") {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = Rewriter::new(text);
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("{::") {
         let start = pos + rel;
@@ -49,36 +54,23 @@ pub(crate) fn apply_extensions<'t>(text: &'t str, stash: &mut Vec<String>) -> Co
                 None => (tag_end, None),
             }
         };
-        out.push_str(&text[pos..start]);
+        out.copy_to(start);
         let span = &text[start..end];
         match (name, raw) {
             ("nomarkdown", Some(html)) if span.len() >= 4 => match stash_marker(stash.len()) {
                 Some(marker) => {
                     stash.push(html.to_string());
-                    out.push(marker);
-                    let newlines = span.matches('\n').count();
-                    out.push_str(
-                        &PAD.to_string()
-                            .repeat(span.len() - marker.len_utf8() - newlines),
-                    );
-                    out.push_str(&"\n".repeat(newlines));
+                    let newlines = "\n".repeat(span.matches('\n').count());
+                    out.replace_to(end, &format!("{marker}{newlines}"));
                 }
-                None => out.push_str(span),
+                None => out.copy_to(end),
             },
-            ("comment" | "options" | "nomarkdown", _) => {
-                for c in span.chars() {
-                    match c {
-                        '\n' => out.push('\n'),
-                        c => out.push_str(&" ".repeat(c.len_utf8())),
-                    }
-                }
-            }
-            _ => out.push_str(span),
+            ("comment" | "options" | "nomarkdown", _) => out.blank_to(end),
+            _ => out.copy_to(end),
         }
         pos = end;
     }
-    out.push_str(&text[pos..]);
-    Cow::Owned(out)
+    out.finish(map)
 }
 
 #[cfg(test)]
@@ -89,7 +81,7 @@ mod tests {
     fn drops_comments_keeping_length() {
         let src = "a {::comment}secret\nnote{:/comment} b";
         let mut stash = Vec::new();
-        let out = apply_extensions(src, &mut stash);
+        let out = apply_extensions(src, &mut stash, &mut SourceMap::default());
         assert_eq!(out.len(), src.len());
         assert!(!out.contains("secret"));
         assert!(out.starts_with("a ") && out.ends_with(" b"));
@@ -98,7 +90,11 @@ mod tests {
     #[test]
     fn passes_nomarkdown_through_raw() {
         let mut stash = Vec::new();
-        apply_extensions("{::nomarkdown}<b>*x*</b>{:/nomarkdown}", &mut stash);
+        apply_extensions(
+            "{::nomarkdown}<b>*x*</b>{:/nomarkdown}",
+            &mut stash,
+            &mut SourceMap::default(),
+        );
         assert_eq!(stash, vec!["<b>*x*</b>".to_string()]);
     }
 
@@ -106,7 +102,12 @@ mod tests {
     fn drops_options() {
         let mut stash = Vec::new();
         assert_eq!(
-            apply_extensions("{::options auto_ids=\"false\" /}x", &mut stash).trim(),
+            apply_extensions(
+                "{::options auto_ids=\"false\" /}x",
+                &mut stash,
+                &mut SourceMap::default()
+            )
+            .trim(),
             "x"
         );
     }

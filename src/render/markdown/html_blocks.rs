@@ -3,15 +3,15 @@
 //! blank lines included (CommonMark would end it at the first blank line and read the rest
 //! as Markdown). The content is raw, except inside elements carrying `markdown="1"` (or
 //! `"block"`, `"span"`), whose content is rendered as Markdown, block or span by the element's
-//! content model as kramdown's `HTML_CONTENT_MODEL` says. Each block is stashed, and a marker
-//! padded to the block's length keeps source offsets in place.
+//! content model as kramdown's `HTML_CONTENT_MODEL` says. Each block is stashed and replaced
+//! by a marker paragraph, recorded in the pass's [`SourceMap`].
 
 use std::borrow::Cow;
 
+use super::blocks::FenceState;
 use super::html_tags::{attr_value, find_end_tag, parse_start_tag, LastCloseTags, SPAN_ELEMENTS};
-use super::ial::fence_marker;
-use super::math::PAD;
 use crate::render::liquid::output::stash_marker;
+use crate::render::source_map::{Rewriter, SourceMap};
 
 /// Elements whose `markdown="1"` content is span-level (kramdown's `HTML_CONTENT_MODEL_SPAN`).
 const SPAN_MODEL: &[&str] = &[
@@ -29,15 +29,15 @@ pub(crate) fn stash_html_blocks<'t>(
     text: &'t str,
     stash: &mut Vec<String>,
     render: &mut RenderFn<'_>,
+    map: &mut SourceMap,
 ) -> Cow<'t, str> {
     if !text.contains('<') {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
-    let mut copied = 0;
+    let mut out = Rewriter::new(text);
     let mut offset = 0;
     let mut prev_blank = true;
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = FenceState::default();
     let mut closes = LastCloseTags::default();
     while offset < text.len() {
         let line_end = text[offset..]
@@ -45,15 +45,9 @@ pub(crate) fn stash_html_blocks<'t>(
             .map_or(text.len(), |i| offset + i + 1);
         let line = &text[offset..line_end];
         let trimmed = line.trim();
-        if let Some((c, n)) = fence_marker(trimmed) {
-            fence = match fence {
-                None => Some((c, n)),
-                Some((fc, fl)) if fc == c && n >= fl && trimmed.chars().all(|x| x == c) => None,
-                other => other,
-            };
-        }
+        let in_code = fences.next_line(line).is_code();
         let indent = line.len() - line.trim_start().len();
-        if fence.is_none() && prev_blank && indent < 4 && trimmed.starts_with('<') {
+        if !in_code && prev_blank && indent < 4 && trimmed.starts_with('<') {
             if let Some(end) = lone_span_tag_end(text, offset + indent) {
                 // CommonMark would open an HTML block (type 7) and swallow the next lines
                 // raw; kramdown reads a paragraph. An inline marker keeps it a paragraph.
@@ -61,13 +55,8 @@ pub(crate) fn stash_html_blocks<'t>(
                     break;
                 };
                 stash.push(closed_tag(&text[offset + indent..end]));
-                out.push_str(&text[copied..offset + indent]);
-                out.push(marker);
-                out.push_str(
-                    &PAD.to_string()
-                        .repeat(end - offset - indent - marker.len_utf8()),
-                );
-                copied = end;
+                out.copy_to(offset + indent);
+                out.replace_to(end, marker.encode_utf8(&mut [0; 4]));
                 offset = line_end;
                 prev_blank = false;
                 continue;
@@ -78,16 +67,15 @@ pub(crate) fn stash_html_blocks<'t>(
                 let Some(marker) = stash_marker(stash.len()) else {
                     break;
                 };
-                // A trailing newline tells `unstash` this replaces a whole paragraph.
+                // A trailing newline marks a block: alone in a paragraph, it replaces it.
                 let html = escape_bare_ampersands(&html);
                 stash.push(if html.ends_with('\n') {
                     html
                 } else {
                     html + "\n"
                 });
-                out.push_str(&text[copied..offset]);
-                out.push_str(&padded_block_marker(&text[offset..end], marker));
-                copied = end;
+                out.copy_to(offset);
+                out.replace_to(end, &block_marker(text, offset..end, marker));
                 offset = end;
                 prev_blank = true;
                 continue;
@@ -98,11 +86,7 @@ pub(crate) fn stash_html_blocks<'t>(
         prev_blank = trimmed.is_empty() || is_ial;
         offset = line_end;
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    out.finish(map)
 }
 
 /// Where the HTML block starting at `at` ends (after its end tag and the rest of that line),
@@ -179,22 +163,18 @@ fn closed_tag(tag: &str) -> String {
     }
 }
 
-/// `marker`, then spaces for every other byte except newlines, which are kept: the block
-/// becomes a paragraph holding only the marker, followed by blank lines.
-fn padded_block_marker(span: &str, marker: char) -> String {
-    let mut out = String::with_capacity(span.len());
+/// `marker`, then the block's newlines: a paragraph holding only the marker, as many lines
+/// as the block. A one-line block followed by text gets a blank line after it, which ends the
+/// marker's paragraph where kramdown ends the HTML block.
+fn block_marker(text: &str, block: std::ops::Range<usize>, marker: char) -> String {
+    let mut out = String::with_capacity(8);
     out.push(marker);
-    let mut budget = span
-        .len()
-        .saturating_sub(marker.len_utf8() + span.matches('\n').count());
-    for c in span.chars().skip_while(|c| *c != '\n') {
-        if c == '\n' {
-            out.push_str(&" ".repeat(budget));
-            budget = 0;
-            out.push('\n');
-        }
+    let newlines = text[block.clone()].matches('\n').count();
+    out.push_str(&"\n".repeat(newlines));
+    let next_line = text[block.end..].split('\n').next().unwrap_or("");
+    if newlines == 1 && !next_line.trim().is_empty() {
+        out.push('\n');
     }
-    out.push_str(&" ".repeat(budget));
     out
 }
 
@@ -280,10 +260,12 @@ mod tests {
     fn keeps_an_html_block_whole_across_blank_lines() {
         let mut stash = Vec::new();
         let src = "a\n\n<div>\n\n    not code\n\n</div>\n\nb\n";
-        let text = stash_html_blocks(src, &mut stash, &mut upper);
+        let mut map = SourceMap::default();
+        let text = stash_html_blocks(src, &mut stash, &mut upper, &mut map);
         assert_eq!(stash, vec!["<div>\n\n    not code\n\n</div>\n".to_string()]);
-        assert_eq!(text.len(), src.len());
+        assert_eq!(text.lines().count(), src.lines().count());
         assert!(text.ends_with("\n\nb\n"));
+        assert_eq!(map.source_offset(text.len() - 2), src.len() - 2);
     }
 
     #[test]
@@ -293,6 +275,7 @@ mod tests {
             "<div class=\"x\" markdown=\"1\">\n**b**\n</div>\n",
             &mut stash,
             &mut upper,
+            &mut SourceMap::default(),
         );
         assert_eq!(stash[0], "<div class=\"x\"><p>**B**</p>\n\n</div>\n");
     }
@@ -304,8 +287,23 @@ mod tests {
             "<div>\n<p markdown=\"1\">x</p>\n</div>\n",
             &mut stash,
             &mut upper,
+            &mut SourceMap::default(),
         );
         assert_eq!(stash[0], "<div>\n<p>X</p>\n</div>\n");
+    }
+
+    #[test]
+    fn ends_a_one_line_block_before_the_text_under_it() {
+        // kramdown: `<p>x</p>` and `<p>y</p>` are blocks, "after" a paragraph of its own.
+        let mut stash = Vec::new();
+        let src = "<p>x</p>\n<p>y</p>\nafter\n";
+        let text = stash_html_blocks(src, &mut stash, &mut upper, &mut SourceMap::default());
+        let m = |i| stash_marker(i).unwrap_or_default();
+        assert_eq!(text, format!("{}\n\n{}\n\nafter\n", m(0), m(1)));
+        assert_eq!(
+            stash,
+            vec!["<p>x</p>\n".to_string(), "<p>y</p>\n".to_string()]
+        );
     }
 
     #[test]
@@ -320,17 +318,21 @@ mod tests {
     fn keeps_a_lone_span_tag_in_a_paragraph() {
         let mut stash = Vec::new();
         let src = "<a id=\"x\"/>\n## Title\n";
-        let text = stash_html_blocks(src, &mut stash, &mut upper);
+        let mut map = SourceMap::default();
+        let text = stash_html_blocks(src, &mut stash, &mut upper, &mut map);
         assert_eq!(stash, vec!["<a id=\"x\"></a>".to_string()]);
         assert!(text.ends_with("\n## Title\n"));
-        assert_eq!(text.len(), src.len());
+        assert_eq!(map.source_offset(text.len()), src.len());
     }
 
     #[test]
     fn leaves_span_elements_and_code_to_markdown() {
         let mut stash = Vec::new();
         let src = "<span>a</span>\n\n```\n<div>\n</div>\n```\n";
-        assert_eq!(stash_html_blocks(src, &mut stash, &mut upper), src);
+        assert_eq!(
+            stash_html_blocks(src, &mut stash, &mut upper, &mut SourceMap::default()),
+            src
+        );
         assert!(stash.is_empty());
     }
 }

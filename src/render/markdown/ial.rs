@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
+use super::blocks::FenceState;
 use super::{Attrs, Node};
 
 /// A block IAL found in the text.
@@ -32,7 +33,7 @@ pub(crate) fn extract_block_ials(text: &str) -> (Cow<'_, str>, Vec<BlockIal>) {
     }
     let mut blanked = text.to_string();
     let mut found = Vec::new();
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = FenceState::default();
     let mut offset = 0;
     let mut prev_blank = true;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -40,16 +41,7 @@ pub(crate) fn extract_block_ials(text: &str) -> (Cow<'_, str>, Vec<BlockIal>) {
         let start = offset;
         offset += line.len();
         let trimmed = line.trim();
-        if let Some(f) = fence_marker(trimmed) {
-            match fence {
-                None => fence = Some(f),
-                Some((c, n)) if f.0 == c && f.1 >= n && trimmed.chars().all(|x| x == c) => {
-                    fence = None
-                }
-                _ => {}
-            }
-        }
-        let is_ial = fence.is_none()
+        let is_ial = !fences.next_line(line).is_code()
             && line.len() - line.trim_start().len() < 4
             && trimmed.starts_with("{:")
             && trimmed.ends_with('}');
@@ -95,13 +87,6 @@ fn is_ald(content: &str) -> bool {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
     })
-}
-
-/// The fence character and length when `line` opens or closes a fenced code block.
-pub(crate) fn fence_marker(line: &str) -> Option<(char, usize)> {
-    let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = line.chars().take_while(|x| *x == c).count();
-    (n >= 3).then_some((c, n))
 }
 
 /// Parses `.class #id key="value" key='v' key=v` into attributes.

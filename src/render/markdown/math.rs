@@ -1,32 +1,34 @@
 //! kramdown's math (`parser/kramdown/math.rb`, MathJax engine): `$$...$$` alone between blank
 //! lines is a block written `\[...\]`, anywhere else it is inline `\(...\)`; either way the
 //! content is not Markdown (`_` and `\` stay as written). Each is stashed before parsing and
-//! replaced by a marker padded to the same length, so that source offsets do not move.
+//! replaced by a marker (a block's marker keeps its newlines), recorded in the pass's
+//! [`SourceMap`].
 
 use std::borrow::Cow;
 
+use super::blocks::{scan_lines, LineKind};
 use super::html_tags::raw_html_ranges;
-use super::ial::fence_marker;
 use super::writer::escape_attr;
 use crate::render::liquid::output::stash_marker;
-
-/// Fills the bytes a marker leaves over; the writer drops it from text.
-pub(crate) const PAD: char = '\u{1}';
+use crate::render::source_map::{Rewriter, SourceMap};
 
 /// Replaces every `$$...$$` outside code with a stash marker holding its HTML.
-pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, str> {
+pub(crate) fn stash_math<'t>(
+    text: &'t str,
+    stash: &mut Vec<String>,
+    map: &mut SourceMap,
+) -> Cow<'t, str> {
     if !text.contains("$$") {
         return Cow::Borrowed(text);
     }
     let mut code = code_ranges(text);
     code.extend(raw_html_ranges(text));
     code.sort_by_key(|r| r.start);
-    let mut out = String::with_capacity(text.len());
+    let mut out = Rewriter::new(text);
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("$$") {
         let open = pos + rel;
         if let Some(r) = range_holding(&code, open) {
-            out.push_str(&text[pos..r.end.max(open + 2).min(text.len())]);
             pos = r.end.max(open + 2).min(text.len());
             continue;
         }
@@ -45,19 +47,16 @@ pub(crate) fn stash_math<'t>(text: &'t str, stash: &mut Vec<String>) -> Cow<'t, 
         } else {
             format!("\\({}\\)", escape_attr(value))
         });
-        out.push_str(&text[pos..open]);
-        let span = &text[open..end];
-        let newlines = if block { span.matches('\n').count() } else { 0 };
-        out.push(marker);
-        out.push_str(
-            &PAD.to_string()
-                .repeat(span.len() - marker.len_utf8() - newlines),
-        );
-        out.push_str(&"\n".repeat(newlines));
+        let newlines = if block {
+            text[open..end].matches('\n').count()
+        } else {
+            0
+        };
+        out.copy_to(open);
+        out.replace_to(end, &format!("{marker}{}", "\n".repeat(newlines)));
         pos = end;
     }
-    out.push_str(&text[pos..]);
-    Cow::Owned(out)
+    out.finish(map)
 }
 
 /// `$$` at a line start (up to 3 spaces) after a blank line or the start of the text.
@@ -98,24 +97,17 @@ pub(crate) fn range_holding(
 /// Byte ranges of fenced code blocks and inline code spans, where `$$` is literal.
 pub(crate) fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
-    let mut offset = 0;
-    let mut fence: Option<(char, usize, usize)> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        match (fence, fence_marker(trimmed)) {
-            (None, Some((c, n))) => fence = Some((c, n, offset)),
-            (Some((c, n, start)), Some((c2, n2)))
-                if c == c2 && n2 >= n && trimmed.chars().all(|x| x == c) =>
-            {
-                ranges.push(start..offset + line.len());
-                fence = None;
-            }
-            (None, None) => ranges.extend(code_spans(line, offset)),
-            _ => {}
+    let mut open_at = None;
+    for line in scan_lines(text) {
+        let end = line.start + line.text.len();
+        match line.kind {
+            LineKind::FenceOpen(_) => open_at = Some(line.start),
+            LineKind::FenceClose => ranges.extend(open_at.take().map(|s| s..end)),
+            LineKind::Code => {}
+            LineKind::Text => ranges.extend(code_spans(line.text, line.start)),
         }
-        offset += line.len();
     }
-    if let Some((_, _, start)) = fence {
+    if let Some(start) = open_at {
         ranges.push(start..text.len());
     }
     ranges
@@ -151,15 +143,18 @@ mod tests {
     #[test]
     fn writes_block_math_between_blank_lines() {
         let mut stash = Vec::new();
-        let text = stash_math("a\n\n$$\nx_1 < y\n$$\n\nb", &mut stash);
+        let mut map = SourceMap::default();
+        let src = "a\n\n$$\nx_1 < y\n$$\n\nb";
+        let text = stash_math(src, &mut stash, &mut map);
         assert_eq!(stash, vec!["\\[x_1 &lt; y\\]\n".to_string()]);
-        assert_eq!(text.len(), "a\n\n$$\nx_1 < y\n$$\n\nb".len());
+        assert_eq!(text.lines().count(), src.lines().count());
+        assert_eq!(map.source_offset(text.len() - 1), src.len() - 1);
     }
 
     #[test]
     fn writes_inline_math_inside_text() {
         let mut stash = Vec::new();
-        let text = stash_math("so $$a_b$$ holds", &mut stash);
+        let text = stash_math("so $$a_b$$ holds", &mut stash, &mut SourceMap::default());
         assert_eq!(stash, vec!["\\(a_b\\)".to_string()]);
         assert!(!text.contains("$$"));
     }
@@ -167,14 +162,22 @@ mod tests {
     #[test]
     fn leaves_math_inside_raw_html_alone() {
         let mut stash = Vec::new();
-        stash_math("text\n<div>\n$$x$$\n</div>\n", &mut stash);
+        stash_math(
+            "text\n<div>\n$$x$$\n</div>\n",
+            &mut stash,
+            &mut SourceMap::default(),
+        );
         assert!(stash.is_empty());
     }
 
     #[test]
     fn leaves_math_signs_in_code_alone() {
         let mut stash = Vec::new();
-        let text = stash_math("`$$x$$` and\n```\n$$y$$\n```\n", &mut stash);
+        let text = stash_math(
+            "`$$x$$` and\n```\n$$y$$\n```\n",
+            &mut stash,
+            &mut SourceMap::default(),
+        );
         assert!(stash.is_empty());
         assert_eq!(text, "`$$x$$` and\n```\n$$y$$\n```\n");
     }

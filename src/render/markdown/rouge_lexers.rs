@@ -1,7 +1,9 @@
 //! The language names and aliases Rouge 3.30 (Jekyll 4.3's highlighter, through kramdown)
 //! knows, generated with `Rouge::Lexer.all.flat_map { |l| [l.tag] + l.aliases }`. kramdown
 //! highlights a fenced block only when Rouge knows its language; otherwise it writes a plain
-//! `<pre><code class="language-x">`, without rouge's wrappers or line numbers.
+//! `<pre><code class="language-x">`, without rouge's wrappers or line numbers. Rouge looks the
+//! name up as written (`Rouge::Lexer.find`), so a fence of ```` ```SQL ```` stays plain in
+//! Jekyll; only the `{% highlight %}` tag lowercases its language first.
 
 /// Sorted, lowercase.
 #[rustfmt::skip]
@@ -47,11 +49,9 @@ const ROUGE_LEXERS: &[&str] = &[
     "xojo", "xpath", "xquery", "yaml", "yang", "yml", "zig", "zir", "zsh",
 ];
 
-/// Whether Rouge has a lexer for `lang` (case-insensitive).
+/// Whether Rouge has a lexer named `lang`, as written (its names are all lowercase).
 pub(crate) fn rouge_knows(lang: &str) -> bool {
-    ROUGE_LEXERS
-        .binary_search(&lang.to_ascii_lowercase().as_str())
-        .is_ok()
+    ROUGE_LEXERS.binary_search(&lang).is_ok()
 }
 
 #[cfg(test)]
@@ -66,7 +66,7 @@ mod tests {
             "rb",
             "yaml",
             "yml",
-            "Shell",
+            "shell",
             "console",
             "plaintext",
             "js",
@@ -78,6 +78,13 @@ mod tests {
     #[test]
     fn does_not_know_mermaid() {
         assert!(!rouge_knows("mermaid"));
+    }
+
+    #[test]
+    fn names_are_case_sensitive_as_in_rouge() {
+        for lang in ["SQL", "Shell", "Kotlin", "Python"] {
+            assert!(!rouge_knows(lang), "{lang}");
+        }
     }
 
     #[test]

@@ -2,17 +2,18 @@
 //! for the footer) separates row groups and is not a row. GFM would print it as a row of
 //! dashes; we drop it, as kramdown's text does. And kramdown takes a table whose delimiter
 //! row has fewer cells than its header, which GFM refuses: such a delimiter row is completed,
-//! rewritten in the same number of bytes so that offsets do not move.
+//! rewritten in the same number of bytes so that offsets do not move. The passes that change
+//! lengths record it in their [`SourceMap`].
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::ial::fence_marker;
-use super::math::{code_spans, PAD};
-use super::shifts::Shifts;
+use super::blocks::FenceState;
+use super::math::code_spans;
 use super::writer::escape_text;
 use crate::render::liquid::output::stash_marker;
+use crate::render::source_map::{Rewriter, SourceMap};
 
 use super::Node;
 
@@ -52,21 +53,20 @@ fn is_separator_line(row: &str) -> bool {
 }
 
 /// Stashes inline code spans holding `|` on table-like lines: kramdown keeps them whole,
-/// GFM would split the cell at the pipe. The marker is padded to the span's length.
+/// GFM would split the cell at the pipe.
 pub(crate) fn stash_piped_code_spans<'t>(
     text: &'t str,
     stash: &mut Vec<String>,
-    shifts: &mut Shifts,
+    map: &mut SourceMap,
 ) -> Cow<'t, str> {
     if !text.contains('|') || !text.contains('`') {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
-    let mut copied = 0;
+    let mut out = Rewriter::new(text);
     let mut offset = 0;
-    let mut fence = false;
+    let mut fences = FenceState::default();
     for line in text.split_inclusive('\n') {
-        fence ^= fence_marker(line.trim()).is_some();
+        let fence = fences.next_line(line).is_code();
         let spans = if !fence && line.contains('|') {
             code_spans(line, offset)
         } else {
@@ -89,27 +89,20 @@ pub(crate) fn stash_piped_code_spans<'t>(
                 if !code.contains('|') {
                     continue;
                 }
-                out.push_str(&text[copied..span.start]);
-                copied = span.end;
-                if code.len() < marker.len_utf8() {
-                    // `|` alone: too short for a marker; GFM unescapes `\|` inside a cell.
-                    out.push('`');
-                    shifts.record(out.len(), 1);
-                    out.push_str("\\|`");
+                if code == "`|`" {
+                    // `|` alone: GFM unescapes `\|` inside a cell.
+                    out.copy_to(span.start + 1);
+                    out.insert("\\");
                     continue;
                 }
+                out.copy_to(span.start);
                 stash.push(code_html(code));
-                out.push(marker);
-                out.push_str(&PAD.to_string().repeat(code.len() - marker.len_utf8()));
+                out.replace_to(span.end, marker.encode_utf8(&mut [0; 4]));
             }
         }
         offset += line.len();
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    out.finish(map)
 }
 
 /// The HTML of an inline code span given with its backticks.
@@ -128,24 +121,24 @@ fn code_html(code: &str) -> String {
 
 /// kramdown starts a table at any line holding a pipe (`TABLE_START` in `parser/kramdown/
 /// table.rb`), with or without a delimiter row; GFM needs one. A block-starting line with a
-/// pipe outside code and no delimiter row under it gets one inserted (recorded in `shifts`).
+/// pipe outside code and no delimiter row under it gets one inserted (recorded in `map`).
 pub(crate) fn insert_missing_delimiter_rows<'t>(
     text: &'t str,
-    shifts: &mut Shifts,
+    map: &mut SourceMap,
 ) -> Cow<'t, str> {
     if !text.contains('|') {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
-    let mut changed = false;
+    let mut out = Rewriter::new(text);
+    let mut offset = 0;
     let mut prev_blank = true;
     let mut in_table = false;
-    let mut fence = false;
+    let mut fences = FenceState::default();
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
-        out.push_str(line);
+        offset += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
-        fence ^= fence_marker(body.trim()).is_some();
+        let fence = fences.next_line(body).is_code();
         let starts_table = !fence && prev_blank && !in_table && is_plain_row(body);
         in_table = (in_table || starts_table) && !body.trim().is_empty();
         prev_blank = body.trim().is_empty();
@@ -154,17 +147,11 @@ pub(crate) fn insert_missing_delimiter_rows<'t>(
             .is_some_and(|l| is_separator_line(l.trim_end()));
         if starts_table && !next_is_separator && line.ends_with('\n') {
             let row = vec!["-"; cells_of(body).len()].join("|");
-            shifts.record(out.len(), row.len() + 1);
-            out.push_str(&row);
-            out.push('\n');
-            changed = true;
+            out.copy_to(offset);
+            out.insert(&format!("{row}\n"));
         }
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
-    }
+    out.finish(map)
 }
 
 /// A line that kramdown would read as a table row and GFM as something else: a pipe outside
@@ -186,10 +173,10 @@ pub(crate) fn complete_delimiter_rows(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut offset = 0;
     let mut prev: &str = "";
-    let mut fence = false;
+    let mut fences = FenceState::default();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
-        fence ^= fence_marker(body.trim()).is_some();
+        let fence = fences.next_line(body).is_code();
         if !fence && is_separator_line(body) && body.contains('|') && prev.contains('|') {
             let cells: Vec<&str> = cells_of(body);
             let wanted = cells_of(prev).len();
@@ -276,8 +263,9 @@ mod tests {
     fn keeps_pipes_inside_code_in_one_cell() {
         let mut stash = Vec::new();
         let src = "| x | `a|b` |\n|---|---|\n";
-        let out = stash_piped_code_spans(src, &mut stash, &mut Shifts::default());
-        assert_eq!(out.len(), src.len());
+        let mut map = SourceMap::default();
+        let out = stash_piped_code_spans(src, &mut stash, &mut map);
+        assert_eq!(map.source_offset(out.len()), src.len());
         assert_eq!(
             stash,
             vec!["<code class=\"language-plaintext highlighter-rouge\">a|b</code>".to_string()]
@@ -288,33 +276,42 @@ mod tests {
     fn leaves_pipes_in_prose_code_alone() {
         let src = "Use the `|` operator and `a|b`.\n";
         assert_eq!(
-            stash_piped_code_spans(src, &mut Vec::new(), &mut Shifts::default()),
+            stash_piped_code_spans(src, &mut Vec::new(), &mut SourceMap::default()),
             src
         );
     }
 
     #[test]
     fn escapes_a_lone_pipe_in_code() {
-        let mut shifts = Shifts::default();
-        let out = stash_piped_code_spans("`|` | b\n--|--\n", &mut Vec::new(), &mut shifts);
+        let mut map = SourceMap::default();
+        let out = stash_piped_code_spans("`|` | b\n--|--\n", &mut Vec::new(), &mut map);
         assert_eq!(out, "`\\|` | b\n--|--\n");
-        assert_eq!(shifts.unshift(out.len()), out.len() - 1);
+        assert_eq!(map.source_offset(out.len()), out.len() - 1);
     }
 
     #[test]
     fn inserts_a_delimiter_row_under_a_bare_pipe_line() {
-        let mut shifts = Shifts::default();
+        let mut map = SourceMap::default();
         let src = "Intro\n\na | b\nc | d\n\n- x | y\n";
-        let out = insert_missing_delimiter_rows(src, &mut shifts);
+        let out = insert_missing_delimiter_rows(src, &mut map);
         assert_eq!(out, "Intro\n\na | b\n-|-\nc | d\n\n- x | y\n");
-        assert_eq!(shifts.unshift(out.len()), src.len());
+        assert_eq!(map.source_offset(out.len()), src.len());
     }
 
     #[test]
     fn leaves_real_tables_and_code_pipes_alone() {
         let src = "a | b\n--|--\n1 | 2\n\nthe `|` pipe\n";
         assert_eq!(
-            insert_missing_delimiter_rows(src, &mut Shifts::default()),
+            insert_missing_delimiter_rows(src, &mut SourceMap::default()),
+            src
+        );
+    }
+
+    #[test]
+    fn leaves_pipes_in_a_tilde_fence_holding_a_backtick_line_alone() {
+        let src = "~~~\n```\na | b\n```\nc | d\n~~~\n";
+        assert_eq!(
+            insert_missing_delimiter_rows(src, &mut SourceMap::default()),
             src
         );
     }

@@ -6,7 +6,7 @@
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Tag, TagEnd};
 
 use super::code_blocks::{code_block_html, fence_language};
-use super::math::PAD;
+use super::stashed::resolve_markers;
 use super::{Attrs, Node};
 use crate::render::liquid::output::BROKEN_URL;
 
@@ -30,55 +30,72 @@ struct State {
 
 /// Writes the nodes as HTML. `len_hint` sizes the output buffer.
 /// `line_of` maps a node's offset to a file line for `data-line` (none when not wanted);
-/// `code_line_numbers` gives fenced code rouge's line-number table.
+/// `code_line_numbers` gives fenced code rouge's line-number table. Stash markers left in
+/// a node (inline ones) are replaced by their `stash` entries as the node is written.
 pub(crate) fn write_html<'a>(
     nodes: impl Iterator<Item = Node<'a>>,
     len_hint: usize,
     line_of: Option<&dyn Fn(usize) -> usize>,
     code_line_numbers: bool,
+    stash: &[String],
 ) -> String {
     let mut out = String::with_capacity(len_hint + len_hint / 2);
     let mut st = State::default();
     for node in nodes {
-        let line = line_of.map(|f| f(node.range.start));
-        if let Some((_, code, _)) = st.code.as_mut() {
-            match node.event {
-                Event::Text(t) => code.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    if let Some((lang, code, extra)) = st.code.take() {
-                        out.push_str(&code_block_html(&lang, &code, code_line_numbers, &extra));
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
-        if st.image_depth > 0 {
-            match node.event {
-                Event::Start(Tag::Image { .. }) => st.image_depth += 1,
-                Event::End(TagEnd::Image) => {
-                    st.image_depth -= 1;
-                    if st.image_depth == 0 {
-                        out.push_str(&escape_attr(&st.alt));
-                        out.push('"');
-                        out.push_str(&attrs_html(&st.image_attrs, None));
-                        out.push_str(" />");
-                    }
-                }
-                Event::Text(t) | Event::Code(t) => st.alt.push_str(&t),
-                _ => {}
-            }
-            continue;
-        }
+        let from = out.len();
+        write_node(&mut out, &mut st, node, line_of, code_line_numbers);
+        resolve_markers(&mut out, from, stash);
+    }
+    out
+}
+
+/// Writes one node (inside a code block or an image, only collects its text).
+fn write_node(
+    out: &mut String,
+    st: &mut State,
+    node: Node<'_>,
+    line_of: Option<&dyn Fn(usize) -> usize>,
+    code_line_numbers: bool,
+) {
+    let line = line_of.map(|f| f(node.range.start));
+    if let Some((_, code, _)) = st.code.as_mut() {
         match node.event {
-            Event::Start(tag) => start_tag(&mut out, &mut st, tag, &node.attrs, line),
-            Event::End(tag) => end_tag(&mut out, &mut st, tag),
-            Event::Text(t) => push_text(&mut out, &t),
+            Event::Text(t) => code.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, code, extra)) = st.code.take() {
+                    out.push_str(&code_block_html(&lang, &code, code_line_numbers, &extra));
+                }
+            }
+            _ => {}
+        }
+        return;
+    }
+    if st.image_depth > 0 {
+        match node.event {
+            Event::Start(Tag::Image { .. }) => st.image_depth += 1,
+            Event::End(TagEnd::Image) => {
+                st.image_depth -= 1;
+                if st.image_depth == 0 {
+                    out.push_str(&escape_attr(&st.alt));
+                    out.push('"');
+                    out.push_str(&attrs_html(&st.image_attrs, None));
+                    out.push_str(" />");
+                }
+            }
+            Event::Text(t) | Event::Code(t) => st.alt.push_str(&t),
+            _ => {}
+        }
+        return;
+    }
+    match node.event {
+            Event::Start(tag) => start_tag(out, st, tag, &node.attrs, line),
+            Event::End(tag) => end_tag(out, st, tag),
+            Event::Text(t) => push_text(out, &t),
             Event::Code(t) => {
                 out.push_str("<code class=\"language-plaintext highlighter-rouge\"");
                 out.push_str(&attrs_html(&node.attrs, None));
                 out.push('>');
-                push_text(&mut out, &t);
+                push_text(out, &t);
                 out.push_str("</code>");
             }
             Event::Html(h) | Event::InlineHtml(h) => out.push_str(&h),
@@ -94,11 +111,9 @@ pub(crate) fn write_html<'a>(
             } else {
                 "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />"
             }),
-            Event::FootnoteReference(l) => push_text(&mut out, &format!("[^{l}]")),
-            Event::InlineMath(m) | Event::DisplayMath(m) => push_text(&mut out, &m),
+            Event::FootnoteReference(l) => push_text(out, &format!("[^{l}]")),
+            Event::InlineMath(m) | Event::DisplayMath(m) => push_text(out, &m),
         }
-    }
-    out
 }
 
 /// Writes an opening tag.
@@ -286,10 +301,10 @@ fn ial_code_language(lang: String, attrs: &Attrs) -> (String, Attrs) {
     (class["language-".len()..].to_string(), attrs)
 }
 
-/// Writes text, escaped, without Lanyard's private marker characters.
+/// Writes text, escaped, without Lanyard's private marker character.
 fn push_text(out: &mut String, text: &str) {
-    if text.contains([BROKEN_URL, PAD]) {
-        out.push_str(&escape_text(&text.replace([BROKEN_URL, PAD], "")));
+    if text.contains(BROKEN_URL) {
+        out.push_str(&escape_text(&text.replace(BROKEN_URL, "")));
     } else {
         out.push_str(&escape_text(text));
     }

@@ -15,7 +15,8 @@ import type { PublishApplied } from "./bindings/PublishApplied";
 import type { PublishPreview } from "./bindings/PublishPreview";
 import type { PublishStepView } from "./bindings/PublishStepView";
 import type { PushResult } from "./bindings/PushResult";
-import type { Preview } from "./bindings/Preview";
+import type { PreviewEdit } from "./bindings/PreviewEdit";
+import type { PreviewUpdate } from "./bindings/PreviewUpdate";
 import type { SeriesApplied } from "./bindings/SeriesApplied";
 import type { SeriesSettingsView } from "./bindings/SeriesSettingsView";
 import type { WorkspaceSummary } from "./bindings/WorkspaceSummary";
@@ -24,8 +25,9 @@ import type { ScheduleView } from "./bindings/ScheduleView";
 import type { BlogChangeView } from "./bindings/BlogChangeView";
 import type { RecoveredPost } from "./bindings/RecoveredPost";
 import type { ThemeViewIpc } from "./bindings/ThemeViewIpc";
+import type { StartupMark } from "./bindings/StartupMark";
 
-export type { IpcError, MovePreview, PostText, Preview, SeriesApplied, SeriesSettingsView, ThemeViewIpc, WorkspaceSummary };
+export type { IpcError, MovePreview, PostText, PreviewEdit, PreviewUpdate, SeriesApplied, SeriesSettingsView, ThemeViewIpc, WorkspaceSummary };
 export type { ChangedFile } from "./bindings/ChangedFile";
 export type { FieldChange, FormChoices, FormView, TextEdit };
 export type { PostSummary } from "./bindings/PostSummary";
@@ -36,7 +38,7 @@ export type { TalkView } from "./bindings/TalkView";
 export type { PublishApplied, PublishPreview, PublishStepView, PushResult };
 export type { PlannedFile } from "./bindings/PlannedFile";
 export type { PublishFindingView } from "./bindings/PublishFindingView";
-export type { BlogChangeView, RecoveredPost };
+export type { BlogChangeView, RecoveredPost, StartupMark };
 
 /** Turns whatever a failed invoke threw into an IpcError the UI can show. */
 export function toIpcError(raw: unknown): IpcError {
@@ -65,12 +67,17 @@ export const openInitialWorkspace = () => call<WorkspaceSummary>("open_initial_w
 export const openWorkspace = (dir: string) => call<WorkspaceSummary>("open_workspace", { dir });
 export const chooseWorkspace = () => call<WorkspaceSummary | null>("choose_workspace");
 export const systemLanguage = () => call<string>("system_language");
+/** The shell's start-up timeline (epoch milliseconds), merged with the UI's in lib/perf.ts. */
+export const startupMarks = () => call<StartupMark[]>("startup_marks");
 export const recentFolders = () => call<string[]>("recent_folders");
 export const readPost = (path: string) => call<PostText>("read_post", { path });
-export const renderPreview = (path: string, text: string) =>
-  call<Preview>("render_preview", { path, text });
+/** Checks spelling in `lang` (`fr`, `en`, `pt-BR`...) in the editor from now on. */
+export const setSpellcheckLanguage = (lang: string) => call<void>("set_spellcheck_language", { lang });
+/** The live preview: the editor's changes (or text) go to the shell's copy of the post; the
+ * blocks that changed come back (preview/preview_sync.ts, preview/blocks.ts). */
+export const previewEdit = (edit: PreviewEdit) => call<PreviewUpdate>("preview_edit", { edit });
 /** The page around the post in its blog's theme (layouts, compiled stylesheets); the body
- * itself comes from renderPreview. Fails with kind `theme_not_found` when the theme is not
+ * itself comes from previewEdit. Fails with kind `theme_not_found` when the theme is not
  * installed. */
 export const themeView = (path: string, text: string) => call<ThemeViewIpc>("theme_view", { path, text });
 /** The post whose preview waits for a click: the one the last run left open when it ended

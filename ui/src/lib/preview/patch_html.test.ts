@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { parsePreview, patchChildren } from "./patch_html";
+import { parsePreview } from "./patch_html";
 
 describe("parsePreview", () => {
   it("uses the image URLs the core wrote, verbatim", () => {
@@ -25,33 +25,5 @@ describe("missing images", () => {
     const note = fragment.querySelector(".lanyard-missing-image");
     expect(note?.tagName).toBe("SPAN");
     expect(note?.textContent).toBe("Image introuvable: /assets/images/gone.png");
-  });
-});
-
-describe("patchChildren", () => {
-  function preview(html: string) {
-    const container = document.createElement("div");
-    container.innerHTML = html;
-    return container;
-  }
-
-  it("replaces only the block that changed", () => {
-    const container = preview("<h1>Jour 1</h1><p>un</p><p>trois</p>");
-    const [h1, , last] = Array.from(container.children);
-    const inserted = patchChildren(container, parsePreview(document, "<h1>Jour 1</h1><p>deux</p><p>trois</p>"));
-    expect(inserted).toBe(1);
-    expect(container.innerHTML).toBe("<h1>Jour 1</h1><p>deux</p><p>trois</p>");
-    expect(container.children[0]).toBe(h1);
-    expect(container.children[2]).toBe(last);
-  });
-
-  it("handles inserted and removed blocks", () => {
-    const container = preview("<p>a</p><p>c</p>");
-    patchChildren(container, parsePreview(document, "<p>a</p><p>b</p><p>c</p>"));
-    expect(container.innerHTML).toBe("<p>a</p><p>b</p><p>c</p>");
-    patchChildren(container, parsePreview(document, "<p>c</p>"));
-    expect(container.innerHTML).toBe("<p>c</p>");
-    patchChildren(container, parsePreview(document, ""));
-    expect(container.innerHTML).toBe("");
   });
 });

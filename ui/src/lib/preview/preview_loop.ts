@@ -2,17 +2,18 @@
 // (coalesced into one request), slow renders spaced by their own duration, and a post whose
 // preview is paused (the crash-loop guard) rendered only when the user asks. A failed render
 // never stops the loop: the next edit tries again. The render itself runs in the shell's render
-// worker with a deadline (src-tauri/src/render_worker.rs).
-import type { IpcError, Preview } from "../ipc";
+// worker with a deadline (src-tauri/src/render_worker.rs); what goes to it (the editor's
+// changes) is preview_sync.ts's business.
+import type { IpcError } from "../ipc";
 
-/** What the loop needs from the window. */
-export interface PreviewHost {
+/** What the loop needs from the window; `R` is what a render returns. */
+export interface PreviewHost<R> {
   /** The open post (null: none). */
   path: () => string | null;
-  text: () => string;
-  render: (path: string, text: string) => Promise<Preview>;
+  /** Renders the editor's current text of `path`. */
+  render: (path: string) => Promise<R>;
   /** A render of `path` came back; `editAt` is when the first edit it shows was made. */
-  show: (path: string, preview: Preview, editAt: number | null, renderMs: number) => void;
+  show: (path: string, preview: R, editAt: number | null, renderMs: number) => void;
   /** A render of `path` failed (a deadline passed, a budget ran out, the text does not parse). */
   failed: (path: string, error: IpcError) => void;
 }
@@ -40,7 +41,7 @@ function toError(raw: unknown): IpcError {
   return { kind: "shell", message: String(raw), path: null, line: null };
 }
 
-export class PreviewLoop {
+export class PreviewLoop<R> {
   private inFlight = false;
   private queued = false;
   private lastRenderMs = 0;
@@ -50,7 +51,7 @@ export class PreviewLoop {
   private pausedPath: string | null = null;
 
   constructor(
-    private host: PreviewHost,
+    private host: PreviewHost<R>,
     private clock: LoopClock = realClock,
   ) {}
 
@@ -103,7 +104,7 @@ export class PreviewLoop {
     this.firstUnrenderedEditAt = null;
     const started = this.clock.now();
     try {
-      const result = await this.host.render(path, this.host.text());
+      const result = await this.host.render(path);
       this.lastRenderMs = this.clock.now() - started;
       if (this.host.path() === path) this.host.show(path, result, editAt, this.lastRenderMs);
     } catch (raw) {

@@ -1,6 +1,7 @@
-// Editor and preview scroll together. The preview's blocks carry `data-line` (the source line
-// the core's renderer found them at, from pulldown-cmark's offsets); between two anchors the
-// position is interpolated, so long paragraphs and photos track smoothly.
+// Editor and preview scroll together. The preview's elements carry `data-line` (the source line
+// the core's renderer found them at, from pulldown-cmark's offsets, relative to their block's
+// first line: see blocks.ts); between two anchors the position is interpolated, so long
+// paragraphs and photos track smoothly.
 
 /** A block of the preview: the source line it starts at and its top, in preview pixels. */
 export interface Anchor {
@@ -8,12 +9,16 @@ export interface Anchor {
   top: number;
 }
 
-/** The anchors of `preview`, in document order, with increasing lines. */
-export function collectAnchors(preview: HTMLElement): Anchor[] {
+/** The anchors of `preview`, in document order, with increasing lines; `lineOf` gives an
+ * element's file line (the preview's blocks keep `data-line` relative to their first line). */
+export function collectAnchors(
+  preview: HTMLElement,
+  lineOf: (el: HTMLElement) => number = (el) => Number(el.dataset.line),
+): Anchor[] {
   const base = preview.getBoundingClientRect().top - preview.scrollTop;
   const anchors: Anchor[] = [];
   for (const el of preview.querySelectorAll<HTMLElement>("[data-line]")) {
-    const line = Number(el.dataset.line);
+    const line = lineOf(el);
     if (!Number.isFinite(line)) continue;
     const top = el.getBoundingClientRect().top - base;
     const last = anchors[anchors.length - 1];
