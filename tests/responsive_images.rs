@@ -25,7 +25,11 @@ fn photo(name: &str) -> PathBuf {
 /// inserted and the site paths of the files written.
 fn import_into(root: &Path, source: &Path, day: jiff::civil::Date) -> (String, Vec<String>) {
     let config = SiteConfig::load(root).expect("config");
-    let settings = ImportSettings::for_blog(&config.images);
+    let settings = ImportSettings {
+        // rav1e's fastest speed: the tests are about the files and markup, not compression.
+        avif_speed: 10,
+        ..ImportSettings::for_blog(&config.images)
+    };
     let target = ImportTarget {
         workspace: root.to_path_buf(),
         post_date: day,
@@ -113,7 +117,16 @@ fn a_missing_width_blocks_publish_naming_post_line_and_file() {
         .expect("a 300 px WebP");
     fs::remove_file(drafts.join(gone)).expect("rm");
 
-    // In a draft the finding is a warning of `check`; `publish` refuses it.
+    // `check` of the drafts folder reports it as an error; `publish` refuses it.
+    let (code, stdout) = check(&drafts);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l
+            == format!(
+                "_drafts/rustnantes-j4.md:{line}: error: width of a responsive image `/{gone}` is not in the site"
+            )),
+        "{stdout}"
+    );
     let before = repo.snapshot();
     let draft = drafts
         .join("_drafts/rustnantes-j4.md")
@@ -131,8 +144,21 @@ fn a_missing_width_blocks_publish_naming_post_line_and_file() {
     assert_eq!(repo.snapshot(), before, "nothing written");
 }
 
+/// `lanyard check --workspace blog`: exit code and standard output.
+fn check(blog: &Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lanyard"))
+        .args(["check", "--workspace"])
+        .arg(blog)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 #[test]
-fn a_missing_width_of_a_post_is_a_check_finding_naming_post_line_and_file() {
+fn a_missing_width_of_a_post_is_a_check_error_naming_post_line_and_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let blog = dir.path();
     fs::create_dir_all(blog.join("_posts")).expect("mkdir");
@@ -146,34 +172,55 @@ fn a_missing_width_of_a_post_is_a_check_finding_naming_post_line_and_file() {
     assert!(img.starts_with("<img src="), "{img}");
     let post = format!("---\ntitle: Keynote\n---\n\nLa salle :\n\n{img}\n");
     fs::write(blog.join("_posts/2026-11-12-keynote.md"), post).expect("post");
-    let check = |blog: &Path| {
-        let out = Command::new(env!("CARGO_BIN_EXE_lanyard"))
-            .args(["check", "--workspace"])
-            .arg(blog)
-            .output()
-            .expect("runs");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
-    };
     let (code, stdout) = check(blog);
     assert_eq!(code, Some(0), "every width is there: {stdout}");
+    assert_eq!(stdout.trim(), "", "no finding");
 
+    // The smaller width: only small screens ask for it, so `check` must say it is gone.
     let gone = files
         .iter()
         .find(|f| f.ends_with("-200.jpg"))
         .expect("a 200 px JPEG");
     fs::remove_file(blog.join(gone)).expect("rm");
     let (code, stdout) = check(blog);
-    // `check` reports a missing image as a warning (Jekyll still builds the page, as for a
-    // missing `![](...)`); `publish` refuses it (the test above).
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l
+            == format!(
+                "_posts/2026-11-12-keynote.md:7: error: width of a responsive image `/{gone}` is not in the site"
+            )),
+        "{stdout}"
+    );
+
+    // The largest width, which is also the `<img>`'s src: still a width, still an error.
+    fs::write(blog.join(gone), b"").expect("put back");
+    let largest = files
+        .iter()
+        .find(|f| f.ends_with("-400.jpg"))
+        .expect("a 400 px JPEG");
+    fs::remove_file(blog.join(largest)).expect("rm");
+    let (code, stdout) = check(blog);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("_posts/2026-11-12-keynote.md:7: error: width of a responsive image `/")
+            && l.contains(largest.as_str())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_missing_plain_html_image_stays_a_check_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blog = dir.path();
+    fs::create_dir_all(blog.join("_posts")).expect("mkdir");
+    fs::write(blog.join("_config.yml"), "title: Carnet\n").expect("config");
+    let post = "---\ntitle: Keynote\n---\n\n<img src=\"/assets/gone.jpg\" alt=\"x\">\n";
+    fs::write(blog.join("_posts/2026-11-12-keynote.md"), post).expect("post");
+    let (code, stdout) = check(blog);
     assert_eq!(code, Some(0), "{stdout}");
     assert!(
-        stdout.lines().any(
-            |l| l.starts_with("_posts/2026-11-12-keynote.md:7: warning: image `/")
-                && l.contains(gone.as_str())
-        ),
+        stdout.lines().any(|l| l
+            == "_posts/2026-11-12-keynote.md:5: warning: image `/assets/gone.jpg` is not in the site"),
         "{stdout}"
     );
 }
@@ -212,17 +259,8 @@ fn jekyll_builds_srcset_and_picture_markup_as_it_is() {
     );
     fs::write(blog.join("_posts/2026-11-12-keynote.md"), post).expect("post");
 
-    let check = Command::new(env!("CARGO_BIN_EXE_lanyard"))
-        .args(["check", "--workspace"])
-        .arg(&blog)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    let (code, stdout) = check(&blog);
+    assert_eq!(code, Some(0), "{stdout}");
 
     let site = dir.path().join("site");
     let out = Command::new("jekyll")
@@ -252,4 +290,29 @@ fn jekyll_builds_srcset_and_picture_markup_as_it_is() {
     for file in &files {
         assert!(site.join(file).is_file(), "{file} is in the built site");
     }
+    // Every image URL of the built page names a file of the built site.
+    let urls = image_urls_of(&html);
+    assert_eq!(urls.len(), files.len(), "{urls:?} against {files:?}");
+    for url in urls {
+        let file = site.join(url.trim_start_matches('/'));
+        assert!(file.is_file(), "`{url}` of the built page is not in {site:?}");
+    }
+}
+
+/// The distinct URLs of the `src` and `srcset` attributes of `html` (Jekyll's output, every
+/// value double-quoted).
+fn image_urls_of(html: &str) -> Vec<String> {
+    let mut urls: Vec<String> = Vec::new();
+    for attr in [" src=\"", " srcset=\""] {
+        for value in html.split(attr).skip(1) {
+            let value = value.split('"').next().unwrap_or_default();
+            for candidate in value.split(',') {
+                let url = candidate.split_whitespace().next().unwrap_or_default();
+                if !url.is_empty() && !urls.iter().any(|u| u == url) {
+                    urls.push(url.to_string());
+                }
+            }
+        }
+    }
+    urls
 }

@@ -67,11 +67,9 @@ pub(crate) struct JpegOptions {
     pub progressive: bool,
     /// Quality of WebP and AVIF, 1-100.
     pub modern_quality: u8,
+    /// rav1e's speed, 0 (slowest) to 10 (fastest).
+    pub avif_speed: u8,
 }
-
-/// rav1e's speed (0 slowest to 10 fastest): 6 keeps a 1600 px photo around a second on two
-/// cores, within a few percent of the size of the slow speeds (see BENCHMARKS.md).
-const AVIF_SPEED: u8 = 6;
 
 /// Encodes `pixels` (RGB or RGBA) in `format`. A JPEG of an RGBA image is flattened on white.
 pub(crate) fn encode_image(
@@ -87,7 +85,7 @@ pub(crate) fn encode_image(
         OutputFormat::Jpeg => encode_jpeg(path, pixels, jpeg),
         OutputFormat::Png => encode_png(path, pixels),
         OutputFormat::Webp => encode_webp(path, &opaque(pixels), jpeg.modern_quality),
-        OutputFormat::Avif => encode_avif(path, &opaque(pixels), jpeg.modern_quality),
+        OutputFormat::Avif => encode_avif(path, &opaque(pixels), jpeg),
     }
 }
 
@@ -114,7 +112,7 @@ fn encode_webp(path: &Path, pixels: &Pixels, quality: u8) -> Result<Vec<u8>, Pho
     .map_err(|e| PhotoError::convert(path, format!("WebP encoder: {e:?}")))
 }
 
-fn encode_avif(path: &Path, pixels: &Pixels, quality: u8) -> Result<Vec<u8>, PhotoError> {
+fn encode_avif(path: &Path, pixels: &Pixels, options: JpegOptions) -> Result<Vec<u8>, PhotoError> {
     let rgb: Vec<RGB8> = pixels
         .data
         .chunks_exact(3)
@@ -126,8 +124,8 @@ fn encode_avif(path: &Path, pixels: &Pixels, quality: u8) -> Result<Vec<u8>, Pho
         pixels.height as usize,
     );
     Encoder::new()
-        .with_quality(f32::from(quality.clamp(1, 100)))
-        .with_speed(AVIF_SPEED)
+        .with_quality(f32::from(options.modern_quality.clamp(1, 100)))
+        .with_speed(options.avif_speed.min(10))
         .with_bit_depth(BitDepth::Eight)
         .encode_rgb(image)
         .map(|encoded| encoded.avif_file)
@@ -189,6 +187,7 @@ mod tests {
         quality: 82,
         progressive: false,
         modern_quality: 80,
+        avif_speed: 10,
     };
 
     #[test]

@@ -49,6 +49,10 @@ pub struct ImportSettings {
     pub markup: ImageMarkup,
     /// The `sizes` attribute of the HTML markup. Default `100vw`.
     pub sizes: String,
+    /// rav1e's speed for AVIF, 0 (slowest, smallest files) to 10 (fastest). Default 6: a
+    /// 1600 px photo in about a second on two cores, a few percent over the slow speeds'
+    /// size (BENCHMARKS.md). Tests use 10.
+    pub avif_speed: u8,
 }
 
 impl ImportSettings {
@@ -100,6 +104,7 @@ impl Default for ImportSettings {
             widths: Vec::new(),
             markup: ImageMarkup::Markdown,
             sizes: "100vw".to_string(),
+            avif_speed: 6,
         }
     }
 }

@@ -35,6 +35,7 @@ pub(crate) fn encode_variants(
         quality: settings.jpeg_quality,
         progressive: settings.progressive,
         modern_quality: settings.quality_of(format),
+        avif_speed: settings.avif_speed,
     };
     let mut files = Vec::new();
     for (width, height) in output_sizes(pixels, &settings.widths) {

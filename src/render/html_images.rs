@@ -5,6 +5,8 @@
 //! copies every variant. The srcset grammar ([`srcset_urls`]) is also what the preview's
 //! sanitizer uses to point each candidate at the asset scheme.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{Event, Options, Parser};
 
 use super::SiteContext;
@@ -21,6 +23,9 @@ pub(crate) struct HtmlImage {
     pub path: SitePath,
     /// Why the site cannot show it (not there, refused by the gate), if it cannot.
     pub problem: Option<String>,
+    /// A candidate of a `srcset`: one width of a responsive image. A missing width is an
+    /// error of `check` (the browser picks it on some screens only, so nobody sees it go).
+    pub width: bool,
 }
 
 /// Scans the raw HTML of `text` (Markdown after Liquid; code spans and blocks are not HTML
@@ -35,6 +40,8 @@ pub(crate) fn scan_html_images(
     }
     let baseurl = site.baseurl();
     let mut images: Vec<HtmlImage> = Vec::new();
+    // Index of each URL in `images`: a post of many tags stays linear.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     // Only where raw HTML is matters here: the extensions kramdown adds change no code span.
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     for (event, range) in parser {
@@ -44,27 +51,39 @@ pub(crate) fn scan_html_images(
         let Some(html) = text.get(range.clone()) else {
             continue;
         };
-        for (at, url) in image_urls(html) {
+        for (at, url, width) in image_urls(html) {
+            if let Some(&i) = seen.get(url) {
+                // The same file twice (an `<img>`'s src is its largest width): one finding.
+                images[i].width |= width;
+                continue;
+            }
             let Some(path) = resolve_url(url, &baseurl, page_dir) else {
                 continue;
             };
-            if images.iter().any(|i| i.url == url) {
-                continue; // the same file twice (src and srcset): one finding is enough
-            }
-            let problem = site.check_site_file(&path).err().map(|e| {
-                if e.kind() == "not_found" {
-                    format!("image `{url}` is not in the site")
-                } else {
-                    format!("image `{url}`: {e}")
-                }
-            });
+            seen.insert(url.to_string(), images.len());
             images.push(HtmlImage {
                 offset: range.start + at,
                 url: url.to_string(),
                 path,
-                problem,
+                problem: None,
+                width,
             });
         }
+    }
+    for image in &mut images {
+        let url = &image.url;
+        let what = if image.width {
+            "width of a responsive image"
+        } else {
+            "image"
+        };
+        image.problem = site.check_site_file(&image.path).err().map(|e| {
+            if e.kind() == "not_found" {
+                format!("{what} `{url}` is not in the site")
+            } else {
+                format!("{what} `{url}`: {e}")
+            }
+        });
     }
     images
 }
@@ -80,8 +99,8 @@ fn has_image_tag(text: &str) -> bool {
 }
 
 /// The image URLs of the `<img>` and `<source>` tags in `html`, with their byte offsets:
-/// `src` of `<img>`, every candidate of `srcset` of both.
-fn image_urls(html: &str) -> Vec<(usize, &str)> {
+/// `src` of `<img>`, every candidate of `srcset` of both (those marked `true`).
+fn image_urls(html: &str) -> Vec<(usize, &str, bool)> {
     let mut out = Vec::new();
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
@@ -97,11 +116,11 @@ fn image_urls(html: &str) -> Vec<(usize, &str)> {
         }
         for (attr, value_at, value) in attributes(html, name_end) {
             match attr.to_ascii_lowercase().as_str() {
-                "src" if name == "img" => out.push((value_at, value.trim())),
+                "src" if name == "img" => out.push((value_at, value.trim(), false)),
                 "srcset" => out.extend(
                     srcset_urls(value)
                         .into_iter()
-                        .map(|(at, url)| (value_at + at, url)),
+                        .map(|(at, url)| (value_at + at, url, true)),
                 ),
                 _ => {}
             }
@@ -249,12 +268,17 @@ mod tests {
     fn finds_img_and_source_urls_with_their_offsets() {
         let html = "<picture><SOURCE type=\"image/webp\" srcset=\"/a-800.webp 800w, /a-1600.webp 1600w\"><img src='/a.jpg' alt=x srcset=/a-800.jpg></picture><video><source src=\"v.mp4\"></video>";
         let found = image_urls(html);
-        let urls: Vec<&str> = found.iter().map(|(_, u)| *u).collect();
+        let urls: Vec<(&str, bool)> = found.iter().map(|&(_, u, w)| (u, w)).collect();
         assert_eq!(
             urls,
-            ["/a-800.webp", "/a-1600.webp", "/a.jpg", "/a-800.jpg"]
+            [
+                ("/a-800.webp", true),
+                ("/a-1600.webp", true),
+                ("/a.jpg", false),
+                ("/a-800.jpg", true)
+            ]
         );
-        for (at, url) in found {
+        for (at, url, _) in found {
             assert_eq!(&html[at..at + url.len()], url);
         }
     }

@@ -42,6 +42,10 @@ pub enum ProblemKind {
     FuturePostUrl,
     /// A local image (`/assets/...`) that is not in the site.
     MissingImage,
+    /// A width of a responsive image (a `srcset` candidate of raw HTML `<img>` or
+    /// `<source>`) that is not in the site: `check` reports it as an error, since only some
+    /// screens ask for it and nobody previewing notices.
+    MissingImageWidth,
     /// A Liquid tag or output Lanyard cannot run (plugin tag, missing include).
     UnsupportedLiquid,
     /// The post hit a rendering budget (Liquid output, loops, nesting or work): rendering
@@ -178,7 +182,11 @@ pub fn render_source(
         if let Some(message) = image.problem {
             html_image_problems.push(RenderProblem {
                 line,
-                kind: ProblemKind::MissingImage,
+                kind: if image.width {
+                    ProblemKind::MissingImageWidth
+                } else {
+                    ProblemKind::MissingImage
+                },
                 message,
             });
         }
