@@ -59,13 +59,15 @@ pub struct InboxPhotoView {
 /// tray so the user knows what a drop will write.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PhotoOutputView {
-    /// `jpeg`, `webp` or `avif`.
+    /// `jpeg`, `webp` or `avif` (a blog cannot ask for PNG photos).
+    #[ts(type = "\"jpeg\" | \"webp\" | \"avif\"")]
     pub format: String,
     /// The encoder quality (the blog's, else the format's default).
     pub quality: u8,
     /// The widths written; empty: one file, long edge 1600 px.
     pub widths: Vec<u32>,
     /// `markdown`, `img` or `picture`.
+    #[ts(type = "\"markdown\" | \"img\" | \"picture\"")]
     pub markup: String,
 }
 

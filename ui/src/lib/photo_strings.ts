@@ -3,11 +3,11 @@
 
 import type { PhotoOutputView } from "./bindings/PhotoOutputView";
 
-const formatNames: Record<string, string> = { jpeg: "JPEG", webp: "WebP", avif: "AVIF" };
+const formatNames: Record<PhotoOutputView["format"], string> = { jpeg: "JPEG", webp: "WebP", avif: "AVIF" };
 
 /** "WebP 80 · 800, 1600 px · <picture>": what a drop writes for this blog. */
 function outputSummary(o: PhotoOutputView, oneSize: string): string {
-  const parts = [`${formatNames[o.format] ?? o.format} ${o.quality}`];
+  const parts = [`${formatNames[o.format]} ${o.quality}`];
   parts.push(o.widths.length ? `${o.widths.join(", ")} px` : oneSize);
   if (o.markup !== "markdown") parts.push(`<${o.markup}>`);
   return parts.join(" · ");

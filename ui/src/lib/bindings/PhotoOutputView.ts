@@ -6,9 +6,9 @@
  */
 export type PhotoOutputView = { 
 /**
- * `jpeg`, `webp` or `avif`.
+ * `jpeg`, `webp` or `avif` (a blog cannot ask for PNG photos).
  */
-format: string, 
+format: "jpeg" | "webp" | "avif", 
 /**
  * The encoder quality (the blog's, else the format's default).
  */
@@ -20,4 +20,4 @@ widths: Array<number>,
 /**
  * `markdown`, `img` or `picture`.
  */
-markup: string, };
+markup: "markdown" | "img" | "picture", };
