@@ -2,12 +2,10 @@
 // at the drop point), setting the alt text of lines already inserted, and reading the image
 // of a line ("Use as cover").
 
-/** One replacement of the document (CodeMirror's change spec). */
-export interface TextEdit {
-  from: number;
-  to: number;
-  insert: string;
-}
+import type { TextEdit } from "../bindings/TextEdit";
+
+/** One replacement of the document (CodeMirror's change spec): the IPC's generated type. */
+export type { TextEdit };
 
 const isBlank = (line: string) => line.trim() === "";
 
