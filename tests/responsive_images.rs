@@ -12,7 +12,9 @@ use std::process::Command;
 
 use lanyard::photo_import::{import_photo, ImportSettings, ImportTarget, PhotoJob};
 use lanyard::site::SiteConfig;
-use publish_support::{copy_dir, fixture, run, BlogRepo, PUBLISHED};
+use publish_support::{
+    copy_dir, fixture, jekyll_available, jekyll_build, run, BlogRepo, PUBLISHED,
+};
 
 const CONFIG: &str =
     "lanyard:\n  images:\n    format: webp\n    widths: [300, 600]\n    markup: picture\n";
@@ -202,7 +204,8 @@ fn a_missing_width_of_a_post_is_a_check_error_naming_post_line_and_file() {
     let (code, stdout) = check(blog);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(
-        stdout.lines().any(|l| l.starts_with("_posts/2026-11-12-keynote.md:7: error: width of a responsive image `/")
+        stdout.lines().any(|l| l
+            .starts_with("_posts/2026-11-12-keynote.md:7: error: width of a responsive image `/")
             && l.contains(largest.as_str())),
         "{stdout}"
     );
@@ -223,13 +226,6 @@ fn a_missing_plain_html_image_stays_a_check_warning() {
             == "_posts/2026-11-12-keynote.md:5: warning: image `/assets/gone.jpg` is not in the site"),
         "{stdout}"
     );
-}
-
-fn jekyll_available() -> bool {
-    Command::new("jekyll")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -263,19 +259,7 @@ fn jekyll_builds_srcset_and_picture_markup_as_it_is() {
     assert_eq!(code, Some(0), "{stdout}");
 
     let site = dir.path().join("site");
-    let out = Command::new("jekyll")
-        .args(["build", "--quiet", "--disable-disk-cache", "--source"])
-        .arg(&blog)
-        .arg("--destination")
-        .arg(&site)
-        .output()
-        .expect("run jekyll");
-    assert!(
-        out.status.success(),
-        "jekyll build failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    jekyll_build(&blog, &site);
     let html = fs::read_to_string(site.join("2026/11/12/keynote.html")).expect("built page");
     // kramdown writes the void elements back XHTML style (`<img ... />`), nothing else changes.
     let as_kramdown = |markup: &str| markup.replace("\">", "\" />");
@@ -295,7 +279,10 @@ fn jekyll_builds_srcset_and_picture_markup_as_it_is() {
     assert_eq!(urls.len(), files.len(), "{urls:?} against {files:?}");
     for url in urls {
         let file = site.join(url.trim_start_matches('/'));
-        assert!(file.is_file(), "`{url}` of the built page is not in {site:?}");
+        assert!(
+            file.is_file(),
+            "`{url}` of the built page is not in {site:?}"
+        );
     }
 }
 
