@@ -114,7 +114,10 @@ fn image_urls(html: &str) -> Vec<(usize, &str, bool)> {
         if name != "img" && name != "source" {
             continue;
         }
-        for (attr, value_at, value) in attributes(html, name_end) {
+        let (attrs, end) = attributes(html, name_end);
+        // The next tag starts after this one: a quoted `<` is no tag, and the scan is linear.
+        from = end;
+        for (attr, value_at, value) in attrs {
             match attr.to_ascii_lowercase().as_str() {
                 "src" if name == "img" => out.push((value_at, value.trim(), false)),
                 "srcset" => out.extend(
@@ -130,16 +133,20 @@ fn image_urls(html: &str) -> Vec<(usize, &str, bool)> {
 }
 
 /// The attributes of the tag whose name ends at byte `at` of `html`: (name, offset of the
-/// value, value), up to the closing `>`.
-fn attributes(html: &str, mut at: usize) -> Vec<(&str, usize, &str)> {
+/// value, value), up to the closing `>`; and where the tag ends (after its `>`, or the end of
+/// `html` when a quote is never closed: the rest is that attribute's value to a browser).
+fn attributes(html: &str, mut at: usize) -> (Vec<(&str, usize, &str)>, usize) {
     let bytes = html.as_bytes();
     let mut out = Vec::new();
     loop {
         while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'/') {
             at += 1;
         }
-        if at >= bytes.len() || bytes[at] == b'>' {
-            return out;
+        if at >= bytes.len() {
+            return (out, bytes.len());
+        }
+        if bytes[at] == b'>' {
+            return (out, at + 1);
         }
         let name_start = at;
         while at < bytes.len()
@@ -162,7 +169,7 @@ fn attributes(html: &str, mut at: usize) -> Vec<(&str, usize, &str)> {
         let (value_start, value_end, next) = match bytes.get(at) {
             Some(&q @ (b'"' | b'\'')) => match html[at + 1..].find(q as char) {
                 Some(len) => (at + 1, at + 1 + len, at + 2 + len),
-                None => return out, // unclosed quote: not a tag a browser would read
+                None => return (out, bytes.len()), // unclosed quote: not a tag a browser reads
             },
             _ => {
                 let end = html[at..]
@@ -262,6 +269,14 @@ mod tests {
             u.starts_with('/').then(|| format!("X{u}"))
         });
         assert_eq!(out, "X/a-800.webp 800w, https://x.org/b.jpg 2x, X/c.jpg");
+    }
+
+    #[test]
+    fn reads_a_tag_to_its_end_and_stops_at_an_unclosed_quote() {
+        let html =
+            "<img alt=\"<img src=/no.jpg>\" src=/a.jpg><img alt=\"x src=/b.jpg><img src=/c.jpg>";
+        let urls: Vec<&str> = image_urls(html).iter().map(|&(_, u, _)| u).collect();
+        assert_eq!(urls, ["/a.jpg"]);
     }
 
     #[test]
