@@ -50,8 +50,7 @@ pub struct ImportSettings {
     /// The `sizes` attribute of the HTML markup. Default `100vw`.
     pub sizes: String,
     /// rav1e's speed for AVIF, 0 (slowest, smallest files) to 10 (fastest). Default 6: a
-    /// 1600 px photo in about a second on two cores, a few percent over the slow speeds'
-    /// size (BENCHMARKS.md). Tests use 10.
+    /// 1600 px photo in about 3 s on two cores in release (BENCHMARKS.md). Tests use 10.
     pub avif_speed: u8,
 }
 
