@@ -19,6 +19,9 @@ APT_PACKAGES=(
   # HEIC/HEIF import: libheif-rs links the system's libheif (1.15 with libde265); heif-enc makes
   # the HEIC fixtures (scripts/make-heic-fixtures.py); GNU time measures an import's peak RSS
   libheif-dev libheif-examples time
+  # WebP output: the libwebp crate links the system's libwebp (found with pkg-config); AVIF
+  # output is ravif/rav1e (pure Rust; its SIMD is assembled with nasm, above)
+  libwebp-dev
   # publishing: pushes (and the publish tests' repositories) go through the user's own git
   git
   # spell checking dictionaries

@@ -1,9 +1,11 @@
 //! `lanyard check`: what would break or degrade a Jekyll build of the blog.
 //!
-//! Errors (a Jekyll build fails): a `{% post_url %}` in a published post whose target is
-//! missing, unpublished or in the future; front matter that does not parse. Warnings: the
-//! same `post_url` problems in drafts and unpublished posts (they fail once published), a
-//! missing local image, a file name Jekyll ignores, a duplicate front matter key.
+//! Errors (a Jekyll build fails, or a reader would get a broken page): a `{% post_url %}` in a
+//! published post whose target is missing, unpublished or in the future; front matter that
+//! does not parse; a missing width of a responsive image (a `srcset` file: only some screens
+//! ask for it, so the preview does not show it gone). Warnings: the same `post_url` problems
+//! in drafts and unpublished posts (they fail once published), a missing local image, a file
+//! name Jekyll ignores, a duplicate front matter key.
 
 mod scan;
 
@@ -205,6 +207,13 @@ pub fn check_post(workspace: &Workspace, post: &Post) -> Vec<Finding> {
                     out.push(finding(
                         FindingKind::MissingImage,
                         Severity::Warning,
+                        p.line,
+                        p.message,
+                    ));
+                } else if p.kind == ProblemKind::MissingImageWidth {
+                    out.push(finding(
+                        FindingKind::MissingImage,
+                        Severity::Error,
                         p.line,
                         p.message,
                     ));

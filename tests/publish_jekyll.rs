@@ -6,33 +6,8 @@
 mod publish_support;
 
 use std::fs;
-use std::path::Path;
-use std::process::Command;
 
-use publish_support::{run, BlogRepo, DRAFT};
-
-fn jekyll_available() -> bool {
-    Command::new("jekyll")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn jekyll_build(site: &Path, dest: &Path) {
-    let out = Command::new("jekyll")
-        .args(["build", "--quiet", "--disable-disk-cache", "--source"])
-        .arg(site)
-        .arg("--destination")
-        .arg(dest)
-        .output()
-        .expect("run jekyll");
-    assert!(
-        out.status.success(),
-        "jekyll build failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use publish_support::{jekyll_available, jekyll_build, run, BlogRepo, DRAFT};
 
 #[test]
 fn jekyll_builds_the_published_blog_and_every_part_links_part_4() {

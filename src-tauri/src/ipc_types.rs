@@ -208,6 +208,7 @@ pub enum PreviewProblemKind {
     UnpublishedPostUrl,
     FuturePostUrl,
     MissingImage,
+    MissingImageWidth,
     UnsupportedLiquid,
     BudgetExceeded,
 }
@@ -220,6 +221,7 @@ impl From<lanyard::render::ProblemKind> for PreviewProblemKind {
             K::UnpublishedPostUrl => PreviewProblemKind::UnpublishedPostUrl,
             K::FuturePostUrl => PreviewProblemKind::FuturePostUrl,
             K::MissingImage => PreviewProblemKind::MissingImage,
+            K::MissingImageWidth => PreviewProblemKind::MissingImageWidth,
             K::UnsupportedLiquid => PreviewProblemKind::UnsupportedLiquid,
             K::BudgetExceeded => PreviewProblemKind::BudgetExceeded,
         }

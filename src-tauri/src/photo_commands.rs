@@ -127,7 +127,10 @@ async fn run_batch(
     text: &str,
     jobs: Vec<PhotoJob>,
 ) -> AppResult<Vec<PhotoOutcome>> {
-    let root = app.state::<Session>().workspace()?.root().to_path_buf();
+    let workspace = app.state::<Session>().workspace()?;
+    let root = workspace.root().to_path_buf();
+    // The blog's `lanyard: images:` settings: format, quality, widths, markup.
+    let settings = ImportSettings::for_blog(&workspace.config().images);
     let target = ImportTarget {
         workspace: root,
         post_date: post_date(post, text).unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
@@ -145,13 +148,7 @@ async fn run_batch(
                 eprintln!("lanyard: could not report import progress: {e}");
             }
         };
-        let results = import_batch(
-            &jobs,
-            &target,
-            &ImportSettings::default(),
-            &on_progress,
-            &cancel,
-        );
+        let results = import_batch(&jobs, &target, &settings, &on_progress, &cancel);
         jobs.into_iter().zip(results).map(outcome).collect()
     })
     .await

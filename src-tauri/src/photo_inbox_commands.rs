@@ -8,13 +8,15 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use base64::Engine;
+use lanyard::photo_import::ImportSettings;
 use lanyard::photo_inbox::{list_inbox, watch_inbox, InboxSettings, InboxWatcher, ThumbnailCache};
 use rayon::prelude::*;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
-use crate::photo_types::{InboxPhotoView, InboxView, ThumbnailReady};
+use crate::photo_types::{InboxPhotoView, InboxView, PhotoOutputView, ThumbnailReady};
+use crate::session::Session;
 
 /// Event: the inbox folder changed (the UI lists it again).
 pub const CHANGED_EVENT: &str = "photo-inbox-changed";
@@ -94,6 +96,7 @@ fn inbox_view(app: &AppHandle) -> AppResult<InboxView> {
             folder: None,
             photos: Vec::new(),
             problem: None,
+            output: output_view(app),
         });
     };
     let listed = list_inbox(&folder).and_then(|photos| {
@@ -113,6 +116,7 @@ fn inbox_view(app: &AppHandle) -> AppResult<InboxView> {
                 folder: Some(folder.display().to_string()),
                 photos: Vec::new(),
                 problem: Some(e.to_string()),
+                output: output_view(app),
             })
         }
     };
@@ -142,6 +146,20 @@ fn inbox_view(app: &AppHandle) -> AppResult<InboxView> {
         folder: Some(folder.display().to_string()),
         photos: views,
         problem: None,
+        output: output_view(app),
+    })
+}
+
+/// The open blog's photo output, as the import will apply it.
+fn output_view(app: &AppHandle) -> Option<PhotoOutputView> {
+    let workspace = app.state::<Session>().workspace().ok()?;
+    let images = &workspace.config().images;
+    let settings = ImportSettings::for_blog(images);
+    Some(PhotoOutputView {
+        format: images.format.name().to_string(),
+        quality: settings.quality_of(images.format),
+        widths: images.widths.clone(),
+        markup: images.markup.name().to_string(),
     })
 }
 

@@ -55,6 +55,22 @@ pub struct InboxPhotoView {
     pub thumbnail: Option<String>,
 }
 
+/// How the open blog writes imported photos (its `lanyard: images:` settings), shown in the
+/// tray so the user knows what a drop will write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PhotoOutputView {
+    /// `jpeg`, `webp` or `avif` (a blog cannot ask for PNG photos).
+    #[ts(type = "\"jpeg\" | \"webp\" | \"avif\"")]
+    pub format: String,
+    /// The encoder quality (the blog's, else the format's default).
+    pub quality: u8,
+    /// The widths written; empty: one file, long edge 1600 px.
+    pub widths: Vec<u32>,
+    /// `markdown`, `img` or `picture`.
+    #[ts(type = "\"markdown\" | \"img\" | \"picture\"")]
+    pub markup: String,
+}
+
 /// The inbox tray: the watched folder and its photos, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct InboxView {
@@ -64,6 +80,8 @@ pub struct InboxView {
     pub photos: Vec<InboxPhotoView>,
     /// Why the folder cannot be listed or watched (gone, unreadable), naming it.
     pub problem: Option<String>,
+    /// How photos are written for the open blog; `null` when no blog is open.
+    pub output: Option<PhotoOutputView>,
 }
 
 /// A thumbnail made in the background, emitted as `photo-inbox-thumbnail`.
@@ -101,6 +119,7 @@ mod tests {
             binding::<ImportProgressEvent>,
             binding::<InboxPhotoView>,
             binding::<InboxView>,
+            binding::<PhotoOutputView>,
             binding::<ThumbnailReady>,
             binding::<EditorChange>,
         ]);

@@ -2,14 +2,19 @@
 //! sRGB, stripped, resized, named by date) and prints one markdown image line per photo on
 //! stdout, in the order given. A photo that fails prints `file: reason` on stderr and the
 //! others go on. Exit 0 when all were imported, 1 when some failed, 2 for bad usage or an
-//! unreadable post. The post itself is never changed.
+//! unreadable post. The post itself is never changed. The blog's `lanyard: images:` settings
+//! apply (format, quality, widths, markup: several widths print the HTML line); the options
+//! override them.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use lanyard::photo_import::post::post_date;
-use lanyard::photo_import::{import_photos, ImportSettings, ImportTarget, PhotoJob};
+use lanyard::photo_import::{
+    import_photos, ImageMarkup, ImportSettings, ImportTarget, OutputFormat, PhotoJob,
+};
+use lanyard::site::SiteConfig;
 use lanyard::{fs_util, Error, Result};
 
 use super::workspace_arg::workspace_dir;
@@ -37,12 +42,16 @@ pub struct ImportArgs {
     /// The site root (default: the site holding POST, else the current directory).
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
-    /// Longest edge of the imported photos, in pixels (never scaled up).
-    #[arg(long, value_name = "PX", default_value_t = 1600)]
-    pub long_edge: u32,
-    /// JPEG quality, 1-100.
-    #[arg(long, value_name = "Q", default_value_t = 82, value_parser = clap::value_parser!(u8).range(1..=100))]
-    pub quality: u8,
+    /// Longest edge of the imported photos, in pixels (never scaled up; default 1600). One
+    /// file: the blog's `widths` are not used.
+    #[arg(long, value_name = "PX")]
+    pub long_edge: Option<u32>,
+    /// Quality, 1-100 (default: the blog's, else 82 JPEG, 80 WebP, 60 AVIF).
+    #[arg(long, value_name = "Q", value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub quality: Option<u8>,
+    /// Format of photos (default: the blog's, else JPEG); screenshots stay PNG.
+    #[arg(long, value_name = "FORMAT", value_parser = ["jpeg", "webp", "avif"])]
+    pub format: Option<String>,
     /// Write progressive JPEGs (smaller, slower) instead of baseline ones.
     #[arg(long)]
     pub progressive: bool,
@@ -67,12 +76,31 @@ fn run_import(args: &ImportArgs) -> Result<u8> {
         workspace: workspace_dir(args.workspace.as_deref(), Some(&args.post)),
         post_date,
     };
-    let settings = ImportSettings {
-        max_long_edge: Some(args.long_edge),
-        jpeg_quality: args.quality,
-        progressive: args.progressive,
-        ..ImportSettings::default()
-    };
+    let mut images = SiteConfig::load(&target.workspace)?.images;
+    if let Some(format) = &args.format {
+        images.format = match format.as_str() {
+            "webp" => OutputFormat::Webp,
+            "avif" => OutputFormat::Avif,
+            _ => OutputFormat::Jpeg,
+        };
+        if images.markup == ImageMarkup::Picture && images.format == OutputFormat::Jpeg {
+            images.markup = ImageMarkup::Img;
+        }
+    }
+    if let Some(quality) = args.quality {
+        images.quality = Some(quality);
+    }
+    if args.long_edge.is_some() {
+        images.widths.clear();
+        if images.markup == ImageMarkup::Img {
+            images.markup = ImageMarkup::Markdown;
+        }
+    }
+    let mut settings = ImportSettings::for_blog(&images);
+    settings.progressive = args.progressive;
+    if let Some(long_edge) = args.long_edge {
+        settings.max_long_edge = Some(long_edge);
+    }
     let jobs: Vec<PhotoJob> = args.files.iter().map(PhotoJob::new).collect();
     let results = import_photos(&jobs, &target, &settings, &|_| {}, &AtomicBool::new(false));
     let mut out = std::io::stdout().lock();

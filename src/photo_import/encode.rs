@@ -1,11 +1,15 @@
 //! Encoding the output: baseline JPEG through libjpeg-turbo (quality 82, 4:2:0, progressive
-//! as a setting), or PNG for screenshots and pictures with transparency. Neither encoder is
-//! given any metadata, so the file carries none: no EXIF, GPS, XMP, ICC or comment.
+//! as a setting), WebP through the system's libwebp (lossy, the `WebPEncodeRGB` call of
+//! `cwebp -q`), AVIF through ravif (rav1e, 8-bit 4:4:4 YCbCr), or PNG for screenshots and
+//! pictures with transparency. No encoder is given any metadata, so the file carries none: no
+//! EXIF, GPS, XMP, ICC or comment (WebP and AVIF are untagged, read as sRGB like the JPEG).
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
+use ravif::{BitDepth, Encoder, Img, RGB8};
 use turbojpeg::{Compressor, PixelFormat, Subsamp};
 
 use super::{PhotoError, Pixels};
@@ -18,6 +22,10 @@ pub enum OutputFormat {
     Jpeg,
     /// PNG: screenshots, graphics, anything with transparency.
     Png,
+    /// WebP (lossy): photos, smaller than JPEG at the same look.
+    Webp,
+    /// AVIF: photos, smaller still, slower to encode.
+    Avif,
 }
 
 impl OutputFormat {
@@ -26,15 +34,41 @@ impl OutputFormat {
         match self {
             OutputFormat::Jpeg => "jpg",
             OutputFormat::Png => "png",
+            OutputFormat::Webp => "webp",
+            OutputFormat::Avif => "avif",
+        }
+    }
+
+    /// The MIME type, for `<source type>`.
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            OutputFormat::Jpeg => "image/jpeg",
+            OutputFormat::Png => "image/png",
+            OutputFormat::Webp => "image/webp",
+            OutputFormat::Avif => "image/avif",
+        }
+    }
+
+    /// The name written in `_config.yml` (`jpeg`, `png`, `webp`, `avif`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Jpeg => "jpeg",
+            OutputFormat::Png => "png",
+            OutputFormat::Webp => "webp",
+            OutputFormat::Avif => "avif",
         }
     }
 }
 
-/// JPEG encoder settings.
+/// Encoder settings: JPEG's, and the quality of WebP and AVIF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct JpegOptions {
     pub quality: u8,
     pub progressive: bool,
+    /// Quality of WebP and AVIF, 1-100.
+    pub modern_quality: u8,
+    /// rav1e's speed, 0 (slowest) to 10 (fastest).
+    pub avif_speed: u8,
 }
 
 /// Encodes `pixels` (RGB or RGBA) in `format`. A JPEG of an RGBA image is flattened on white.
@@ -50,7 +84,52 @@ pub(crate) fn encode_image(
         }
         OutputFormat::Jpeg => encode_jpeg(path, pixels, jpeg),
         OutputFormat::Png => encode_png(path, pixels),
+        OutputFormat::Webp => encode_webp(path, &opaque(pixels), jpeg.modern_quality),
+        OutputFormat::Avif => encode_avif(path, &opaque(pixels), jpeg),
     }
+}
+
+/// The picture without alpha (flattened on white): photos are opaque, and WebP/AVIF output
+/// is for photos only (pictures with transparency stay PNG).
+fn opaque(pixels: &Pixels) -> Cow<'_, Pixels> {
+    if pixels.channels == 4 {
+        Cow::Owned(flatten_on_white(pixels))
+    } else {
+        Cow::Borrowed(pixels)
+    }
+}
+
+fn encode_webp(path: &Path, pixels: &Pixels, quality: u8) -> Result<Vec<u8>, PhotoError> {
+    let quality = f32::from(quality.clamp(1, 100));
+    libwebp::WebPEncodeRGB(
+        &pixels.data,
+        pixels.width,
+        pixels.height,
+        pixels.width * 3,
+        quality,
+    )
+    .map(|out| out.to_vec())
+    .map_err(|e| PhotoError::convert(path, format!("WebP encoder: {e:?}")))
+}
+
+fn encode_avif(path: &Path, pixels: &Pixels, options: JpegOptions) -> Result<Vec<u8>, PhotoError> {
+    let rgb: Vec<RGB8> = pixels
+        .data
+        .chunks_exact(3)
+        .map(|p| RGB8::new(p[0], p[1], p[2]))
+        .collect();
+    let image = Img::new(
+        rgb.as_slice(),
+        pixels.width as usize,
+        pixels.height as usize,
+    );
+    Encoder::new()
+        .with_quality(f32::from(options.modern_quality.clamp(1, 100)))
+        .with_speed(options.avif_speed.min(10))
+        .with_bit_depth(BitDepth::Eight)
+        .encode_rgb(image)
+        .map(|encoded| encoded.avif_file)
+        .map_err(|e| PhotoError::convert(path, e))
 }
 
 fn encode_jpeg(path: &Path, pixels: &Pixels, options: JpegOptions) -> Result<Vec<u8>, PhotoError> {
@@ -107,6 +186,8 @@ mod tests {
     const OPTIONS: JpegOptions = JpegOptions {
         quality: 82,
         progressive: false,
+        modern_quality: 80,
+        avif_speed: 10,
     };
 
     #[test]

@@ -13,9 +13,14 @@
 //! 3. [`resize`]: scale the long edge down to 1600 px (Lanczos3, never up);
 //! 4. `color`: convert from an embedded ICC profile (Display P3...) to sRGB;
 //! 5. [`orientation`]: apply the EXIF orientation (after resizing: cheaper);
-//! 6. [`encode`]: JPEG (quality 82) or PNG, with no metadata at all;
-//! 7. [`naming`] and `store`: `YYYY-MM-DD-<name>.<ext>`, a suffix when the name holds other
-//!    content, the same file when it holds the same; atomic, never overwriting.
+//! 6. [`encode`]: JPEG (quality 82), WebP or AVIF as the blog says, or PNG, with no metadata
+//!    at all; with several `widths` (the blog's `lanyard: images:` settings, see
+//!    [`crate::site::ImageOutput`]) once per width that is not wider than the photo, and a
+//!    JPEG fallback for `<picture>`;
+//! 7. [`naming`] and `store`: `YYYY-MM-DD-<name>.<ext>` (several widths:
+//!    `YYYY-MM-DD-<name>-<width>.<ext>`), a suffix when a name holds other content, the same
+//!    files when they hold the same; atomic, never overwriting, all files or none;
+//! 8. `markup`: the text inserted into the post ([`ImportedPhoto::markdown`]).
 //!
 //! [`import_photos`] runs a batch on all cores with a progress callback and a cancel flag;
 //! that is what the desktop calls on a drop, and what `lanyard photos import` calls:
@@ -49,13 +54,16 @@ pub mod encode;
 mod error;
 mod heif;
 mod markers;
+mod markup;
 pub mod metadata;
 pub mod naming;
 pub mod orientation;
 pub mod post;
 pub mod resize;
+mod settings;
 mod source;
 mod store;
+mod variants;
 
 use std::path::{Path, PathBuf};
 
@@ -66,56 +74,9 @@ pub use decode::SourceFormat;
 pub use encode::OutputFormat;
 pub use error::{PhotoError, PhotoErrorKind};
 pub use markers::jpeg_metadata_markers;
+pub use markup::ImageMarkup;
 pub use metadata::{read_photo_metadata, PhotoMetadata};
-
-/// Settings of the import, with the defaults the seed blog uses. Serializable so the desktop
-/// can keep them in its settings file (missing keys take the defaults).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct ImportSettings {
-    /// Folder of imported photos, relative to the blog folder. Default `assets/images`.
-    pub folder: PathBuf,
-    /// File name without extension: `{date}` (`YYYY-MM-DD`), `{year}`, `{month}`, `{day}`,
-    /// `{name}`. Default `{date}-{name}`.
-    pub pattern: String,
-    /// Longest edge of the output in pixels; `None` keeps the size. Default 1600.
-    pub max_long_edge: Option<u32>,
-    /// Photos whose header claims more pixels are refused before decoding. Default 100 MP.
-    pub max_pixels: u64,
-    /// Photos whose decode would hold more bytes (width x height x channels x bytes per
-    /// channel from the header, plus the working copies) are refused before decoding.
-    /// Default 512 MiB, which keeps one import's peak memory under 1 GiB.
-    pub max_decode_bytes: u64,
-    /// A batch never holds more decoded bytes than this at once: photos wait for memory
-    /// instead of decoding together. Default 1 GiB.
-    pub batch_memory_bytes: u64,
-    /// Files larger than this are refused before they are read. Default 256 MiB.
-    pub max_file_bytes: u64,
-    /// JPEG quality, 1-100. Default 82.
-    pub jpeg_quality: u8,
-    /// Progressive JPEG (smaller, about 40 ms slower per photo). Default off (baseline).
-    pub progressive: bool,
-    /// Force an output format; `None` (default) picks JPEG for photos and PNG for PNG input
-    /// (screenshots, graphics) and anything with transparency.
-    pub format: Option<OutputFormat>,
-}
-
-impl Default for ImportSettings {
-    fn default() -> Self {
-        ImportSettings {
-            folder: PathBuf::from("assets/images"),
-            pattern: "{date}-{name}".to_string(),
-            max_long_edge: Some(1600),
-            max_pixels: 100_000_000,
-            max_decode_bytes: 512 << 20,
-            batch_memory_bytes: 1 << 30,
-            max_file_bytes: 256 << 20,
-            jpeg_quality: 82,
-            progressive: false,
-            format: None,
-        }
-    }
-}
+pub use settings::ImportSettings;
 
 /// One photo to import.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,7 +107,28 @@ pub struct ImportTarget {
     pub post_date: Date,
 }
 
-/// A photo imported into the blog.
+/// One file written (or reused) for an imported photo.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportedFile {
+    /// The file in the assets folder.
+    pub path: PathBuf,
+    /// Its site URL.
+    pub url: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Format.
+    pub format: OutputFormat,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// True when a file with exactly these bytes was already there.
+    pub reused: bool,
+}
+
+/// A photo imported into the blog. `path`, `url`, size and format are those of the file the
+/// post's `src` names (the widest; with `<picture>`, the widest JPEG fallback); `files` lists
+/// every file written, that one included.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ImportedPhoto {
     /// The file that was imported.
@@ -167,17 +149,19 @@ pub struct ImportedPhoto {
     pub reused: bool,
     /// The alt text given with the job.
     pub alt: Option<String>,
+    /// Every file of the photo (one per width and format).
+    pub files: Vec<ImportedFile>,
+    /// How it is inserted.
+    pub markup: ImageMarkup,
+    /// The `sizes` attribute of the HTML markup.
+    pub sizes: String,
 }
 
 impl ImportedPhoto {
-    /// The markdown image line for the post: `![alt](/assets/images/...)`.
+    /// The text to insert in the post: `![alt](/assets/images/...)` for one file, else the
+    /// `<img srcset>` or `<picture>` HTML (see the `markup` module).
     pub fn markdown(&self) -> String {
-        let alt = self
-            .alt
-            .as_deref()
-            .unwrap_or("")
-            .replace(['[', ']', '\n', '\r'], " ");
-        format!("![{}]({})", alt.trim(), self.url)
+        markup::photo_markup(self)
     }
 }
 
@@ -210,10 +194,24 @@ impl Pixels {
     }
 }
 
-/// A photo made ready for the blog but not written yet (see [`prepare_photo`]).
+/// One more encoded file of a photo: another width, or the JPEG fallback.
+#[derive(Debug, Clone)]
+pub struct EncodedFile {
+    /// The encoded bytes.
+    pub bytes: Vec<u8>,
+    /// Their format.
+    pub format: OutputFormat,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+/// A photo made ready for the blog but not written yet (see [`prepare_photo`]). The fields
+/// describe the main file (the one `src` names); `variants` are the others.
 #[derive(Debug, Clone)]
 pub struct PreparedPhoto {
-    /// The encoded file.
+    /// The encoded main file.
     pub bytes: Vec<u8>,
     /// Its format.
     pub format: OutputFormat,
@@ -223,6 +221,10 @@ pub struct PreparedPhoto {
     pub height: u32,
     /// What EXIF said (orientation, date taken).
     pub metadata: PhotoMetadata,
+    /// The other files: other widths, JPEG fallbacks.
+    pub variants: Vec<EncodedFile>,
+    /// Whether file names carry the width (`-800`): the settings list several widths.
+    pub width_names: bool,
 }
 
 /// Imports one photo: [`prepare_photo`], then names and writes it under the target's assets
@@ -258,7 +260,18 @@ fn prepare_within(
     budget: &budget::MemoryBudget,
 ) -> Result<PreparedPhoto, PhotoError> {
     let data = source::read_photo_file(source, settings.max_file_bytes)?;
-    let header = decode::read_header(source, &data, settings.max_long_edge)?;
+    let long_edge = match settings.widths.iter().max() {
+        None => settings.max_long_edge,
+        Some(&widest) => {
+            let header = decode::read_header(source, &data, None)?;
+            Some(variants::long_edge_for_width(
+                header.width,
+                header.height,
+                widest,
+            ))
+        }
+    };
+    let header = decode::read_header(source, &data, long_edge)?;
     decode::check_header(
         source,
         &header,
@@ -266,7 +279,7 @@ fn prepare_within(
         settings.max_decode_bytes,
     )?;
     let _reservation = budget.reserve(header.decode_bytes + data.len() as u64);
-    let decoded = decode::decode_image(source, &data, &header, settings.max_long_edge)?;
+    let decoded = decode::decode_image(source, &data, &header, long_edge)?;
     drop(data);
     let metadata = read_photo_metadata(decoded.exif.as_deref());
     let orientation = if decoded.oriented {
@@ -274,7 +287,7 @@ fn prepare_within(
     } else {
         metadata.orientation
     };
-    let mut pixels = resize::resize_to_fit(source, decoded.pixels, settings.max_long_edge)?;
+    let mut pixels = resize::resize_to_fit(source, decoded.pixels, long_edge)?;
     if let Some(icc) = &decoded.icc {
         color::convert_to_srgb(source, &mut pixels, icc)?;
     }
@@ -282,19 +295,17 @@ fn prepare_within(
     let format = settings.format.unwrap_or(match decoded.format {
         _ if pixels.channels == 4 => OutputFormat::Png,
         SourceFormat::Png => OutputFormat::Png,
-        SourceFormat::Jpeg | SourceFormat::WebP | SourceFormat::Heif => OutputFormat::Jpeg,
+        SourceFormat::Jpeg | SourceFormat::WebP | SourceFormat::Heif => settings.photo_format,
     });
-    let jpeg = encode::JpegOptions {
-        quality: settings.jpeg_quality,
-        progressive: settings.progressive,
-    };
-    let bytes = encode::encode_image(source, &pixels, format, jpeg)?;
+    let files = variants::encode_variants(source, &pixels, format, settings)?;
     Ok(PreparedPhoto {
-        bytes,
-        format,
-        width: pixels.width,
-        height: pixels.height,
+        bytes: files.main.bytes,
+        format: files.main.format,
+        width: files.main.width,
+        height: files.main.height,
         metadata,
+        variants: files.others,
+        width_names: settings.widths.len() > 1,
     })
 }
 
@@ -315,23 +326,67 @@ fn store_prepared(
         });
     }
     let dir = target.workspace.join(&settings.folder);
-    let ext = prepared.format.extension();
-    let stored = store::store_photo(&job.source, &dir, &base, ext, &prepared.bytes)?;
-    let file_name = stored
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    Ok(ImportedPhoto {
-        source: job.source.clone(),
-        url: site_url(&settings.folder, &file_name),
-        path: stored.path,
+    let tail = |width: u32| {
+        if prepared.width_names {
+            format!("-{width}")
+        } else {
+            String::new()
+        }
+    };
+    let main = EncodedFile {
+        bytes: prepared.bytes,
+        format: prepared.format,
         width: prepared.width,
         height: prepared.height,
-        format: prepared.format,
-        bytes: prepared.bytes.len() as u64,
-        reused: stored.reused,
+    };
+    let encoded: Vec<&EncodedFile> = std::iter::once(&main)
+        .chain(prepared.variants.iter())
+        .collect();
+    let wanted: Vec<store::Wanted<'_>> = encoded
+        .iter()
+        .map(|f| store::Wanted {
+            tail: tail(f.width),
+            ext: f.format.extension(),
+            bytes: &f.bytes,
+        })
+        .collect();
+    let stored = store::store_photo_set(&job.source, &dir, &base, &wanted)?;
+    let mut files: Vec<ImportedFile> = encoded
+        .iter()
+        .zip(stored)
+        .map(|(f, stored)| {
+            let file_name = stored
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ImportedFile {
+                url: site_url(&settings.folder, &file_name),
+                path: stored.path,
+                width: f.width,
+                height: f.height,
+                format: f.format,
+                bytes: f.bytes.len() as u64,
+                reused: stored.reused,
+            }
+        })
+        .collect();
+    let main = files.remove(0);
+    files.push(main.clone());
+    files.sort_by_key(|f| (f.format.extension(), f.width));
+    Ok(ImportedPhoto {
+        source: job.source.clone(),
+        url: main.url,
+        path: main.path,
+        width: main.width,
+        height: main.height,
+        format: main.format,
+        bytes: main.bytes,
+        reused: main.reused,
         alt: job.alt.clone(),
+        files,
+        markup: settings.markup,
+        sizes: settings.sizes.clone(),
     })
 }
 

@@ -45,6 +45,28 @@ pub(crate) fn resize_to_fit(
     if (width, height) == (pixels.width, pixels.height) {
         return Ok(pixels);
     }
+    resize_exact(path, &pixels, width, height)
+}
+
+/// The size of `width` x `height` scaled to `new_width` (aspect ratio kept, height at least
+/// 1); `None` when that would scale up.
+pub fn fit_width(width: u32, height: u32, new_width: u32) -> Option<(u32, u32)> {
+    if new_width > width || new_width == 0 {
+        return None;
+    }
+    let scaled =
+        (u64::from(height) * u64::from(new_width) + u64::from(width) / 2) / u64::from(width);
+    Some((new_width, u32::try_from(scaled).unwrap_or(height).max(1)))
+}
+
+/// Resizes `pixels` to exactly `width` x `height` (a smaller size), in bands as
+/// [`resize_to_fit`] does.
+pub(crate) fn resize_exact(
+    path: &Path,
+    pixels: &Pixels,
+    width: u32,
+    height: u32,
+) -> Result<Pixels, PhotoError> {
     let pixel_type = if pixels.channels == 4 {
         PixelType::U8x4
     } else {

@@ -1,6 +1,7 @@
 //! Writing an encoded photo into the assets folder without ever overwriting: the first free
 //! name among `base`, `base-2`, `base-3`... is taken; a file with the same bytes is reused
-//! instead of duplicated. Each write is atomic (temporary file in the same folder, fsync,
+//! instead of duplicated. A photo of several files (widths, formats) takes one suffix for all
+//! of them, and a failure removes the files this call wrote: all or nothing. Each write is atomic (temporary file in the same folder, fsync,
 //! then a no-clobber rename), so a crash or a full disk leaves no half photo and no temp file.
 //!
 //! This is `fs_util::atomic_write` with one difference that matters here: the final step is
@@ -26,39 +27,86 @@ pub(crate) struct Stored {
     pub reused: bool,
 }
 
+/// One file of a photo to store: `<base>[-n]<tail>.<ext>`.
+#[derive(Debug, Clone)]
+pub(crate) struct Wanted<'b> {
+    /// What follows the base name and its suffix (`-800`, or nothing).
+    pub tail: String,
+    /// The extension.
+    pub ext: &'static str,
+    /// The encoded bytes.
+    pub bytes: &'b [u8],
+}
+
 /// Stores `bytes` as `<dir>/<base>[-n].<ext>`; `source` is the photo, named in errors.
+#[cfg(test)]
 pub(crate) fn store_photo(
     source: &Path,
     dir: &Path,
     base: &str,
-    ext: &str,
+    ext: &'static str,
     bytes: &[u8],
 ) -> Result<Stored, PhotoError> {
+    let wanted = [Wanted {
+        tail: String::new(),
+        ext,
+        bytes,
+    }];
+    let mut stored = store_photo_set(source, dir, base, &wanted)?;
+    Ok(stored.remove(0))
+}
+
+/// Stores every file of `wanted` under one suffix `n`: the first for which each name is free
+/// or already holds the same bytes. One [`Stored`] per wanted file, in order.
+pub(crate) fn store_photo_set(
+    source: &Path,
+    dir: &Path,
+    base: &str,
+    wanted: &[Wanted<'_>],
+) -> Result<Vec<Stored>, PhotoError> {
     fs::create_dir_all(dir).map_err(|e| write_error(source, dir, e))?;
     let mut n = 1;
-    while n <= MAX_SUFFIX {
-        let target = dir.join(format!("{}.{ext}", with_suffix(base, n)));
-        match same_content(&target, bytes) {
-            Ok(Some(true)) => {
-                return Ok(Stored {
-                    path: target,
-                    reused: true,
-                })
-            }
-            Ok(Some(false)) => n += 1,
-            Ok(None) => match write_new(&target, bytes) {
-                Ok(()) => {
-                    return Ok(Stored {
-                        path: target,
-                        reused: false,
-                    })
+    'names: while n <= MAX_SUFFIX {
+        let targets: Vec<PathBuf> = wanted
+            .iter()
+            .map(|w| dir.join(format!("{}{}.{}", with_suffix(base, n), w.tail, w.ext)))
+            .collect();
+        let mut same = Vec::new();
+        for (target, w) in targets.iter().zip(wanted) {
+            match same_content(target, w.bytes) {
+                Ok(Some(false)) => {
+                    n += 1;
+                    continue 'names;
                 }
-                // Someone took the name since we looked: look again at the same name.
-                Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(write_error(source, &target, e)),
-            },
-            Err(e) => return Err(write_error(source, &target, e)),
+                Ok(found) => same.push(found.is_some()),
+                Err(e) => return Err(write_error(source, target, e)),
+            }
         }
+        let mut written: Vec<&PathBuf> = Vec::new();
+        for ((target, w), &reused) in targets.iter().zip(wanted).zip(&same) {
+            if reused {
+                continue;
+            }
+            match write_new(target, w.bytes) {
+                Ok(()) => written.push(target),
+                Err(e) => {
+                    // All or nothing: what this call wrote goes away.
+                    for path in &written {
+                        let _ = fs::remove_file(path);
+                    }
+                    // Someone took a name since we looked: look again at the same names.
+                    if e.kind() == ErrorKind::AlreadyExists {
+                        continue 'names;
+                    }
+                    return Err(write_error(source, target, e));
+                }
+            }
+        }
+        return Ok(targets
+            .into_iter()
+            .zip(same)
+            .map(|(path, reused)| Stored { path, reused })
+            .collect());
     }
     Err(PhotoError::Invalid {
         path: source.to_path_buf(),
@@ -141,6 +189,38 @@ mod tests {
             ["2023-04-19-a-2.jpg", "2023-04-19-a.jpg"]
         );
         assert_eq!(fs::read(&first.path).expect("read"), b"one");
+    }
+
+    #[test]
+    fn a_set_takes_one_suffix_for_all_its_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let src = Path::new("a.jpg");
+        let set = |a: &'static [u8], b: &'static [u8]| {
+            let wanted = [
+                Wanted {
+                    tail: "-800".into(),
+                    ext: "webp",
+                    bytes: a,
+                },
+                Wanted {
+                    tail: "-1600".into(),
+                    ext: "webp",
+                    bytes: b,
+                },
+            ];
+            store_photo_set(src, dir.path(), "k", &wanted).expect("stores")
+        };
+        set(b"small", b"big");
+        // Only the wide one differs: both take the suffix -2, so a srcset never mixes photos.
+        let second = set(b"small", b"other");
+        assert!(second[0].path.ends_with("k-2-800.webp"), "{second:?}");
+        assert!(second[1].path.ends_with("k-2-1600.webp"));
+        let again = set(b"small", b"other");
+        assert!(again.iter().all(|s| s.reused));
+        assert_eq!(
+            names(dir.path()),
+            ["k-1600.webp", "k-2-1600.webp", "k-2-800.webp", "k-800.webp"]
+        );
     }
 
     #[test]

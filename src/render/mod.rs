@@ -5,6 +5,7 @@
 mod context;
 pub mod highlight;
 mod html_depth;
+mod html_images;
 pub(crate) mod liquid;
 pub(crate) mod markdown;
 mod sanitize;
@@ -43,6 +44,10 @@ pub enum ProblemKind {
     FuturePostUrl,
     /// A local image (`/assets/...`) that is not in the site.
     MissingImage,
+    /// A width of a responsive image (a `srcset` candidate of raw HTML `<img>` or
+    /// `<source>`) that is not in the site: `check` reports it as an error, since only some
+    /// screens ask for it and nobody previewing notices.
+    MissingImageWidth,
     /// A Liquid tag or output Lanyard cannot run (plugin tag, missing include).
     UnsupportedLiquid,
     /// The post hit a rendering budget (Liquid output, loops, nesting or work): rendering
@@ -61,8 +66,9 @@ pub struct RenderProblem {
     pub message: String,
 }
 
-/// A local image a post shows (Markdown `![](...)`, Liquid expanded): the renderer's scan,
-/// which `check` and publish use instead of scanning the text again.
+/// A local image a post shows (Markdown `![](...)`, and `src`/`srcset` of raw HTML `<img>`
+/// and `<source>`, Liquid expanded): the renderer's scan, which `check` and publish use
+/// instead of scanning the text again.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LocalImage {
     /// 1-based line in the whole file.
@@ -165,7 +171,10 @@ pub fn render_source(
     };
     let (mut html, markdown_problems, images, headings) =
         markdown::render_markdown(&expanded.text, &input, &mut stash, &expanded.map);
-    let images = images
+    // Raw HTML `<img>`/`<source>` are read in Liquid's output; the map takes them to the file.
+    let html_images = html_images::scan_html_images(&expanded.text, site, &input.page_dir);
+    let mut html_image_problems = Vec::new();
+    let mut images: Vec<LocalImage> = images
         .into_iter()
         .map(|i| LocalImage {
             line: line_of(i.offset),
@@ -173,6 +182,26 @@ pub fn render_source(
             path: i.path,
         })
         .collect();
+    for image in html_images {
+        let line = line_of(expanded.map.source_offset(image.offset));
+        if let Some(message) = image.problem {
+            html_image_problems.push(RenderProblem {
+                line,
+                kind: if image.width {
+                    ProblemKind::MissingImageWidth
+                } else {
+                    ProblemKind::MissingImage
+                },
+                message,
+            });
+        }
+        images.push(LocalImage {
+            line,
+            url: image.url,
+            path: image.path,
+        });
+    }
+    images.sort_by_key(|i| i.line);
     // A render cut by a budget ends with the reason, where the preview shows it.
     if let Some(stop) = stopped {
         html.push_str(&budget_block(
@@ -197,6 +226,7 @@ pub fn render_source(
             kind: p.kind,
             message: p.message,
         }))
+        .chain(html_image_problems)
         .collect();
     problems.sort_by_key(|p| p.line);
     Rendered {

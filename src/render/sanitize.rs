@@ -3,15 +3,17 @@
 //! subset a theme's page may draw (ammonia's allowlist).
 //! What the preview needs survives: ids and classes (heading anchors, footnotes, rouge's
 //! wrappers and its token `<span class="k">`s, the `lanyard-*` flags), `data-line`, footnote
-//! `rel`/`role`, table alignment, comments (`<!--more-->`). For the preview, local image URLs
-//! are pointed at the desktop's asset scheme here, on every `<img>` whether Markdown or HTML
-//! wrote it.
+//! `rel`/`role`, table alignment, comments (`<!--more-->`), responsive images (`<picture>`,
+//! `srcset`, `sizes`). For the preview, local image URLs are pointed at the desktop's asset
+//! scheme here, on every `<img>` whether Markdown or HTML wrote it, and on each candidate of
+//! the `srcset` of `<img>` and `<source>`.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::html_depth::{limit_html_depth, MAX_HTML_DEPTH};
+use super::html_images::map_srcset;
 use crate::site::gate::resolve_url;
 
 /// Sanitizes an HTML fragment (nested no deeper than [`MAX_HTML_DEPTH`], so that parsing it
@@ -32,6 +34,12 @@ pub(crate) fn sanitize_preview_html(html: &str, baseurl: String, page_dir: Strin
             if let Some(path) = resolve_url(value, &baseurl, &page_dir) {
                 return Some(Cow::Owned(path.asset_url()));
             }
+        }
+        if matches!(element, "img" | "source") && attribute == "srcset" {
+            let mapped = map_srcset(value, |url| {
+                resolve_url(url, &baseurl, &page_dir).map(|path| path.asset_url())
+            });
+            return Some(Cow::Owned(mapped));
         }
         Some(Cow::Borrowed(value))
     });
@@ -132,16 +140,16 @@ fn builder() -> &'static ammonia::Builder<'static> {
 fn configure<'b, 'a>(b: &'b mut ammonia::Builder<'a>) -> &'b mut ammonia::Builder<'a> {
     b.add_generic_attributes(["id", "class", "data-line", "role", "title", "lang", "dir"])
         .add_tag_attributes("a", ["rel", "target", "name"])
-        .add_tag_attributes("img", ["loading", "data-site-src"])
+        .add_tag_attributes("img", ["loading", "data-site-src", "srcset", "sizes"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .add_tag_attributes("code", ["data-lang"])
         .add_tag_attributes("ol", ["start", "type"])
-        .add_tags(["input", "source", "video", "audio"])
+        .add_tags(["input", "source", "video", "audio", "picture"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("video", ["src", "controls", "width", "height", "poster"])
         .add_tag_attributes("audio", ["src", "controls"])
-        .add_tag_attributes("source", ["src", "type"])
+        .add_tag_attributes("source", ["src", "type", "srcset", "sizes"])
         .filter_style_properties(HashSet::from(["text-align"]))
         .link_rel(None)
         .strip_comments(false)
@@ -167,6 +175,20 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("src=\"https://x.org/c.png\""), "{out}");
+    }
+
+    #[test]
+    fn points_each_srcset_candidate_of_the_preview_at_the_asset_scheme() {
+        let out = sanitize_preview_html(
+            "<picture><source type=\"image/webp\" srcset=\"/assets/a-800.webp 800w, /blog/assets/a-1600.webp 1600w\" sizes=\"100vw\"><img src=\"/assets/a-1600.jpg\" srcset=\"/assets/a-800.jpg 800w, https://x.org/b.jpg 1600w\" sizes=\"100vw\" alt=\"a\"></picture>",
+            "/blog".into(),
+            "/".into(),
+        );
+        assert!(out.starts_with("<picture><source type=\"image/webp\" srcset=\"lanyard-asset://localhost/assets/a-800.webp 800w, lanyard-asset://localhost/assets/a-1600.webp 1600w\" sizes=\"100vw\">"), "{out}");
+        assert!(
+            out.contains("srcset=\"lanyard-asset://localhost/assets/a-800.jpg 800w, https://x.org/b.jpg 1600w\""),
+            "{out}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use jiff::tz::TimeZone;
 use serde_json::{json, Map, Value};
 
 use super::gate::{FileKind, Gate};
+use super::image_config::{line_of_key, ImageOutput};
 use crate::front_matter::parse_yaml_mapping;
 use crate::{Error, Result};
 
@@ -56,6 +57,8 @@ pub struct SiteConfig {
     pub markdown_ext: Vec<String>,
     /// `collections_dir` ("" by default): where `_posts/` and `_drafts/` of the root live.
     pub collections_dir: String,
+    /// `lanyard: { images: ... }`: how imported photos are written and inserted.
+    pub images: ImageOutput,
 }
 
 impl SiteConfig {
@@ -73,14 +76,32 @@ impl SiteConfig {
             .iter()
             .map(|n| root.join(n))
             .find(|p| p.symlink_metadata().is_ok());
-        let values = match &file {
+        let (values, text) = match &file {
             Some(path) => read_config_file(gate, path)?,
-            None => Map::new(),
+            None => (Map::new(), String::new()),
         };
-        Ok(SiteConfig::from_values(file, values))
+        // Strict here, where the file is known: a bad `lanyard:` value names its line.
+        let images = ImageOutput::from_config(values.get("lanyard")).map_err(|e| {
+            let is_yaml = file
+                .as_ref()
+                .is_some_and(|f| f.extension().is_none_or(|ext| ext != "toml"));
+            let line = is_yaml.then(|| line_of_key(&text, e.key)).flatten();
+            Error::Config {
+                path: file.clone().unwrap_or_default(),
+                message: match line {
+                    Some(line) => format!("line {line}: {}", e.message),
+                    None => e.message,
+                },
+            }
+        })?;
+        let mut config = SiteConfig::from_values(file, values);
+        config.images = images;
+        Ok(config)
     }
 
-    /// Builds the config from already read `values` (keys over Jekyll's defaults).
+    /// Builds the config from already read `values` (keys over Jekyll's defaults). A bad
+    /// `lanyard: images:` block gives the default image settings here ([`SiteConfig::load`]
+    /// refuses it, naming the line).
     pub fn from_values(file: Option<PathBuf>, user: Map<String, Value>) -> SiteConfig {
         let mut values = jekyll_defaults();
         values.extend(user);
@@ -121,6 +142,7 @@ impl SiteConfig {
             lang: super::language_of(&values),
             title: text("title"),
             collections_dir: text("collections_dir").unwrap_or_default(),
+            images: ImageOutput::from_config(values.get("lanyard")).unwrap_or_default(),
             exclude,
             markdown_ext,
             file,
@@ -157,7 +179,8 @@ fn value_text(value: &Value) -> Option<String> {
     }
 }
 
-fn read_config_file(gate: &Gate, path: &Path) -> Result<Map<String, Value>> {
+/// The config's keys, and its text (to find the line of a bad value).
+fn read_config_file(gate: &Gate, path: &Path) -> Result<(Map<String, Value>, String)> {
     let text = gate.read_text(path, FileKind::Config)?;
     let is_toml = path.extension().is_some_and(|e| e == "toml");
     if is_toml {
@@ -166,19 +189,20 @@ fn read_config_file(gate: &Gate, path: &Path) -> Result<Map<String, Value>> {
             message: e.message().to_string(),
         })?;
         match serde_json::to_value(table) {
-            Ok(Value::Object(map)) => Ok(map),
+            Ok(Value::Object(map)) => Ok((map, text)),
             _ => Err(Error::Config {
                 path: path.to_path_buf(),
                 message: "is not a table".into(),
             }),
         }
     } else {
-        parse_yaml_mapping(&text, 1)
+        let data = parse_yaml_mapping(&text, 1)
             .map(|p| p.data)
             .map_err(|e| Error::Config {
                 path: path.to_path_buf(),
                 message: format!("line {}: {}", e.line, e.message),
-            })
+            })?;
+        Ok((data, text))
     }
 }
 
@@ -275,6 +299,32 @@ mod tests {
         assert_eq!(
             SiteConfig::load(dir.path()).expect("load").title.as_deref(),
             Some("yml")
+        );
+    }
+
+    #[test]
+    fn reads_the_image_settings_and_names_the_line_of_a_bad_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("_config.yml");
+        std::fs::write(
+            &config,
+            "title: x\nlanyard:\n  images:\n    format: avif\n    widths: [800, 1600]\n",
+        )
+        .expect("write");
+        let c = SiteConfig::load(dir.path()).expect("load");
+        assert_eq!(c.images.format, crate::photo_import::OutputFormat::Avif);
+        assert_eq!(c.images.widths, vec![800, 1600]);
+        std::fs::write(
+            &config,
+            "title: x\nlanyard:\n  images:\n    format: avif\n    quality: 500\n",
+        )
+        .expect("write");
+        let err = SiteConfig::load(dir.path()).expect_err("bad quality");
+        assert_eq!(err.kind(), "config");
+        let text = err.to_string();
+        assert!(
+            text.contains("_config.yml: line 5: `quality: 500`"),
+            "{text}"
         );
     }
 

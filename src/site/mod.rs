@@ -9,6 +9,7 @@ mod context;
 mod defaults;
 pub mod gate;
 mod glob;
+mod image_config;
 mod language;
 mod percent;
 mod permalink;
@@ -22,6 +23,7 @@ mod workspace;
 pub use config::{truthy, SiteConfig, CONFIG_FILE_NAMES};
 pub use context::PostUrlStatus;
 pub use defaults::{deep_merge, FrontMatterDefaults};
+pub use image_config::ImageOutput;
 pub use language::{
     blog_language_key, language_entry, language_of, post_language_key, DEFAULT_LANGUAGE_KEY,
     LANGUAGE_KEYS,

@@ -5,12 +5,12 @@
 // it; "Use as cover" adds only an `image:` line to the front matter.
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { By, Key, until } from "selenium-webdriver";
-import { editorText, launch, repo, waitForEditorText } from "./harness.mjs";
+import { demoBlog, editorText, launch, repo, waitForEditorText } from "./harness.mjs";
 
 const running = new Set();
 const scratch = mkdtempSync(join(tmpdir(), "lanyard-photos-e2e-"));
@@ -229,6 +229,61 @@ describe("photos in the desktop app", () => {
       15000,
       "the preview never showed the imported HEIC",
     );
+    await app.quit();
+    running.delete(app);
+  });
+
+  it("writes WebP in two widths with a JPEG fallback on a blog set so, inserts a <picture> and shows it", async () => {
+    // The demo blog with `lanyard: images:` settings in its _config.yml.
+    const blog = join(scratch, "webp-blog");
+    cpSync(demoBlog, blog, { recursive: true });
+    appendFileSync(
+      join(blog, "_config.yml"),
+      "\nlanyard:\n  images:\n    format: webp\n    widths: [300, 600]\n    markup: picture\n",
+    );
+    const app = await launch({ blog, dataDir: foldedPanelDataDir() });
+    running.add(app);
+    const { driver, blogDir } = app;
+    await waitForEditorText(driver, FIRST_POST_TITLE);
+    // The tray says what a drop will write.
+    const output = await driver.wait(until.elementLocated(By.css("#photo-output")), 10000, "no output summary");
+    assert.match(await output.getText(), /WebP 80 · 300, 600 px · <picture>/);
+    const before = images(blogDir);
+    const [file] = photoCopies(join(scratch, "webp"), [["heic/exif-orientation-gps.heic", "IMG_4411.HEIC"]]);
+
+    const origin = await webviewOrigin(driver);
+    const rect = await lineRect(driver, "Dernier jour");
+    assert.ok(rect, "no editor line shows Dernier jour");
+    const source = await dragSource(1180, 700, [file]);
+    await realDrag(1240, 750, Math.round(origin.x + rect.x + 30), Math.round(origin.y + rect.y + rect.h / 2));
+    const base = "/assets/images/2017-02-09-img-4411";
+    const expected =
+      `<picture><source type="image/webp" srcset="${base}-300.webp 300w, ${base}-600.webp 600w" sizes="100vw">` +
+      `<img src="${base}-600.jpg" srcset="${base}-300.jpg 300w, ${base}-600.jpg 600w" sizes="100vw" alt=""></picture>`;
+    await driver.wait(async () => (await editorText(driver)).includes(expected), 30000, "no <picture> inserted by the drop");
+    source.child.kill();
+
+    const added = images(blogDir).filter((f) => !before.includes(f));
+    assert.deepEqual(added, [
+      "2017-02-09-img-4411-300.jpg",
+      "2017-02-09-img-4411-300.webp",
+      "2017-02-09-img-4411-600.jpg",
+      "2017-02-09-img-4411-600.webp",
+    ]);
+    const webp = readFileSync(join(blogDir, "assets/images", "2017-02-09-img-4411-600.webp"));
+    assert.equal(webp.subarray(8, 12).toString(), "WEBP");
+    // The preview loads the picture through the asset scheme, from one of the WebP candidates.
+    await driver.wait(
+      async () =>
+        driver.executeScript(
+          "const img = document.querySelector('#preview picture img'); return !!img && img.complete && img.naturalWidth > 0 && /img-4411-(300|600)\\.webp/.test(img.currentSrc);",
+        ),
+      15000,
+      "the preview never showed the picture",
+    );
+    const srcset = await driver.executeScript("return document.querySelector('#preview picture source').getAttribute('srcset')");
+    assert.match(srcset, /^lanyard-asset:\/\/localhost\/assets\/images\/2017-02-09-img-4411-300\.webp 300w, /);
+    screenshot("photos-webp-picture");
     await app.quit();
     running.delete(app);
   });

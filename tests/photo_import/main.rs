@@ -7,4 +7,5 @@ mod heic;
 mod helpers;
 mod hostile;
 mod naming;
+mod outputs;
 mod pipeline;

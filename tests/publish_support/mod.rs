@@ -1,7 +1,7 @@
 //! Shared by the `publish_*` tests: a temporary git repository made from
 //! `tests/fixtures/publish-blog` (three published parts of a series, the fourth a draft),
 //! the `lanyard` binary run in it with its own data folder, and helpers to read git's state
-//! and every file's bytes.
+//! and every file's bytes; real Jekyll ([`jekyll_available`], [`jekyll_build`]).
 
 #![allow(dead_code)]
 
@@ -222,4 +222,30 @@ impl Drop for Unwritable {
             let _ = fs::set_permissions(&self.path, fs::Permissions::from_mode(0o755));
         }
     }
+}
+
+/// Whether Debian's `jekyll` is on PATH; the Jekyll tests skip, saying so, without it
+/// (`make test` installs it, CI has it).
+pub fn jekyll_available() -> bool {
+    Command::new("jekyll")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `jekyll build` of `site` into `dest`, failing the test with Jekyll's output if it fails.
+pub fn jekyll_build(site: &Path, dest: &Path) {
+    let out = Command::new("jekyll")
+        .args(["build", "--quiet", "--disable-disk-cache", "--source"])
+        .arg(site)
+        .arg("--destination")
+        .arg(dest)
+        .output()
+        .expect("run jekyll");
+    assert!(
+        out.status.success(),
+        "jekyll build failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

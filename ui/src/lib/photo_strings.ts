@@ -1,6 +1,18 @@
 // The words of the photo features (drop/paste import, progress, alt text prompt, inbox tray,
 // "Use as cover"), in English and French (i18n.ts picks them with the rest).
 
+import type { PhotoOutputView } from "./bindings/PhotoOutputView";
+
+const formatNames: Record<PhotoOutputView["format"], string> = { jpeg: "JPEG", webp: "WebP", avif: "AVIF" };
+
+/** "WebP 80 · 800, 1600 px · <picture>": what a drop writes for this blog. */
+function outputSummary(o: PhotoOutputView, oneSize: string): string {
+  const parts = [`${formatNames[o.format]} ${o.quality}`];
+  parts.push(o.widths.length ? `${o.widths.join(", ")} px` : oneSize);
+  if (o.markup !== "markdown") parts.push(`<${o.markup}>`);
+  return parts.join(" · ");
+}
+
 export const photosEn = {
   importing: (done: number, total: number) => `Importing photos… ${done}/${total}`,
   cancel: "Cancel",
@@ -19,6 +31,8 @@ export const photosEn = {
   noImageOnLine: "Put the cursor on an image line to use it as the cover.",
   coverSet: (url: string) => `Cover image set: ${url}`,
   dropHere: "Drop photos to insert them here",
+  output: (o: PhotoOutputView) => `Photos: ${outputSummary(o, "1600 px")}`,
+  outputHint: "Set by the blog's _config.yml (lanyard: images: format, quality, widths, markup)",
 };
 
 export const photosFr: typeof photosEn = {
@@ -39,4 +53,6 @@ export const photosFr: typeof photosEn = {
   noImageOnLine: "Placez le curseur sur une ligne d'image pour en faire la couverture.",
   coverSet: (url: string) => `Image de couverture : ${url}`,
   dropHere: "Déposez les photos pour les insérer ici",
+  output: (o: PhotoOutputView) => `Photos : ${outputSummary(o, "1600 px")}`,
+  outputHint: "Réglé par le _config.yml du blog (lanyard: images: format, quality, widths, markup)",
 };

@@ -3,4 +3,4 @@
 /**
  * What a render found wrong ([`lanyard::render::ProblemKind`]).
  */
-export type PreviewProblemKind = "missing_post_url" | "unpublished_post_url" | "future_post_url" | "missing_image" | "unsupported_liquid" | "budget_exceeded";
+export type PreviewProblemKind = "missing_post_url" | "unpublished_post_url" | "future_post_url" | "missing_image" | "missing_image_width" | "unsupported_liquid" | "budget_exceeded";

@@ -46,7 +46,23 @@ describe("altTextEdits", () => {
   });
 });
 
+describe("altTextEdits on HTML", () => {
+  it("sets the alt attribute of the <img> of a picture or srcset line", () => {
+    const pic =
+      '<picture><source type="image/webp" srcset="/i/a-300.webp 300w, /i/a-600.webp 600w" sizes="100vw"><img src="/i/a-600.jpg" srcset="/i/a-300.jpg 300w, /i/a-600.jpg 600w" sizes="100vw" alt=""></picture>';
+    const doc = `Intro.\n\n${pic}\n`;
+    const edits = altTextEdits(doc, ["/i/a-600.jpg"], 'Salle "A" <1>');
+    expect(edits.length).toBe(1);
+    const out = apply(doc, edits[0]);
+    expect(out).toBe(`Intro.\n\n${pic.replace('alt=""', 'alt="Salle &quot;A&quot; &lt;1&gt;"')}\n`);
+  });
+});
+
 describe("imageUrlOfLine", () => {
+  it("reads the src of an <img> line", () => {
+    expect(imageUrlOfLine('<picture><source srcset="/i/a.webp"><img src="/i/a.jpg" alt="x"></picture>')).toBe("/i/a.jpg");
+  });
+
   it("reads the image of a line", () => {
     expect(imageUrlOfLine("## ![](/assets/images/x.jpeg)")).toBe("/assets/images/x.jpeg");
     expect(imageUrlOfLine('![a](/i/y.png "title")')).toBe("/i/y.png");

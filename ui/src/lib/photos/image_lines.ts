@@ -2,12 +2,10 @@
 // at the drop point), setting the alt text of lines already inserted, and reading the image
 // of a line ("Use as cover").
 
-/** One replacement of the document (CodeMirror's change spec). */
-export interface TextEdit {
-  from: number;
-  to: number;
-  insert: string;
-}
+import type { TextEdit } from "../bindings/TextEdit";
+
+/** One replacement of the document (CodeMirror's change spec): the IPC's generated type. */
+export type { TextEdit };
 
 const isBlank = (line: string) => line.trim() === "";
 
@@ -51,7 +49,13 @@ export function cleanAlt(alt: string): string {
   return alt.replace(/[[\]]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** The edits that set the alt text of every `![...](url)` line for `urls` in `doc`. */
+/** Text as it can go in a double-quoted HTML attribute. */
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The edits that set the alt text of every `![...](url)` line for `urls` in `doc`, and of
+ * every `<img src="url" ... alt="...">` (the srcset and picture markup of a blog set so). */
 export function altTextEdits(doc: string, urls: string[], alt: string): TextEdit[] {
   const edits: TextEdit[] = [];
   const text = cleanAlt(alt);
@@ -61,12 +65,20 @@ export function altTextEdits(doc: string, urls: string[], alt: string): TextEdit
       const from = (m.index ?? 0) + 2;
       edits.push({ from, to: from + m[1].length, insert: text });
     }
+    const html = new RegExp(`<img src="${escapeRegExp(escapeAttr(url))}"[^>\\n]*? alt="([^"\\n]*)"`, "g");
+    for (const m of doc.matchAll(html)) {
+      const from = (m.index ?? 0) + m[0].length - 1 - m[1].length;
+      edits.push({ from, to: from + m[1].length, insert: escapeAttr(text) });
+    }
   }
   return edits.sort((a, b) => a.from - b.from);
 }
 
-/** The URL of the first image of `line` (`![alt](url "title")`), or null. */
+/** The URL of the first image of `line` (`![alt](url "title")`, else the `src` of an
+ * `<img>`: the JPEG fallback of a `<picture>`), or null. */
 export function imageUrlOfLine(line: string): string | null {
   const m = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(line);
-  return m ? m[1] : null;
+  if (m) return m[1];
+  const html = /<img\s[^>]*?\bsrc="([^"]+)"/i.exec(line);
+  return html ? html[1].replace(/&amp;/g, "&") : null;
 }
