@@ -345,6 +345,29 @@ fn repeated_heading_ids_render_incrementally_as_whole_under_random_edits() {
     }
 }
 
+/// The same image in raw HTML in several segments (found on the corpus: an emoji `<img>`
+/// repeated through a post): each occurrence is a finding on its own line in the whole render
+/// as in the segments, and an `<img>`'s src that is also in its srcset is one finding.
+#[test]
+fn repeated_html_images_are_found_alike_whole_and_by_segments() {
+    let (ws, path) = day_post();
+    let text = "---\ntitle: T\n---\nA <img src=\"/assets/gone.svg\"> here.\n\nB\n\n\
+        <img src=\"/assets/gone.svg\" alt=\"again\">\n\n<picture><source srcset=\"/assets/w-800.webp 800w\">\
+        <img src=\"/assets/w-800.jpg\" srcset=\"/assets/w-800.jpg 800w\"></picture>\n\nend\n";
+    if let Some(f) = check_text(&ws, &path, text.to_string(), 40, 97) {
+        panic!("{f}");
+    }
+    let rendered = ws.render_text_with(&path, text, &OPTIONS).expect("renders");
+    let lines: Vec<(usize, String)> = rendered
+        .problems
+        .iter()
+        .map(|p| (p.line, p.message.clone()))
+        .collect();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines[0].0, 4, "{lines:?}");
+    assert_eq!(lines[1].0, 8, "{lines:?}");
+}
+
 /// Adding a heading that repeats one below renumbers only the blocks whose ids change, and
 /// removing it numbers them back; the text stays rendered by segments.
 #[test]

@@ -40,8 +40,6 @@ pub(crate) fn scan_html_images(
     }
     let baseurl = site.baseurl();
     let mut images: Vec<HtmlImage> = Vec::new();
-    // Index of each URL in `images`: a post of many tags stays linear.
-    let mut seen: HashMap<String, usize> = HashMap::new();
     // Only where raw HTML is matters here: the extensions kramdown adds change no code span.
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
     for (event, range) in parser {
@@ -51,16 +49,22 @@ pub(crate) fn scan_html_images(
         let Some(html) = text.get(range.clone()) else {
             continue;
         };
+        // Index in `images` of each URL of this piece of HTML (a `<picture>` block, a tag):
+        // linear however many tags it holds. The same file again in another piece is
+        // another finding on its own line, as a Markdown image is, and as the preview finds
+        // it when it renders the post segment by segment.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (at, url, width) in image_urls(html) {
             if let Some(&i) = seen.get(url) {
-                // The same file twice (an `<img>`'s src is its largest width): one finding.
+                // The same file twice in one piece (an `<img>`'s src is its largest width):
+                // one finding.
                 images[i].width |= width;
                 continue;
             }
             let Some(path) = resolve_url(url, &baseurl, page_dir) else {
                 continue;
             };
-            seen.insert(url.to_string(), images.len());
+            seen.insert(url, images.len());
             images.push(HtmlImage {
                 offset: range.start + at,
                 url: url.to_string(),
