@@ -272,16 +272,7 @@ fn a_keystroke_sends_only_its_block() {
         .expect("renders");
     assert!(first.insert.len() > 3, "the post is split into blocks");
     let end = text.encode_utf16().count();
-    doc.apply(
-        0,
-        1,
-        &[TextChange {
-            from: end,
-            to: end,
-            insert: "\n\nNew paragraph".into(),
-        }],
-    )
-    .expect("applies");
+    type_over(&mut doc, 0, end..end, "\n\nNew paragraph");
     let second = ws
         .render_preview(&post.path, &mut doc, &OPTIONS, Some(first.generation))
         .expect("renders");
@@ -290,16 +281,7 @@ fn a_keystroke_sends_only_its_block() {
     // The last block (now followed by a blank line) and the new paragraph.
     assert!(second.insert.len() <= 2, "{:?}", second.insert);
     let at = end + "\n\nNew paragraph".encode_utf16().count();
-    doc.apply(
-        1,
-        2,
-        &[TextChange {
-            from: at,
-            to: at,
-            insert: "s".into(),
-        }],
-    )
-    .expect("applies");
+    type_over(&mut doc, 1, at..at, "s");
     let third = ws
         .render_preview(&post.path, &mut doc, &OPTIONS, Some(second.generation))
         .expect("renders");
@@ -309,6 +291,18 @@ fn a_keystroke_sends_only_its_block() {
         "{third:?}"
     );
     assert!(third.insert[0].html.contains("New paragraphs"));
+}
+
+/// Applies one change to `doc` (version `version` to the next): `range` of UTF-16 units
+/// replaced by `insert`, as the editor sends it.
+fn type_over(doc: &mut PreviewDocument, version: u64, range: std::ops::Range<usize>, insert: &str) {
+    let change = TextChange {
+        from: range.start,
+        to: range.end,
+        insert: insert.into(),
+    };
+    doc.apply(version, version + 1, &[change])
+        .expect("the change applies");
 }
 
 /// The site-basic fixture and the path of its day post, whose text the cases below replace.
@@ -385,16 +379,7 @@ fn a_repeated_heading_added_above_resends_only_the_renumbered_blocks() {
     assert!(shown.html().contains("id=\"demo-1\""));
     // "intro" becomes "## Demo\n\nintro": a heading above both others.
     let insert = "## Demo\n\n";
-    doc.apply(
-        0,
-        1,
-        &[TextChange {
-            from: 17,
-            to: 17,
-            insert: insert.into(),
-        }],
-    )
-    .expect("applies");
+    type_over(&mut doc, 0, 17..17, insert);
     let second = ws
         .render_preview(&path, &mut doc, &OPTIONS, shown.generation)
         .expect("renders");
@@ -412,16 +397,7 @@ fn a_repeated_heading_added_above_resends_only_the_renumbered_blocks() {
     assert_eq!(updated.len(), 2, "{updated:#?}");
     assert!(updated[0].contains("id=\"demo-1\"") && updated[1].contains("id=\"demo-2\""));
     // Removed again: the two headings get their ids back, nothing else is sent.
-    doc.apply(
-        1,
-        2,
-        &[TextChange {
-            from: 17,
-            to: 17 + insert.len(),
-            insert: String::new(),
-        }],
-    )
-    .expect("applies");
+    type_over(&mut doc, 1, 17..17 + insert.len(), "");
     let third = ws
         .render_preview(&path, &mut doc, &OPTIONS, shown.generation)
         .expect("renders");
@@ -562,16 +538,7 @@ fn a_keystroke_in_a_long_post_sends_one_chunk() {
         first.insert.len()
     );
     let at = text.find("Text of talk 100,").expect("talk 100") + 4;
-    doc.apply(
-        0,
-        1,
-        &[TextChange {
-            from: at,
-            to: at,
-            insert: "s".into(),
-        }],
-    )
-    .expect("applies");
+    type_over(&mut doc, 0, at..at, "s");
     let second = ws
         .render_preview(&path, &mut doc, &OPTIONS, Some(first.generation))
         .expect("renders");
